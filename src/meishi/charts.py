@@ -29,6 +29,7 @@ import matplotlib
 import matplotlib.style
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import PlaceHolderLayoutEngine
 
 __all__ = [
     "Chart",
@@ -90,7 +91,10 @@ def setup() -> None:
     matplotlib_fontja.japanize()
     matplotlib.rcParams.update(
         {
-            "font.family": "sans-serif",
+            # A list of families (not the generic "sans-serif") turns on
+            # matplotlib's per-glyph fallback: Latin from DejaVu Sans,
+            # kana and kanji from IPAexGothic.
+            "font.family": _FONT_FAMILY,
             "font.sans-serif": _FONT_FAMILY,
             "font.size": 12,
             "axes.titlesize": 14,
@@ -164,7 +168,7 @@ def png_bytes_fast(fig: Figure) -> bytes:
 
     canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
     canvas.draw()
-    if fig.get_layout_engine() is not None:
+    if not isinstance(fig.get_layout_engine(), (type(None), PlaceHolderLayoutEngine)):
         fig.set_layout_engine("none")
     width, height = canvas.get_width_height(physical=True)
     image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)

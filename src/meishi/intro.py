@@ -150,7 +150,6 @@ def facts() -> dict[str, Any]:
         "line_2024": share("LINE", 2024),
         "fb_2016": share("Facebook", 2016),
         "li_2015_m": float(mid["members_million"]),
-        "li_2015_date": str(mid["date"]),
         "li_latest_m": float(last["members_million"]),
         "li_latest_year": int(str(last["date"])[:4]),
         "li_first_year": int(str(first["date"])[:4]),

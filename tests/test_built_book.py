@@ -1,0 +1,116 @@
+"""Checks of the built HTML book (`make book` first; `make test` does it).
+
+These read the pages in ``_build/html`` as a browser would receive them.
+Without a build they skip, unless MEISHI_REQUIRE_BUILD or CI is set, when
+they fail: under `make test` and CI a missing build is an error.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, toc_files
+
+HTML = ROOT / "_build" / "html"
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, BeautifulSoup]:
+    if not (HTML / "index.html").is_file():
+        message = "the book is not built: run `make book` (or `make test`)"
+        if os.environ.get("MEISHI_REQUIRE_BUILD") or os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return {
+        str(p.relative_to(HTML).with_suffix("")): BeautifulSoup(p.read_text(encoding="utf-8"),
+                                                                 "html.parser")
+        for p in HTML.rglob("*.html")
+        if not p.relative_to(HTML).parts[0].startswith("_")
+    }
+
+
+def test_pages_are_exactly_the_toc(pages):
+    generated = {"genindex", "search"}
+    assert set(pages) - generated == set(toc_files())
+
+
+def test_no_tool_folder_became_a_page():
+    for name in (".venv", ".pytest_cache", "_build", ".ipynb_checkpoints", "tests", "src",
+                 "README"):
+        assert not list(HTML.glob(f"{name}*")) or name == "_build"
+        assert not list(HTML.rglob(f"{name}/*.html"))
+
+
+def test_every_image_has_meaningful_alt_text(pages):
+    bad = []
+    for name, soup in pages.items():
+        for img in soup.find_all("img"):
+            alt = (img.get("alt") or "").strip()
+            if (len(alt) < 20 or alt.startswith("<Figure") or "/" in alt.split()[0]
+                    or re.search(r"\.(png|svg|jpe?g)$", alt)):
+                bad.append((name, img.get("src", "")[:60], alt[:60]))
+    assert not bad, bad
+
+
+def test_no_page_shows_an_error_or_a_figure_repr(pages):
+    for name, soup in pages.items():
+        text = soup.get_text(" ")
+        assert "Traceback (most recent call last)" not in text, name
+        assert "<Figure size" not in text, name
+        assert not soup.select(".output.traceback, .output.stderr, .output.error"), name
+
+
+def test_numbers_are_glued_into_the_prose(pages):
+    intro = pages["chapters/00_introduction"]
+    glued = intro.select("span.pasted-text")
+    assert len(glued) >= 15
+    assert all(g.get_text().strip() for g in glued)
+
+
+def test_charts_have_numbered_captions(pages):
+    intro = pages["chapters/00_introduction"]
+    captions = [c.get_text(" ", strip=True) for c in intro.select("figure figcaption")]
+    assert len(captions) >= 2 and all(c.startswith("Fig.") for c in captions)
+
+
+def test_quiz_is_in_the_page_without_a_kernel(pages):
+    intro = pages["chapters/00_introduction"]
+    quiz = intro.select_one(".meishi-quiz")
+    assert quiz is not None
+    assert len(quiz.select("fieldset")) >= 5
+    assert quiz.find_next("script") is not None
+
+
+def test_exercise_solutions_are_folded(pages):
+    intro = pages["chapters/00_introduction"]
+    assert len(intro.select(".exercise")) >= 3
+    solutions = intro.select(".solution")
+    assert len(solutions) >= 3 and all("dropdown" in s.get("class", []) for s in solutions)
+
+
+def test_glossary_and_bibliography(pages):
+    glossary = pages["chapters/glossary"]
+    terms = [dt.get_text(" ", strip=True) for dt in glossary.select("dl.glossary dt")]
+    assert any("名刺" in t for t in terms) and len(terms) >= 6
+    bib = pages["chapters/bibliography"].get_text(" ")
+    assert "Riney" in bib and "Pew Research Center" in bib
+
+
+def test_widget_snapshot_is_saved_in_the_page(pages):
+    intro = pages["chapters/00_introduction"]
+    views = intro.select('script[type="application/vnd.jupyter.widget-view+json"]')
+    state = intro.select('script[type="application/vnd.jupyter.widget-state+json"]')
+    assert views and state
+    assert "data:image/png;base64" in state[0].get_text()
+    assert "run this page live" in state[0].get_text()
+
+
+def test_landing_page_states_audience_goals_and_time(pages):
+    text = pages["index"].get_text(" ")
+    for phrase in ("Who it is for", "What you will be able to do", "Time needed"):
+        assert phrase in text
