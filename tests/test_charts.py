@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import logging
 import warnings
 
 import matplotlib
@@ -25,6 +26,27 @@ def test_japanese_text_renders_without_missing_glyphs():
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # "Glyph ... missing from font" is a UserWarning
         _draw(fig)
+
+
+def test_bold_japanese_titles_log_nothing(caplog):
+    from matplotlib import font_manager
+
+    charts.setup()
+    font_manager.fontManager._findfont_cached.cache_clear()  # as in a fresh process
+    fig, ax = charts.new_figure()
+    ax.set_title("名刺 meishi", fontweight="bold")
+    with caplog.at_level(logging.DEBUG, logger="matplotlib.font_manager"):
+        _draw(fig)
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+def test_other_font_problems_are_still_logged(caplog):
+    from matplotlib import font_manager
+
+    charts.setup()
+    with caplog.at_level(logging.WARNING, logger="matplotlib.font_manager"):
+        font_manager.findfont(font_manager.FontProperties(family="No Such Font Family"))
+    assert any("not found" in r.getMessage() for r in caplog.records)
 
 
 def test_the_glyph_check_can_fail_without_a_japanese_font():
