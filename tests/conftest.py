@@ -7,35 +7,15 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+# tests/ on the path, so every test module (tests/browser too) can import helpers
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-
-def toc_files() -> list[str]:
-    """Every file named in _toc.yml (without suffix), in order."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]]
-
-    def walk(node):
-        if isinstance(node, dict):
-            if "file" in node:
-                files.append(node["file"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(toc.get("parts", []))
-    return files
-
-
-def toc_notebooks() -> list[Path]:
-    return [ROOT / f"{f}.ipynb" for f in toc_files() if (ROOT / f"{f}.ipynb").exists()]
+from helpers import ROOT, toc_notebooks  # noqa: E402
 
 
 def _runs_chapters(config: pytest.Config) -> bool:
@@ -60,8 +40,3 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     missing = sorted(str(p.relative_to(ROOT)) for p in expected - collected)
     if missing and not session.config.getoption("deselect") and not session.config.option.keyword:
         raise pytest.UsageError(f"notebooks in _toc.yml not collected: {missing}")
-
-
-@pytest.fixture(scope="session")
-def root() -> Path:
-    return ROOT

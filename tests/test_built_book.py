@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, toc_files
+from helpers import ROOT, toc_files
 
 HTML = ROOT / "_build" / "html"
 

@@ -166,3 +166,24 @@ def test_live_widget_is_not_frozen(monkeypatch):
 def test_update_times_are_recorded(toy):
     toy.controls["slope"].value = 2.0
     assert len(toy.timings) >= 2 and all(t > 0 for t in toy.timings)
+
+
+def test_presets_off_the_slider_step_are_rejected():
+    class OffStep(ToyWidget):
+        presets = {"Odd": {"slope": 0.33}}
+
+        def build_controls(self):
+            controls = super().build_controls()
+            controls["slope"].step = 0.5
+            return controls
+
+    with pytest.raises(ValueError, match="step"):
+        OffStep()
+
+
+def test_presets_naming_unknown_controls_are_rejected():
+    class Unknown(ToyWidget):
+        presets = {"Odd": {"gradient": 1.0}}
+
+    with pytest.raises(KeyError):
+        Unknown()

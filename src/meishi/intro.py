@@ -293,17 +293,17 @@ class LookupWidget(ModelWidget):
 
     def build_controls(self) -> dict[str, w.ValueWidget]:
         start = self.presets["Japan 2016"]
-        style = {"description_width": "15em"}
+        style = {"description_width": "13em"}
         layout = w.Layout(width="36em")
         controls: dict[str, w.ValueWidget] = {
-            "cards": w.Text(value="20", description="Business cards exchanged (people)",
+            "cards": w.Text(value="20", description="Business cards (people)",
                             placeholder="e.g. 20", style=style, layout=layout,
                             continuous_update=False),
         }
         for svc in SERVICES:
             controls[svc] = w.FloatSlider(
-                value=start.get(svc, 0.0), min=0.0, max=100.0, step=0.5,
-                description=f"{svc} users (% of people)", readout_format=".1f",
+                value=start.get(svc, 0.0), min=0.0, max=100.0, step=0.1,
+                description=f"{svc} (% using it)", readout_format=".1f",
                 style=style, layout=layout, continuous_update=True,
             )
         return controls

@@ -157,6 +157,7 @@ class ModelWidget:
     def __init__(self) -> None:
         self.controls: dict[str, w.ValueWidget] = self.build_controls()
         self.defaults = {k: c.value for k, c in self.controls.items()}
+        self._check_presets()
         self.fig = self.build_figure()
         self.view = FigureView(self.fig, self.caption)
         self.status = w.HTML()
@@ -198,6 +199,26 @@ class ModelWidget:
         return {k: c.value for k, c in self.controls.items()}
 
     # -- machinery ---------------------------------------------------------
+    def _check_presets(self) -> None:
+        """Every preset value must be one a control can show exactly.
+
+        A slider's front end snaps to its step: a preset of 0.8 on a slider
+        with step 0.5 would show (and, once moved, send) 1.0.
+        """
+        for name, values in {"default": self.defaults, **self.presets}.items():
+            for key, value in values.items():
+                control = self.controls.get(key)
+                if control is None:
+                    raise KeyError(f"preset {name!r} sets unknown control {key!r}")
+                step = getattr(control, "step", None)
+                if isinstance(control, (w.FloatSlider, w.IntSlider)) and step:
+                    if not control.min <= value <= control.max:
+                        raise ValueError(f"preset {name!r}: {key}={value} outside the slider")
+                    steps = (value - control.min) / step
+                    if abs(steps - round(steps)) > 1e-6:
+                        raise ValueError(f"preset {name!r}: {key}={value} is not on the "
+                                         f"slider's step of {step}")
+
     def _preset_button(self, name: str) -> w.Button:
         button = w.Button(description=name, tooltip=f"Set the controls to: {name}")
         button.on_click(lambda _b, n=name: self.apply_preset(n))

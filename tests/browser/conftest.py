@@ -1,0 +1,118 @@
+"""Fixtures for driving the built book in Debian's Chromium through Playwright.
+
+Never `playwright install`: the tests use /usr/bin/chromium. On a machine
+without it they skip and say so; under CI (CI=true) they must run, so a
+missing browser fails them instead.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from meishi.devserver import serve
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from helpers import HTML, ROOT
+
+AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def chromium_path() -> str | None:
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    return None
+
+
+def _require(condition: bool, message: str) -> None:
+    if condition:
+        return
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes") or os.environ.get(
+            "MEISHI_REQUIRE_BROWSER"):
+        pytest.fail(message + " (required under CI)")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def book_url():
+    _require((HTML / "index.html").is_file(), "the book is not built: run `make book`")
+    with serve(HTML) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = chromium_path()
+    _require(path is not None,
+             "Chromium not found at /usr/bin/chromium: install Debian's chromium to run "
+             "the browser tests (.ci/run does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    _require(AXE.is_file(), "axe-core is not installed: run `make web`")
+    return AXE.read_text(encoding="utf-8")
+
+
+class PageLog:
+    """Everything a page did that a reader would not want."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.blocked: list[str] = []
+        self.failed: list[str] = []
+        self.console_errors: list[str] = []
+        self.page_errors: list[str] = []
+
+    def attach(self, page) -> None:
+        def route(r):
+            if r.request.url.startswith(self.base):
+                r.continue_()
+            else:
+                self.blocked.append(r.request.url)
+                r.abort()
+
+        page.route("**/*", route)
+        page.on("console", lambda m: self.console_errors.append(m.text)
+                if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.page_errors.append(str(e)))
+        page.on("response", lambda r: self.failed.append(f"{r.status} {r.url}")
+                if r.status >= 400 else None)
+        page.on("requestfailed", lambda r: self.failed.append(f"failed {r.url}")
+                if r.url.startswith(self.base) else None)
+
+
+@pytest.fixture
+def open_page(browser, book_url):
+    """open_page(path, dark=False) -> (page, log): a fresh page, outside network blocked."""
+    contexts = []
+
+    def _open(path: str, *, dark: bool = False):
+        context = browser.new_context(color_scheme="dark" if dark else "light",
+                                      viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        log = PageLog(book_url)
+        log.attach(page)
+        page.goto(f"{book_url}/{path}", wait_until="networkidle")
+        return page, log
+
+    yield _open
+    for context in contexts:
+        context.close()

@@ -1,0 +1,140 @@
+"""Every page of the built book, as a reader's browser meets it.
+
+Outside requests are blocked: each page must render fully from the book
+itself, load nothing that 404s, log no console error, render its widgets,
+and pass axe-core with no critical or serious violation in light and dark
+mode.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import HTML, toc_files
+
+pytestmark = pytest.mark.browser
+
+PAGES = sorted(str(p.relative_to(HTML)) for p in HTML.rglob("*.html")
+               if not p.relative_to(HTML).parts[0].startswith("_")) if HTML.is_dir() else []
+WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
+
+
+def _widget_views(path: str) -> int:
+    return (HTML / path).read_text(encoding="utf-8").count(
+        'type="application/vnd.jupyter.widget-view+json"')
+
+
+def _axe(page, axe_source: str) -> list[dict]:
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate("""async () => {
+        const r = await axe.run(document, {resultTypes: ['violations']});
+        return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
+    }""")
+    return [v for v in result if v["impact"] in ("critical", "serious")]
+
+
+def test_the_book_has_pages():
+    assert len(PAGES) >= 4, "build the book first"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_renders_offline_without_errors(open_page, path):
+    page, log = open_page(path)
+    views = _widget_views(path)
+    if views:
+        page.wait_for_selector(".meishi-widget img", timeout=15000)
+        rendered = page.locator(".meishi-widget").count()
+        assert rendered == views, f"{rendered} of {views} widgets rendered"
+        assert page.locator(WIDGET_VIEW).count() == views  # the state is still there
+    assert log.blocked == [], f"requests to outside hosts: {log.blocked}"
+    assert log.failed == [], f"failed requests: {log.failed}"
+    assert log.console_errors == [], log.console_errors
+    assert log.page_errors == [], log.page_errors
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+@pytest.mark.parametrize("path", PAGES)
+def test_page_passes_axe(open_page, axe_source, path, dark):
+    page, _log = open_page(path, dark=dark)
+    if _widget_views(path):
+        page.wait_for_selector(".meishi-widget img", timeout=15000)
+    if dark:
+        assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    violations = _axe(page, axe_source)
+    assert violations == [], violations
+
+
+@pytest.mark.parametrize("path", [p for p in PAGES if "chapters/" in p])
+def test_every_image_and_control_is_named(open_page, path):
+    page, _log = open_page(path)
+    if _widget_views(path):
+        page.wait_for_selector(".meishi-widget img", timeout=15000)
+    unnamed_images = page.evaluate("""() => [...document.querySelectorAll('img')]
+        .filter(i => (i.getAttribute('alt') || '').trim().length < 20).map(i => i.src.slice(0, 80))""")
+    assert unnamed_images == []
+    unnamed_controls = page.evaluate("""() => {
+        const named = el => {
+            if ((el.getAttribute('aria-label') || '').trim()) return true;
+            const by = el.getAttribute('aria-labelledby');
+            if (by && by.split(' ').some(id => (document.getElementById(id)?.textContent || '').trim())) return true;
+            if (el.id && document.querySelector(`label[for="${el.id}"]`)?.textContent.trim()) return true;
+            if (el.closest('label')?.textContent.trim()) return true;
+            if (el.tagName === 'BUTTON' && (el.textContent.trim() || el.title)) return true;
+            return false;
+        };
+        return [...document.querySelectorAll('input, select, textarea, button, [role=slider]')]
+            .filter(el => el.offsetParent !== null && !named(el))
+            .map(el => el.outerHTML.slice(0, 100));
+    }""")
+    assert unnamed_controls == []
+
+
+def test_sidebar_reaches_every_chapter(open_page):
+    page, _log = open_page("index.html")
+    hrefs = page.evaluate("""() => [...document.querySelectorAll('nav.bd-docs-nav a.reference')]
+        .map(a => new URL(a.href).pathname)""")
+    files = toc_files()[1:]  # every page but the landing page itself
+    for f in files:
+        assert any(h.endswith(f"/{f}.html") for h in hrefs), f"{f} not in the sidebar"
+    for f in files:
+        page.locator(f'nav.bd-docs-nav a.reference[href$="{f.split("/")[-1]}.html"]').first.click()
+        page.wait_for_load_state("networkidle")
+        assert page.url.endswith(f"{f}.html")
+        assert page.locator("article.bd-article h1").first.is_visible()
+
+
+def test_search_finds_a_glossary_term(open_page):
+    page, log = open_page("search.html?q=meishi")
+    page.wait_for_selector("#search-results li", timeout=15000)
+    results = page.locator("#search-results li").all_inner_texts()
+    assert any("Glossary" in r for r in results), results
+    assert log.console_errors == [] and log.page_errors == []
+
+
+def test_quiz_answers_a_click_without_a_kernel(open_page):
+    page, log = open_page("chapters/00_introduction.html")
+    first = page.locator(".meishi-quiz fieldset").first
+    feedback = first.locator(".meishi-quiz-feedback")
+    first.locator(".meishi-quiz-check").click()
+    assert feedback.inner_text() == "Choose an answer first."
+    correct = first.locator('input[data-correct="true"]')
+    page.locator(f'label[for="{correct.get_attribute("id")}"]').click()
+    first.locator(".meishi-quiz-check").click()
+    assert feedback.inner_text().startswith("Correct.")
+    wrong = first.locator('input[data-correct="false"]').first
+    wrong.check()
+    first.locator(".meishi-quiz-check").click()
+    assert feedback.inner_text().startswith("Not quite.")
+    assert log.page_errors == []
+
+
+def test_widget_snapshot_is_disabled_and_explained(open_page):
+    page, _log = open_page("chapters/00_introduction.html")
+    page.wait_for_selector(".meishi-widget img", timeout=15000)
+    widget = page.locator(".meishi-widget").first
+    assert "run this page live" in widget.inner_text()
+    sliders = widget.locator("input, [role=slider], button")
+    assert sliders.count() > 0
+    alt = widget.locator("img").get_attribute("alt")
+    assert alt.startswith("Of 20 contacts")
