@@ -2,6 +2,7 @@
 #   make book   build the HTML book into _build/html
 #   make test   run every test (unit, data, notebooks, the built book)
 #   make lab    open JupyterLab on the chapters, widgets live
+#   make bench  measure build, notebook, widget and page-weight figures
 # Each sets up .venv from the pinned requirements first (once).
 
 PYTHON ?= python3
@@ -11,10 +12,10 @@ STAMP  := $(VENV)/.installed
 # Widgets render as snapshots with a "run it live" note in the built book.
 BUILD_ENV := MEISHI_STATIC_BOOK=1 PYDEVD_DISABLE_FILE_VALIDATION=1
 
-.PHONY: book test lab web clean clean-all help
+.PHONY: book test lab web bench clean clean-all help
 
 help:
-	@sed -n '2,6p' Makefile
+	@sed -n '2,7p' Makefile
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed, found " + sys.version.split()[0]'
@@ -58,6 +59,11 @@ book: $(STAMP) web $(INPUTS_STAMP)
 # than skip if _build/html were missing.
 test: book
 	MEISHI_REQUIRE_BUILD=1 $(BIN)/python -m pytest
+
+# Benchmark (a measurement, not a test): clean and cached build, notebook
+# execution, widget update times, page weight. Writes the tables into README.
+bench: $(STAMP) web
+	$(BIN)/python -m meishi.bench --update-readme
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab chapters/

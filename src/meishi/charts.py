@@ -41,6 +41,8 @@ __all__ = [
     "new_figure",
     "png_bytes",
     "png_bytes_fast",
+    "freeze_layout",
+    "encode_canvas",
     "setup",
 ]
 
@@ -179,24 +181,38 @@ def png_bytes(fig: Figure, *, dpi: int | None = None) -> bytes:
     return buf.getvalue()
 
 
-def png_bytes_fast(fig: Figure) -> bytes:
-    """Render ``fig`` to PNG quickly, for widget updates.
+def freeze_layout(fig: Figure) -> None:
+    """Let the layout engine place the axes once, then keep them where they are.
 
-    One Agg draw (``savefig`` draws twice under a layout engine) and light
-    PNG compression.  The first call lets the layout engine place the axes;
-    after that the layout is frozen, so an update only redraws.
+    A widget redraws its figure many times; recomputing a constrained
+    layout on every update is slow and would make the axes jump.
     """
+    if isinstance(fig.get_layout_engine(), (type(None), PlaceHolderLayoutEngine)):
+        return
+    fig.canvas.draw()
+    fig.set_layout_engine("none")
+
+
+def encode_canvas(canvas: FigureCanvasAgg) -> bytes:
+    """The canvas's current pixels as a lightly compressed PNG."""
     from PIL import Image
 
-    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
-    canvas.draw()
-    if not isinstance(fig.get_layout_engine(), (type(None), PlaceHolderLayoutEngine)):
-        fig.set_layout_engine("none")
     width, height = canvas.get_width_height(physical=True)
     image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
     buf = io.BytesIO()
     image.convert("RGB").save(buf, format="png", compress_level=1)
     return buf.getvalue()
+
+
+def png_bytes_fast(fig: Figure) -> bytes:
+    """Render ``fig`` to PNG quickly, for widget updates: one Agg draw with
+    a frozen layout (``savefig`` draws twice under a layout engine) and light
+    PNG compression."""
+    if not isinstance(fig.canvas, FigureCanvasAgg):
+        FigureCanvasAgg(fig)
+    freeze_layout(fig)
+    fig.canvas.draw()
+    return encode_canvas(fig.canvas)
 
 
 @dataclass

@@ -335,6 +335,13 @@ class LookupWidget(ModelWidget):
         self._artists = _Bars(bars, ranges, labels)
         return fig
 
+    def animated_artists(self) -> tuple:
+        art = self._artists
+        return (*art.bars, art.ranges, *art.labels)
+
+    def background_key(self, result: LookupResult) -> int:
+        return result.n_cards  # the axis range and the title depend on it
+
     def draw(self, result: LookupResult) -> None:
         art = self._artists
         n = result.n_cards

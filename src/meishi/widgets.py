@@ -121,17 +121,45 @@ class FigureView:
     Rendering to an image (rather than an interactive canvas) keeps the
     widget light, works in the static book and lets the alt text follow the
     figure's current state.
+
+    Updates are blitted: the parts of the figure that do not move (axes,
+    ticks, labels) are drawn once and kept as a background; an update
+    restores it and draws only the ``animated`` artists.  The background is
+    redrawn only when ``background_key`` changes (say, a new axis range).
     """
 
-    def __init__(self, fig: Any, caption: str = "") -> None:
+    def __init__(self, fig: Any, caption: str = "", animated: tuple = ()) -> None:
         self.fig = fig
         self.caption = caption
+        self.animated = tuple(animated)
+        for artist in self.animated:
+            artist.set_animated(True)
         self.alt = ""
+        self.full_draws = 0
+        self._background = None
+        self._background_key: Any = object()
         self.widget = w.HTML(layout=w.Layout(width="100%"))
         self.widget.add_class("meishi-figure")
 
-    def render(self, alt: str) -> None:
-        png = charts.png_bytes_fast(self.fig)
+    def _draw(self, background_key: Any) -> bytes:
+        if not self.animated:
+            self.full_draws += 1
+            return charts.png_bytes_fast(self.fig)
+        canvas = self.fig.canvas
+        if self._background is None or background_key != self._background_key:
+            charts.freeze_layout(self.fig)
+            canvas.draw()  # everything but the animated artists
+            self._background = canvas.copy_from_bbox(self.fig.bbox)
+            self._background_key = background_key
+            self.full_draws += 1
+        else:
+            canvas.restore_region(self._background)
+        for artist in self.animated:
+            self.fig.draw_artist(artist)
+        return charts.encode_canvas(canvas)
+
+    def render(self, alt: str, background_key: Any = None) -> None:
+        png = self._draw(background_key)
         b64 = base64.b64encode(png).decode("ascii")
         width = int(self.fig.get_figwidth() * self.fig.dpi)
         self.alt = alt
@@ -159,7 +187,7 @@ class ModelWidget:
         self.defaults = {k: c.value for k, c in self.controls.items()}
         self._check_presets()
         self.fig = self.build_figure()
-        self.view = FigureView(self.fig, self.caption)
+        self.view = FigureView(self.fig, self.caption, animated=self.animated_artists())
         self.status = w.HTML()
         self.status.add_class("meishi-status")
         self.message = w.HTML()
@@ -197,6 +225,17 @@ class ModelWidget:
     def read_params(self) -> dict[str, Any]:
         """Control values as model parameters; typed inputs are parsed here."""
         return {k: c.value for k, c in self.controls.items()}
+
+    def animated_artists(self) -> tuple:
+        """Artists that move on every update (drawn over a cached background).
+
+        Return ``()`` to redraw the whole figure each time.
+        """
+        return ()
+
+    def background_key(self, result: Any) -> Any:
+        """What the static part of the figure depends on (axis ranges, title…)."""
+        return None
 
     # -- machinery ---------------------------------------------------------
     def _check_presets(self) -> None:
@@ -266,7 +305,7 @@ class ModelWidget:
         self.show_message("")
         self.draw(result)
         summary = self.describe(result)
-        self.view.render(alt=summary)
+        self.view.render(alt=summary, background_key=self.background_key(result))
         self.status.value = f'<p class="meishi-summary">{escape(summary)}</p>'
         self.last_result = result
         self.timings.append(time.perf_counter() - start)
