@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import ROOT, toc_files
+from helpers import ROOT, toc_files, toc_notebooks
 
 HTML = ROOT / "_build" / "html"
 
@@ -65,32 +65,62 @@ def test_no_page_shows_an_error_or_a_figure_repr(pages):
         assert not soup.select(".output.traceback, .output.stderr, .output.error"), name
 
 
-def test_numbers_are_glued_into_the_prose(pages):
-    intro = pages["chapters/00_introduction"]
-    glued = intro.select("span.pasted-text")
+CHAPTER_PAGES = [str(p.relative_to(ROOT).with_suffix("")) for p in toc_notebooks()]
+
+
+def _minimum(page: str, intro: int, chapter: int) -> int:
+    """The introduction is lighter than a chapter (chapter-contract.md)."""
+    return intro if page.endswith("00_introduction") else chapter
+
+
+@pytest.mark.parametrize("page", CHAPTER_PAGES)
+def test_numbers_are_glued_into_the_prose(pages, page):
+    glued = pages[page].select("span.pasted-text")
     assert len(glued) >= 15
     assert all(g.get_text().strip() for g in glued)
 
 
-def test_charts_have_numbered_captions(pages):
-    intro = pages["chapters/00_introduction"]
-    captions = [c.get_text(" ", strip=True) for c in intro.select("figure figcaption")]
-    assert len(captions) >= 2 and all(c.startswith("Fig.") for c in captions)
+@pytest.mark.parametrize("page", CHAPTER_PAGES)
+def test_charts_have_numbered_captions(pages, page):
+    captions = [c.get_text(" ", strip=True) for c in pages[page].select("figure figcaption")]
+    assert len(captions) >= _minimum(page, 2, 3)
+    assert all(c.startswith("Fig.") for c in captions)
 
 
-def test_quiz_is_in_the_page_without_a_kernel(pages):
-    intro = pages["chapters/00_introduction"]
-    quiz = intro.select_one(".meishi-quiz")
+@pytest.mark.parametrize("page", CHAPTER_PAGES)
+def test_quiz_is_in_the_page_without_a_kernel(pages, page):
+    quiz = pages[page].select_one(".meishi-quiz")
     assert quiz is not None
     assert len(quiz.select("fieldset")) >= 5
     assert quiz.find_next("script") is not None
 
 
-def test_exercise_solutions_are_folded(pages):
-    intro = pages["chapters/00_introduction"]
-    assert len(intro.select(".exercise")) >= 3
-    solutions = intro.select(".solution")
+@pytest.mark.parametrize("page", CHAPTER_PAGES)
+def test_exercise_solutions_are_folded(pages, page):
+    assert len(pages[page].select(".exercise")) >= 3
+    solutions = pages[page].select(".solution")
     assert len(solutions) >= 3 and all("dropdown" in s.get("class", []) for s in solutions)
+
+
+@pytest.mark.parametrize("page", CHAPTER_PAGES)
+def test_widget_snapshots_are_saved_in_the_page(pages, page):
+    soup = pages[page]
+    views = soup.select('script[type="application/vnd.jupyter.widget-view+json"]')
+    state = soup.select('script[type="application/vnd.jupyter.widget-state+json"]')
+    assert len(views) >= _minimum(page, 1, 2) and state
+    assert state[0].get_text().count("data:image/png;base64") >= len(views)
+    assert "run this page live" in state[0].get_text()
+
+
+@pytest.mark.parametrize("page", CHAPTER_PAGES)
+def test_chapter_has_the_contract_sections(pages, page):
+    text = pages[page].get_text(" ")
+    for heading in ("At a glance", "Exercises", "Self-check quiz", "For discussion",
+                    "Key takeaways", "Further reading"):
+        assert heading in text, heading
+    if not page.endswith("00_introduction"):
+        for heading in ("The claim", "Verdict", "Things to try", "stylised"):
+            assert heading in text, heading
 
 
 def test_glossary_and_bibliography(pages):
@@ -99,15 +129,6 @@ def test_glossary_and_bibliography(pages):
     assert any("名刺" in t for t in terms) and len(terms) >= 6
     bib = pages["chapters/bibliography"].get_text(" ")
     assert "Riney" in bib and "Pew Research Center" in bib
-
-
-def test_widget_snapshot_is_saved_in_the_page(pages):
-    intro = pages["chapters/00_introduction"]
-    views = intro.select('script[type="application/vnd.jupyter.widget-view+json"]')
-    state = intro.select('script[type="application/vnd.jupyter.widget-state+json"]')
-    assert views and state
-    assert "data:image/png;base64" in state[0].get_text()
-    assert "run this page live" in state[0].get_text()
 
 
 def test_landing_page_states_audience_goals_and_time(pages):

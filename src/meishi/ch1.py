@@ -62,6 +62,12 @@ def _measure(name: str) -> float:
     return float(df.loc[df["measure"] == name, "value"].iloc[0])
 
 
+def _intro_facts() -> dict[str, Any]:
+    from . import intro
+
+    return intro.facts()
+
+
 def base_rates() -> dict[str, tuple[float, str]]:
     """Sourced base rates (share of workers changing jobs in a year), in %."""
     ratio = _series("job_changer_ratio")
@@ -102,6 +108,7 @@ def facts() -> dict[str, Any]:
         "changers_first_m": at(changers, int(changers["year"].iloc[0])) / 100,
         "changers_2010_m": at(changers, 2010) / 100,
         "changers_2019_m": at(changers, 2019) / 100,
+        "changers_2019_first_m": at(_series("job_changers", vintage="first"), 2019) / 100,
         "changers_2020_m": at(changers, 2020) / 100,
         "changers_latest_year": int(changers["year"].iloc[-1]),
         "changers_latest_m": float(changers["value"].iloc[-1]) / 100,
@@ -128,6 +135,7 @@ def facts() -> dict[str, Any]:
         "post_oecd": 100 * sig_oecd.posterior,
         "lift_oecd": sig_oecd.lift,
         "lr_default": sig_jp.likelihood_ratio,
+        "li_growth_x": _intro_facts()["li_growth_x"],
         "post_norm": 100 * sig_norm.posterior,
         "lift_norm": sig_norm.lift,
     }

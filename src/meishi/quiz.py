@@ -158,9 +158,22 @@ def load_quiz(name: str, folder: Path | None = None,
     return _parse(name, yaml.safe_load(path.read_text(encoding="utf-8")), facts)
 
 
+#: Which module's ``facts()`` fills each chapter's quiz.
+CHAPTER_MODULES = {"00_introduction": "intro", "01_profile_signal": "ch1"}
+
+
+def chapter_facts(name: str) -> Mapping[str, Any] | None:
+    """The glued numbers of the chapter a quiz belongs to (None if it has none)."""
+    import importlib
+
+    module = CHAPTER_MODULES.get(name)
+    return importlib.import_module(f"meishi.{module}").facts() if module else None
+
+
 def show(name: str, facts: Mapping[str, Any] | None = None) -> Quiz:
     """The quiz for a chapter, ready to display as a cell's last value.
 
-    ``facts`` are the chapter's glued numbers, so quiz text quotes the data.
+    Its numbers come from the chapter's facts (the same numbers the prose
+    glues), so quiz text quotes the data.
     """
-    return load_quiz(name, facts=facts)
+    return load_quiz(name, facts=facts if facts is not None else chapter_facts(name))
