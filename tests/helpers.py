@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,3 +34,25 @@ def toc_files() -> list[str]:
 
 def toc_notebooks() -> list[Path]:
     return [ROOT / f"{f}.ipynb" for f in toc_files() if (ROOT / f"{f}.ipynb").exists()]
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium (or $CHROMIUM), which Playwright drives; never a downloaded one."""
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    return None
+
+
+def under_ci() -> bool:
+    return (os.environ.get("CI", "").lower() in ("1", "true", "yes")
+            or bool(os.environ.get("MEISHI_REQUIRE_BROWSER")))
+
+
+def require(condition: bool, message: str) -> None:
+    """Skip with ``message`` when a browser-test prerequisite is missing; fail under CI."""
+    if condition:
+        return
+    if under_ci():
+        pytest.fail(message + " (required under CI)")
+    pytest.skip(message)

@@ -7,8 +7,6 @@ missing browser fails them instead.
 
 from __future__ import annotations
 
-import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -18,7 +16,7 @@ from meishi.devserver import serve
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from helpers import HTML, ROOT
+from helpers import HTML, ROOT, chromium_path, require  # noqa: E402
 
 AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
@@ -27,25 +25,9 @@ CHROMIUM_ARGS = [
 ]
 
 
-def chromium_path() -> str | None:
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    return None
-
-
-def _require(condition: bool, message: str) -> None:
-    if condition:
-        return
-    if os.environ.get("CI", "").lower() in ("1", "true", "yes") or os.environ.get(
-            "MEISHI_REQUIRE_BROWSER"):
-        pytest.fail(message + " (required under CI)")
-    pytest.skip(message)
-
-
 @pytest.fixture(scope="session")
 def book_url():
-    _require((HTML / "index.html").is_file(), "the book is not built: run `make book`")
+    require((HTML / "index.html").is_file(), "the book is not built: run `make book`")
     with serve(HTML) as url:
         yield url
 
@@ -53,7 +35,7 @@ def book_url():
 @pytest.fixture(scope="session")
 def browser():
     path = chromium_path()
-    _require(path is not None,
+    require(path is not None,
              "Chromium not found at /usr/bin/chromium: install Debian's chromium to run "
              "the browser tests (.ci/run does)")
     from playwright.sync_api import sync_playwright
@@ -66,7 +48,7 @@ def browser():
 
 @pytest.fixture(scope="session")
 def axe_source() -> str:
-    _require(AXE.is_file(), "axe-core is not installed: run `make web`")
+    require(AXE.is_file(), "axe-core is not installed: run `make web`")
     return AXE.read_text(encoding="utf-8")
 
 
