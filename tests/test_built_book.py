@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from helpers import ROOT, toc_files, toc_notebooks
 
 HTML = ROOT / "_build" / "html"

@@ -204,10 +204,11 @@ def test_blitted_update_matches_a_full_redraw(widget):
     for artist in widget.view.animated:
         artist.set_animated(False)
     widget.fig.canvas.draw()
-    from meishi.charts import encode_canvas
     import io
 
     from PIL import Image
+
+    from meishi.charts import encode_canvas
 
     full = np.asarray(Image.open(io.BytesIO(encode_canvas(widget.fig.canvas))).convert("RGB"))
     assert blitted.shape == full.shape

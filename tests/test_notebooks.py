@@ -8,7 +8,6 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-
 from helpers import ROOT, toc_files
 
 CHAPTERS = ROOT / "chapters"

@@ -9,7 +9,6 @@ import difflib
 from pathlib import Path
 
 import pydata_sphinx_theme
-
 from helpers import ROOT
 
 THEME = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme"

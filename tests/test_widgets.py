@@ -9,7 +9,6 @@ import pytest
 from meishi import charts
 from meishi.widgets import InputError, ModelWidget, escape, parse_number
 
-
 # -- parse_number: every kind of bad input gets a clear message ------------
 
 @pytest.mark.parametrize("text, expected", [

@@ -120,7 +120,7 @@ def page_weights() -> dict[str, tuple[int, int]]:
             context = browser.new_context()
             page = context.new_page()
             responses = []
-            page.on("requestfinished", lambda r: responses.append(r))
+            page.on("requestfinished", lambda r, acc=responses: acc.append(r))
             page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(url)
                        else r.abort())
             page.goto(f"{url}/{path}", wait_until="networkidle")

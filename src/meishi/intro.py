@@ -15,7 +15,7 @@ import numpy as np
 from matplotlib.collections import LineCollection
 
 from . import charts
-from .charts import Chart, PALETTE
+from .charts import PALETTE, Chart
 from .data import load
 from .models.lookup import MAX_CARDS, LookupResult, expected_finds
 from .widgets import ModelWidget, parse_number

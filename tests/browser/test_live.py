@@ -14,10 +14,8 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
-
 from helpers import ROOT
 
 pytestmark = pytest.mark.browser

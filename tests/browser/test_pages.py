@@ -9,7 +9,6 @@ mode.
 from __future__ import annotations
 
 import pytest
-
 from helpers import HTML, toc_files
 
 pytestmark = pytest.mark.browser
