@@ -241,3 +241,25 @@ def test_widgets_blit_without_full_redraws(sig, thr):
         for preset in widget.presets:
             widget.apply_preset(preset)
         assert widget.view.full_draws == before
+
+
+def test_a_typed_share_replaces_the_slider(sig):
+    sig.controls["own_rate"].value = "１２.５"  # full-width digits from a Japanese keyboard
+    assert sig.message.value == ""
+    assert sig.last_result.base_rate == pytest.approx(0.125)
+    assert sig._point.get_data()[0][0] == pytest.approx(12.5)
+    sig.apply_preset("Japan")  # a preset clears the typed share
+    assert sig.controls["own_rate"].value == ""
+    assert sig.last_result.base_rate == pytest.approx(0.045)
+
+
+@pytest.mark.parametrize("text", ["abc", "<script>x</script>", "🍣", "十二", "1e9", "0", "61",
+                                  "9" * 300])
+def test_bad_typed_shares_get_a_message_and_keep_the_figure(sig, text):
+    before = sig._point.get_data()[1][0]
+    sig.controls["own_rate"].value = text
+    assert 'role="alert"' in sig.message.value
+    assert "<script>" not in sig.message.value
+    assert sig._point.get_data()[1][0] == before
+    sig.reset()
+    assert sig.message.value == ""

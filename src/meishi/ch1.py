@@ -15,7 +15,7 @@ from .charts import PALETTE, Chart
 from .data import load
 from .models.signal import SignalResult, posterior_curve, signal
 from .models.threshold import Equilibrium, adoption_path, equilibria, threshold_cdf
-from .widgets import ModelWidget
+from .widgets import ModelWidget, parse_number
 
 __all__ = [
     "SignalWidget",
@@ -290,9 +290,11 @@ class SignalWidget(ModelWidget):
         self._rates = rates
         jp, oecd = rates["Japan"][0], rates["OECD average"][0]
         self.presets = {
-            "Japan": {"base_rate": jp, "p_seeker": 60.0, "p_stayer": 5.0},
-            "OECD average": {"base_rate": oecd, "p_seeker": 60.0, "p_stayer": 5.0},
-            "Profiles are the norm": {"base_rate": oecd, "p_seeker": 80.0, "p_stayer": 50.0},
+            "Japan": {"base_rate": jp, "p_seeker": 60.0, "p_stayer": 5.0, "own_rate": ""},
+            "OECD average": {"base_rate": oecd, "p_seeker": 60.0, "p_stayer": 5.0,
+                             "own_rate": ""},
+            "Profiles are the norm": {"base_rate": oecd, "p_seeker": 80.0, "p_stayer": 50.0,
+                                      "own_rate": ""},
         }
         self.preset_note = (
             f"Base rates are sourced: Japan {jp:.1f}% ({rates['Japan'][1]}); OECD average "
@@ -315,10 +317,19 @@ class SignalWidget(ModelWidget):
             "p_stayer": w.FloatSlider(value=5.0, min=0.0, max=100.0, step=0.5,
                                       description="Stayers who polish a profile (%)",
                                       readout_format=".1f", style=style, layout=layout),
+            "own_rate": w.Text(value="", placeholder="e.g. 12.5 (leave empty to use the slider)",
+                               description="Or type your own share (% a year)",
+                               continuous_update=False, style=style, layout=layout),
         }
 
     def read_params(self) -> dict[str, float]:
-        return {k: c.value / 100 for k, c in self.controls.items()}
+        """Slider values as probabilities; a typed share, if any, replaces the slider's."""
+        params = {k: self.controls[k].value / 100 for k in ("base_rate", "p_seeker", "p_stayer")}
+        typed = self.controls["own_rate"].value
+        if typed.strip():
+            params["base_rate"] = parse_number(typed, name="Your own share", lo=0.1, hi=60.0,
+                                               unit="%") / 100
+        return params
 
     def compute(self, base_rate: float, p_seeker: float, p_stayer: float) -> SignalResult:
         return signal(base_rate, p_seeker, p_stayer)
