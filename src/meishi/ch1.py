@@ -305,7 +305,7 @@ class SignalWidget(ModelWidget):
 
     def build_controls(self) -> dict[str, w.ValueWidget]:
         style = {"description_width": "19em"}
-        layout = w.Layout(width="42em")
+        layout = w.Layout(width="97%", max_width="44em")
         jp = self._rates["Japan"][0]
         return {
             "base_rate": w.FloatSlider(value=jp, min=0.5, max=60.0, step=0.1,
@@ -425,7 +425,7 @@ class ThresholdWidget(ModelWidget):
 
     def build_controls(self) -> dict[str, w.ValueWidget]:
         style = {"description_width": "19em"}
-        layout = w.Layout(width="42em")
+        layout = w.Layout(width="97%", max_width="44em")
 
         def slider(value, lo, hi, label):
             return w.FloatSlider(value=value, min=lo, max=hi, step=0.5, description=label,

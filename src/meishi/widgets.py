@@ -259,7 +259,8 @@ class ModelWidget:
                                          f"slider's step of {step}")
 
     def _preset_button(self, name: str) -> w.Button:
-        button = w.Button(description=name, tooltip=f"Set the controls to: {name}")
+        button = w.Button(description=name, tooltip=f"Set the controls to: {name}",
+                          layout=w.Layout(width="auto"))
         button.on_click(lambda _b, n=name: self.apply_preset(n))
         return button
 
