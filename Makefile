@@ -39,7 +39,14 @@ $(VENDOR)/embed.js: $(WEB_STAMP)
 	cd web/node_modules/@jupyter-widgets/html-manager/dist && \
 	  cp embed.js embed.js.LICENSE.txt *.woff2 *.woff *.ttf *.eot *.svg ../../../../../$(VENDOR)/
 
-web: $(VENDOR)/embed.js
+# Noto Sans JP cut to the characters the course's text uses (meishi.webfont),
+# so kanji never show as empty boxes on a computer without Japanese fonts.
+FONT_CSS    := _static/vendor/fonts/noto-sans-jp.css
+FONT_INPUTS := $(shell find index.md chapters assets src/meishi -type f -not -path '*/__pycache__/*' -not -path '*/.ipynb_checkpoints/*' 2>/dev/null)
+$(FONT_CSS): $(WEB_STAMP) $(FONT_INPUTS)
+	$(BIN)/python -m meishi.webfont
+
+web: $(VENDOR)/embed.js $(FONT_CSS)
 
 # jupyter-cache and Sphinx key on a notebook's own text. When the package,
 # the data or a quiz changes, cached outputs would be stale, so the
