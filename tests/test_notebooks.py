@@ -83,3 +83,15 @@ def test_chart_cells_have_captions(path):
             figure = cell["metadata"].get("mystnb", {}).get("figure", {})
             assert figure.get("caption") and figure.get("name"), _source(cell)
             assert "remove-input" in cell["metadata"].get("tags", [])
+
+
+def test_a_run_that_collects_no_notebook_fails():
+    """The guard in tests/conftest.py: no silent pass when nbval collects nothing."""
+    import subprocess
+    import sys
+
+    ignores = [f"--ignore={p}" for p in NOTEBOOKS]
+    result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", *ignores],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert "no chapter notebook was collected" in result.stdout + result.stderr
