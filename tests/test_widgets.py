@@ -154,6 +154,12 @@ def test_static_book_freezes_controls_and_says_how_to_run_live(monkeypatch):
     assert all(c.disabled for c in toy.controls.values())
     assert all(b.disabled for b in toy.preset_buttons + [toy.reset_button])
     assert "run this page live" in toy.ui.children[0].value
+    assert toy.fig.dpi == charts.DPI  # the snapshot is drawn sharp
+
+
+def test_live_widget_draws_at_the_fast_resolution(monkeypatch):
+    monkeypatch.delenv("MEISHI_STATIC_BOOK", raising=False)
+    assert ToyWidget().fig.dpi == charts.WIDGET_DPI
 
 
 def test_live_widget_is_not_frozen(monkeypatch):

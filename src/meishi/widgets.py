@@ -161,7 +161,7 @@ class FigureView:
     def render(self, alt: str, background_key: Any = None) -> None:
         png = self._draw(background_key)
         b64 = base64.b64encode(png).decode("ascii")
-        width = int(self.fig.get_figwidth() * self.fig.dpi)
+        width = int(self.fig.get_figwidth() * charts.WIDGET_DPI)  # display size
         self.alt = alt
         caption = f"<figcaption>{escape(self.caption)}</figcaption>" if self.caption else ""
         self.widget.value = (
@@ -187,6 +187,10 @@ class ModelWidget:
         self.defaults = {k: c.value for k, c in self.controls.items()}
         self._check_presets()
         self.fig = self.build_figure()
+        if is_static_book():
+            # The snapshot is all a reader of the book sees, and it is drawn
+            # once: draw it as sharp as the book's other figures.
+            self.fig.set_dpi(charts.DPI)
         self.view = FigureView(self.fig, self.caption, animated=self.animated_artists())
         self.status = w.HTML()
         self.status.add_class("meishi-status")
