@@ -72,8 +72,10 @@ test: book
 bench: $(STAMP) web
 	$(BIN)/python -m meishi.bench --update-readme
 
+# JupyterLab refuses to run as root unless told to (containers, some hubs).
+LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 lab: $(STAMP)
-	$(BIN)/jupyter lab chapters/
+	$(BIN)/jupyter lab $(LAB_ROOT) chapters/
 
 clean:
 	rm -rf _build
