@@ -346,7 +346,7 @@ class SignalWidget(ModelWidget):
         (self._point,) = ax1.plot([], [], marker="o", color=PALETTE["vermillion"],
                                   markersize=9)
         self._label = ax1.text(0, 0, "", fontsize=10, ha="left", va="bottom",
-                               bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+                               bbox=charts.LABEL_BOX)
         ax1.set_xlim(0, 60)
         ax1.set_ylim(0, 100)
         ax1.set_xlabel("Workers looking to leave (%)")
@@ -356,7 +356,7 @@ class SignalWidget(ModelWidget):
         (self._lift_point,) = ax2.plot([], [], marker="s", color=PALETTE["blue"],
                                        markersize=8)
         self._lift_label = ax2.text(0, 0, "", fontsize=10, ha="left", va="bottom",
-                                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+                                    bbox=charts.LABEL_BOX)
         ax2.set_xlim(0, 60)
         ax2.set_yscale("log")
         ax2.set_ylim(0.9, 100)
@@ -366,7 +366,6 @@ class SignalWidget(ModelWidget):
         ax2.set_xlabel("Workers looking to leave (%)")
         ax2.set_ylabel("Times more suspicious (×)")
         ax2.set_title("Lift", fontsize=12)
-        self._axes = (ax1, ax2)
         return fig
 
     def animated_artists(self) -> tuple:
@@ -464,7 +463,7 @@ class ThresholdWidget(ModelWidget):
         ax1.set_title("Adoption map", fontsize=12)
         (self._path,) = ax2.plot([], [], color=PALETTE["orange"], marker="o", markersize=4)
         self._end = ax2.text(0, 0, "", fontsize=10, ha="right", va="bottom",
-                             bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+                             bbox=charts.LABEL_BOX)
         ax2.set_xlim(0, self.ROUNDS)
         ax2.set_ylim(0, 105)
         ax2.set_xlabel("Round")

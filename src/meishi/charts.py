@@ -65,6 +65,9 @@ INK = "#222222"
 MUTED = "#555555"
 GRID = "#d9d9d9"
 
+#: Background for a value label drawn over gridlines or bars.
+LABEL_BOX = {"facecolor": "white", "edgecolor": "none", "pad": 1}
+
 #: Figure sizes in inches.  At the book's content width (about 730 px) a
 #: 7.5-inch figure keeps 12-pt text readable, and on a classroom projector
 #: the same text stays legible from the back of the room.

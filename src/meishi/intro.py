@@ -55,12 +55,12 @@ def _year_float(ym: str) -> float:
 # Data
 # --------------------------------------------------------------------------
 
-def _population(year: int) -> tuple[float, str]:
-    """Japan's population (millions) nearest to ``year``, and its source id."""
+def _population(year: int) -> float:
+    """Japan's population (millions) in the figure nearest to ``year``."""
     pop = load("population_japan").frame
     years = pop["date"].map(lambda d: int(str(d)[:4]))
     row = pop.loc[(years - year).abs().idxmin()]
-    return float(row["population_million"]), str(row["source_id"])
+    return float(row["population_million"])
 
 
 def _year(d: str) -> int:
@@ -83,7 +83,7 @@ def linkedin_share_japan(year: int | None = None) -> tuple[float, str]:
     if members.empty:
         raise ValueError(f"no LinkedIn member figure for Japan by {year}")
     latest = members.iloc[-1]
-    population, _ = _population(_year(latest["date"]))
+    population = _population(_year(latest["date"]))
     return float(latest["members_million"]) / population, str(latest["date"])
 
 
@@ -325,7 +325,7 @@ class LookupWidget(ModelWidget):
         ranges = LineCollection([[(0, yi), (0, yi)] for yi in y], colors="black", linewidths=2.5)
         ax.add_collection(ranges)
         labels = [ax.text(0, yi, "", va="center", ha="left", fontsize=11,
-                          bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+                          bbox=charts.LABEL_BOX)
                   for yi in y]
         ax.set_yticks(y, SERVICES)
         ax.invert_yaxis()
