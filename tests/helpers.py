@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-HTML = ROOT / "_build" / "html"
+from meishi.paths import HTML, ROOT
+
+__all__ = ["HTML", "ROOT", "chromium_path", "require", "toc_files", "toc_notebooks", "under_ci"]
 
 
 def toc_files() -> list[str]:

@@ -1,14 +1,13 @@
 """meishi: the code behind the course "Business cards, not profiles".
 
-Modules
--------
-data      load a dataset with its sources; validate the data folder
-charts    chart conventions (palette, Japanese font, source line, alt text)
-widgets   widget conventions (pure model -> widget; input checking)
-quiz      self-check quizzes that work without a kernel
-book      myst-nb glue: alt text for figures, glued numbers
-models    pure model functions, one module per model
-intro     the introduction chapter's data, charts and widget
+paths     where the checkout's folders are
+data      datasets with their sources; validation; series chapters share
+models    pure models with typed results
+kit       what every chapter shares: charts, widgets, input parsing, quizzes, glue
+chapters  one package per chapter (facts, charts, widgets), found by discovery
+
+Build tooling (the Sphinx extension, the alt-text plug-in, the web-font
+cutter, the dev server, the benchmark) lives apart, in ``meishi_build``.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

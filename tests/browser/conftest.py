@@ -7,16 +7,10 @@ missing browser fails them instead.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-from meishi.devserver import serve
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from helpers import HTML, ROOT, chromium_path, require  # noqa: E402
+from helpers import HTML, ROOT, chromium_path, require
+from meishi_build.devserver import serve
 
 AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [

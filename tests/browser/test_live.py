@@ -16,6 +16,7 @@ import time
 import urllib.request
 
 import pytest
+
 from helpers import ROOT
 
 pytestmark = pytest.mark.browser
@@ -35,7 +36,7 @@ def lab(tmp_path_factory):
     (work / "chapters").mkdir()
     shutil.copy(ROOT / "chapters" / NOTEBOOK, work / "chapters" / NOTEBOOK)
     port, token = _free_port(), "meishi-test-token"
-    env = {k: v for k, v in os.environ.items() if k != "MEISHI_STATIC_BOOK"}
+    env = dict(os.environ)
     env.update(JUPYTER_CONFIG_DIR=str(work / "config"), JUPYTER_RUNTIME_DIR=str(work / "rt"),
                JUPYTERLAB_SETTINGS_DIR=str(work / "settings"),
                JUPYTERLAB_WORKSPACES_DIR=str(work / "ws"))
@@ -69,7 +70,7 @@ def lab(tmp_path_factory):
 
 
 def test_widget_responds_live_in_jupyterlab(browser, lab):
-    base, token, work = lab
+    base, token, _work = lab
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     outside: list[str] = []

@@ -9,6 +9,7 @@ mode.
 from __future__ import annotations
 
 import pytest
+
 from helpers import HTML, toc_files
 
 pytestmark = pytest.mark.browser

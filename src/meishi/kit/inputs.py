@@ -35,7 +35,7 @@ from typing import Any
 
 from .fmt import plain
 
-__all__ = ["InputError", "MAX_INPUT_CHARS", "parse_number"]
+__all__ = ["MAX_INPUT_CHARS", "InputError", "parse_number"]
 
 MAX_INPUT_CHARS = 40
 _KANJI_NUMERALS = frozenset("〇一二三四五六七八九十百千万億")

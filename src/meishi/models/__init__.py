@@ -1,4 +1,9 @@
-"""Pure model functions: numbers in, numbers out, no widgets, no plotting.
+"""Pure models: numbers in, typed results out; no widgets, no plotting.
 
-Each model is unit-tested against hand-computed cases in ``tests/``.
+lookup     how many of your new contacts you would find on each service
+signal     what a polished profile tells a boss (Bayes' rule)
+threshold  when publishing a profile becomes the norm (threshold adoption)
+
+Each is unit-tested against hand-computed values and invariants in
+``tests/models``, and each widget's front end is held to it by a parity test.
 """

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["LookupResult", "binomial_pmf", "binomial_quantile", "expected_finds", "MAX_CARDS"]
+__all__ = ["MAX_CARDS", "LookupResult", "binomial_pmf", "binomial_quantile", "expected_finds"]
 
 MAX_CARDS = 1000
 

@@ -64,10 +64,8 @@ def signal(base_rate: float, p_seeker: float, p_stayer: float) -> SignalResult:
     p_s = _check_probability("p_seeker", p_seeker)
     p_n = _check_probability("p_stayer", p_stayer)
     post = posterior(b, p_s, p_n)
-    if p_n > 0:
-        ratio = p_s / p_n
-    else:
-        ratio = float("inf") if p_s > 0 else 1.0
+    # stayers never polishing makes the signal certain, unless nobody polishes at all
+    ratio = p_s / p_n if p_n > 0 else (float("inf") if p_s > 0 else 1.0)
     return SignalResult(
         base_rate=b, p_seeker=p_s, p_stayer=p_n, posterior=post, likelihood_ratio=ratio,
         lift=post / b if b > 0 else float("nan"),
@@ -75,7 +73,8 @@ def signal(base_rate: float, p_seeker: float, p_stayer: float) -> SignalResult:
     )
 
 
-def posterior_curve(p_seeker: float, p_stayer: float, n: int = 201) -> tuple[np.ndarray, np.ndarray]:
+def posterior_curve(p_seeker: float, p_stayer: float,
+                    n: int = 201) -> tuple[np.ndarray, np.ndarray]:
     """Base rates from 0 to 1 and the posterior at each, for charts."""
     b = np.linspace(0.0, 1.0, n)
     return b, posterior(b, p_seeker, p_stayer)

@@ -26,7 +26,8 @@ from math import erf, sqrt
 
 import numpy as np
 
-__all__ = ["Equilibrium", "adoption_path", "equilibria", "threshold_cdf"]
+__all__ = ["Equilibrium", "ThresholdResult", "adoption_path", "equilibria", "threshold_cdf",
+           "threshold_model"]
 
 CDF = Callable[[np.ndarray], np.ndarray]
 
@@ -106,3 +107,22 @@ def adoption_path(F: CDF, start: float, steps: int = 30) -> np.ndarray:
     for t in range(steps):
         path[t + 1] = float(F(np.array(path[t])))
     return path
+
+
+@dataclass(frozen=True)
+class ThresholdResult:
+    """The adoption map on a grid, its equilibria and the path from a starting share."""
+
+    x: np.ndarray                     # shares with a profile now, 0..1
+    F: np.ndarray                     # share who would publish at each x
+    equilibria: tuple[Equilibrium, ...]
+    path: np.ndarray                  # share with a profile, round by round
+
+
+def threshold_model(mean: float, spread: float, early: float, start: float,
+                    rounds: int = 25, grid: int = 201) -> ThresholdResult:
+    """Everything the threshold widget shows, for one setting."""
+    F = threshold_cdf(mean, spread, early)
+    x = np.linspace(0.0, 1.0, grid)
+    return ThresholdResult(x=x, F=np.asarray(F(x), dtype=float), equilibria=tuple(equilibria(F)),
+                           path=adoption_path(F, start, rounds))

@@ -1,0 +1,90 @@
+"""The chapters, found by looking, never listed by hand.
+
+Each chapter is a package here named by its topic (``profile_signal``),
+whose ``__init__`` defines ``CHAPTER = Chapter(...)``.  Its notebook
+(``chapters/01_profile_signal.ipynb``) and quiz
+(``chapters/quizzes/01_profile_signal.yml``) share that word.
+:func:`discover` imports every package here and returns their chapters, so
+the quiz, the benchmark and the tests find chapters and widgets the same
+way, and adding a chapter edits no list elsewhere.  Chapters never import
+each other: what two chapters share lives in :mod:`meishi.data.series`
+or :mod:`meishi.kit`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import paths
+from ..kit.glue import glue_numbers
+from ..kit.quiz import Quiz, load_quiz
+from ..kit.widget import CourseWidget
+
+__all__ = ["Chapter", "discover", "widget_classes"]
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One chapter: its topic word, its number and the code its notebook calls."""
+
+    slug: str
+    number: int
+    title: str
+    facts: Callable[[], Mapping[str, Any]]
+    widgets: tuple[type[CourseWidget], ...] = field(default=())
+
+    @property
+    def stem(self) -> str:
+        """``01_profile_signal``: the notebook's and the quiz's file name."""
+        return f"{self.number:02d}_{self.slug}"
+
+    @property
+    def notebook(self) -> Path:
+        return paths.CHAPTERS / f"{self.stem}.ipynb"
+
+    @property
+    def quiz_file(self) -> Path:
+        return paths.QUIZZES / f"{self.stem}.yml"
+
+    def glue(self) -> None:
+        """Glue the numbers the chapter's prose quotes (call once, in the notebook)."""
+        glue_numbers(self.facts())
+
+    def quiz(self) -> Quiz:
+        """The chapter's self-check quiz, its numbers filled from the chapter's facts."""
+        return load_quiz(self.stem, facts=self.facts())
+
+
+def discover() -> list[Chapter]:
+    """Every chapter package's ``CHAPTER``, in chapter order."""
+    found = []
+    for info in pkgutil.iter_modules(__path__):
+        if not info.ispkg:
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        chapter = getattr(module, "CHAPTER", None)
+        if not isinstance(chapter, Chapter):
+            raise TypeError(f"{module.__name__} must define CHAPTER = Chapter(...)")
+        if chapter.slug != info.name:
+            raise ValueError(f"{module.__name__}: CHAPTER.slug is {chapter.slug!r}, "
+                             f"but the package is named {info.name!r}")
+        found.append(chapter)
+    found.sort(key=lambda c: c.number)
+    numbers = [c.number for c in found]
+    if len(set(numbers)) != len(numbers):
+        raise ValueError(f"two chapters share a number: {numbers}")
+    return found
+
+
+def widget_classes() -> list[type[CourseWidget]]:
+    """Every chapter's widgets, in chapter order; their ids are unique."""
+    classes = [w for chapter in discover() for w in chapter.widgets]
+    ids = [w.widget_id for w in classes]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"two widgets share an id: {ids}")
+    return classes

@@ -1,0 +1,135 @@
+"""Chapter 1's evidence charts: tenure by country, job mobility, pay by age."""
+
+from __future__ import annotations
+
+from ...data import load
+from ...data.series import ARTICLE_YEAR, job_mobility, with_gaps
+from ...kit import charts
+from ...kit.charts import PALETTE, Chart
+
+__all__ = ["job_mobility_chart", "pay_by_age_chart", "tenure_chart"]
+
+_STAT_STYLE = {"mean": ("", "mean"), "median": ("//", "median"), "not stated": ("..", "not stated")}
+
+
+def tenure_chart() -> Chart:
+    ds = load("tenure_by_country")
+    df = ds.frame.sort_values("tenure_years")
+    fig, ax = charts.new_figure("wide")
+    colours = [PALETTE["vermillion"] if c == "Japan" else PALETTE["blue"]
+               if c == "United States" else "#8c8c8c" for c in df["country"]]
+    bars = ax.barh(df["country"], df["tenure_years"], color=colours, height=0.65)
+    for bar, (_, row) in zip(bars, df.iterrows(), strict=True):
+        hatch, label = _STAT_STYLE[row["statistic"]]
+        bar.set_hatch(hatch)
+        bar.set_edgecolor("white")
+        ax.text(bar.get_width() + 0.15, bar.get_y() + bar.get_height() / 2,
+                f"{row['tenure_years']:.1f}  ({label})", va="center", fontsize=10)
+    ax.set_xlabel("Average years with the current employer (years)")
+    ax.set_xlim(0, df["tenure_years"].max() * 1.3)
+    ax.grid(axis="y", visible=False)
+    ax.set_title("Japan's workers stay longest with one employer")
+    charts.add_source_line(fig, ds.source_line() + " Japan: mean of full-time employees; "
+                           "United States: median of all employees; others: not stated.")
+    ranked = df.sort_values("tenure_years", ascending=False)
+    top, bottom = ranked.iloc[0], ranked.iloc[-1]
+    next3 = ranked.iloc[1:4]
+    alt = (f"Horizontal bar chart of average job tenure in {len(df)} countries. {top['country']} "
+           f"is longest at {top['tenure_years']:.1f} years, then "
+           + ", ".join(f"{r['country']} {r['tenure_years']:.1f}" for _, r in next3.iterrows())
+           + f"; {bottom['country']} is shortest at {bottom['tenure_years']:.1f} years. Japan's "
+           "figure is a mean and the United States' a median, so the gap is partly a matter of "
+           "measurement.")
+    return Chart(fig, alt)
+
+
+def job_mobility_chart() -> Chart:
+    ds = load("job_mobility_japan")
+    changers, first = job_mobility("job_changers"), job_mobility("job_changers", vintage="first")
+    wanting = job_mobility("wanting_to_change")
+    fig, (ax1, ax2) = charts.new_figure("tall", nrows=2, sharex=True)
+    years, values = with_gaps(changers["year"], changers["value"] / 100)
+    ax1.plot(years, values, color=PALETTE["vermillion"], marker="o",
+             label="job changers (latest figure)")
+    revised = first.merge(changers, on="year", suffixes=("_first", "_latest"))
+    revised = revised[revised["value_first"] != revised["value_latest"]]
+    ax1.plot(revised["year"], revised["value_first"] / 100, linestyle="none", marker="o",
+             markerfacecolor="white", markeredgecolor=PALETTE["vermillion"], markersize=8,
+             label="first release, later revised")
+    derived = changers[changers["derived"] == "yes"]
+    ax1.plot(derived["year"], derived["value"] / 100, linestyle="none", marker="D",
+             color=PALETTE["black"], markersize=6, label="derived from a reported change")
+    ax1.set_ylabel("Changed jobs (millions)", fontsize=11)
+    ax1.set_ylim(2.1, 3.7)
+    ax1.set_title("More people change jobs, and far more want to")
+    ax1.legend(loc="lower left", fontsize=9)
+    ax1.annotate("COVID-19", (2021, 2.88), xytext=(2021.6, 2.45), fontsize=9,
+                 color=charts.MUTED, arrowprops={"arrowstyle": "-", "color": charts.MUTED})
+    years, values = with_gaps(wanting["year"], wanting["value"] / 100)
+    ax2.plot(years, values, color=PALETTE["blue"], marker="s",
+             label="want to change jobs (or add one); gaps: no figure found")
+    ax2.set_ylabel("Want to (millions)", fontsize=11)
+    ax2.set_ylim(7, 11)
+    ax2.set_xlabel("Year")
+    ax2.legend(loc="upper left", fontsize=9)
+    for ax in (ax1, ax2):
+        ax.axvline(ARTICLE_YEAR, color=charts.MUTED, linestyle=":", linewidth=1.5)
+    ax1.text(ARTICLE_YEAR + 0.15, 3.62, "the article (2015)", fontsize=9, color=charts.MUTED,
+             va="top")
+    years = list(range(2002, int(changers["year"].max()) + 1, 2))
+    ax2.set_xticks(years)
+    charts.add_source_line(fig, "Statistics Bureau of Japan, Labour Force Survey, as reported "
+                           "by: " + ds.source_line().split(": ", 1)[1])
+    gaps = sorted(set(range(int(changers["year"].min()), int(changers["year"].max()) + 1))
+                  - set(changers["year"]))
+    alt = (f"Two line charts sharing a time axis, {int(changers['year'].min())} to "
+           f"{int(changers['year'].max())}. Top: people in Japan who changed jobs in the year, "
+           f"from {changers['value'].iloc[0] / 100:.2f} million, down to "
+           f"{changers.loc[changers['year'] == 2010, 'value'].iloc[0] / 100:.2f} million in 2010, "
+           f"up to a peak of {changers['value'].max() / 100:.2f} million in 2019, a dip during "
+           f"COVID-19 and {changers['value'].iloc[-1] / 100:.2f} million in "
+           f"{int(changers['year'].iloc[-1])}; no figure for {', '.join(map(str, gaps))}. "
+           f"Bottom: people who want to change jobs, from {wanting['value'].iloc[0] / 100:.2f} "
+           f"million in {int(wanting['year'].iloc[0])} to {wanting['value'].max() / 100:.2f} "
+           "million in 2023.")
+    return Chart(fig, alt)
+
+
+AGE_GROUPS = ["under 30", "30-39", "40-49", "50-59", "60+"]
+
+
+def pay_by_age_chart() -> Chart:
+    ds = load("pay_by_age")
+    df = ds.frame
+    fig, ax = charts.new_figure("wide")
+    x = {g: i for i, g in enumerate(AGE_GROUPS)}
+    jp = df[df["country"] == "Japan"].set_index("age_group").loc[AGE_GROUPS]
+    ax.plot([x[g] for g in AGE_GROUPS], jp["pay_index"] / 100, color=PALETTE["vermillion"],
+            marker="o", label="Japan (2014), every age group")
+    peaks = df[df["peak_only"] == "yes"]
+    offsets: dict[tuple, int] = {}
+    for _, row in peaks.iterrows():
+        xi = x[row["age_group"]]
+        k = offsets.get((xi, row["pay_index"]), 0)  # stack labels of equal points
+        offsets[(xi, row["pay_index"])] = k + 1
+        ax.plot(xi, row["pay_index"] / 100, marker="s", color=PALETTE["blue"], linestyle="none",
+                label="European peak (2010)" if not ax.get_legend_handles_labels()[1][1:] else None)
+        ax.annotate(row["country"], (xi, row["pay_index"] / 100), xytext=(8, -5 + 13 * k),
+                    textcoords="offset points", fontsize=10, color=PALETTE["blue"])
+    ax.set_xticks(range(len(AGE_GROUPS)), AGE_GROUPS)
+    ax.set_xlabel("Age group (years)")
+    ax.set_ylabel("Pay relative to under-30s (×)")
+    ax.set_ylim(0.9, 2.05)
+    ax.set_xlim(-0.3, 4.9)
+    ax.axhline(1.0, color=charts.MUTED, linewidth=1)
+    ax.set_title("Japan's pay rises with age, then falls after 60")
+    ax.legend(loc="upper left")
+    charts.add_source_line(fig, ds.source_line() + " Europe: only each country's peak group "
+                           "is published.")
+    peak_text = "; ".join(f"{r['country']} {r['pay_index'] / 100:.1f} times at {r['age_group']}"
+                          for _, r in peaks.iterrows())
+    alt = (f"Line chart of pay by age group relative to workers under 30. Japan's pay rises to "
+           f"{jp['pay_index'].max() / 100:.1f} times at ages {jp['pay_index'].idxmax()} and "
+           f"falls to {jp.loc['60+', 'pay_index'] / 100:.1f} times after 60. Points show each "
+           f"European country's peak: {peak_text}.")
+    return Chart(fig, alt)

@@ -1,0 +1,141 @@
+"""Chapter 1's widgets: what a polished profile tells the boss; when profiles become the norm."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from ...kit.controls import Control, NumberText, Slider
+from ...kit.fmt import fixed
+from ...kit.inputs import parse_number
+from ...kit.widget import CourseWidget
+from ...models.signal import SignalResult, signal
+from ...models.threshold import ThresholdResult, threshold_model
+from .facts import base_rates
+
+__all__ = ["SignalWidget", "ThresholdWidget"]
+
+
+class SignalWidget(CourseWidget):
+    """Bayes' rule for a boss who sees a freshly polished job profile."""
+
+    widget_id = "signal"
+    title = "What does a polished profile tell the boss?"
+    caption = ("Left: the boss's belief that the profile's owner is job-hunting (curve) against "
+               "the share of workers who are; the dashed line is the belief before seeing the "
+               "profile. Right: how many times more likely than an average colleague the owner "
+               "is to be leaving. Dotted lines: Japan's and the OECD's share of workers who "
+               "change jobs in a year.")
+
+    @property
+    def preset_note(self) -> str:  # type: ignore[override]
+        rates = base_rates()
+        return (
+            f"Base rates are sourced: Japan {fixed(rates['Japan'][0], 1)}% "
+            f"({rates['Japan'][1]}); OECD average {fixed(rates['OECD average'][0], 0)}% "
+            f"({rates['OECD average'][1]}). How often seekers and stayers polish a profile is "
+            "stylised (no survey measures it): try your own values."
+        )
+
+    def controls(self) -> list[Control]:
+        return [
+            Slider("base_rate", "Workers looking to leave", "% a year", min=0.5, max=60.0,
+                   step=0.1, default=base_rates()["Japan"][0], decimals=1),
+            Slider("p_seeker", "Seekers who polish a profile", "%", min=0.0, max=100.0,
+                   step=0.5, default=60.0, decimals=1),
+            Slider("p_stayer", "Stayers who polish a profile", "%", min=0.0, max=100.0,
+                   step=0.5, default=5.0, decimals=1),
+            NumberText("own_rate", "Or type your own share", "%", min=0.1, max=60.0,
+                       placeholder="e.g. 12.5 (leave empty to use the slider)", optional=True),
+        ]
+
+    def presets(self) -> Mapping[str, Mapping[str, Any]]:
+        rates = base_rates()
+        jp, oecd = rates["Japan"][0], rates["OECD average"][0]
+        return {
+            "Japan": {"base_rate": jp, "p_seeker": 60.0, "p_stayer": 5.0, "own_rate": ""},
+            "OECD average": {"base_rate": oecd, "p_seeker": 60.0, "p_stayer": 5.0,
+                             "own_rate": ""},
+            "Profiles are the norm": {"base_rate": oecd, "p_seeker": 80.0, "p_stayer": 50.0,
+                                      "own_rate": ""},
+        }
+
+    def data(self) -> dict[str, Any]:
+        return {"references": [{"name": name, "value": rate}
+                               for name, (rate, _why) in base_rates().items()]}
+
+    def read(self, values: Mapping[str, Any]) -> dict[str, float]:
+        """Percentages as probabilities; a typed share, if any, replaces the slider's."""
+        params = {k: values[k] / 100 for k in ("base_rate", "p_seeker", "p_stayer")}
+        typed = values.get("own_rate", "")
+        if typed.strip():
+            params["base_rate"] = parse_number(typed, label="Your own share", lo=0.1, hi=60.0,
+                                               unit="%") / 100
+        return params
+
+    def compute(self, params: Mapping[str, float]) -> SignalResult:
+        return signal(params["base_rate"], params["p_seeker"], params["p_stayer"])
+
+    def describe(self, result: SignalResult, params: Any = None) -> str:
+        ratio = ("infinite (stayers never polish)" if math.isinf(result.likelihood_ratio)
+                 else fixed(result.likelihood_ratio, 1))
+        return (f"With {fixed(100 * result.base_rate, 1)}% of workers looking to leave, a boss "
+                "who sees a polished profile should think there is a "
+                f"{fixed(100 * result.posterior, 0)}% chance its owner is leaving: "
+                f"{fixed(result.lift, 1)} times the chance for an average colleague. Seekers "
+                f"polish {ratio} times as often as stayers (the likelihood ratio).")
+
+
+class ThresholdWidget(CourseWidget):
+    """Granovetter–Schelling threshold adoption of public profiles."""
+
+    widget_id = "threshold"
+    title = "When does publishing a profile become the norm?"
+    caption = ("Left: the share of workers who would publish a profile (curve) for each share "
+               "who already have one; where it meets the diagonal, nothing changes. Filled "
+               "dots: stable equilibria; open dots: tipping points. The staircase is the path "
+               "from the starting share. Right: the same path, round by round.")
+    preset_note = ("All parameters here are stylised: no survey measures the thresholds at "
+                   "which people would publish a profile. The presets show the mechanism.")
+    ROUNDS = 25
+
+    def controls(self) -> list[Control]:
+        return [
+            Slider("mean", "Typical threshold", "% of peers", min=0.0, max=100.0, step=0.5,
+                   default=50.0),
+            Slider("spread", "Spread of thresholds", "% points", min=2.0, max=50.0, step=0.5,
+                   default=20.0),
+            Slider("early", "Publish regardless", "% of workers", min=0.0, max=50.0, step=0.5,
+                   default=5.0),
+            Slider("start", "Starting share with a profile", "%", min=0.0, max=100.0, step=0.5,
+                   default=5.0),
+        ]
+
+    def presets(self) -> Mapping[str, Mapping[str, Any]]:
+        return {
+            "Stuck low": {"mean": 50.0, "spread": 20.0, "early": 5.0, "start": 5.0},
+            "Same people, high start": {"mean": 50.0, "spread": 20.0, "early": 5.0,
+                                        "start": 60.0},
+            "More early adopters": {"mean": 50.0, "spread": 20.0, "early": 20.0, "start": 5.0},
+        }
+
+    def data(self) -> dict[str, Any]:
+        return {"rounds": self.ROUNDS}
+
+    def read(self, values: Mapping[str, Any]) -> dict[str, float]:
+        return {k: values[k] / 100 for k in ("mean", "spread", "early", "start")}
+
+    def compute(self, params: Mapping[str, float]) -> ThresholdResult:
+        return threshold_model(**params, rounds=self.ROUNDS)
+
+    def describe(self, result: ThresholdResult, params: Any = None) -> str:
+        eq = result.equilibria
+        stable = ", ".join(f"{fixed(100 * e.share, 0)}%" for e in eq if e.stable)
+        tipping = ", ".join(f"{fixed(100 * e.share, 0)}%" for e in eq if not e.stable)
+        path = result.path
+        text = (f"Starting from {fixed(100 * path[0], 0)}% with a profile, the share settles at "
+                f"{fixed(100 * path[-1], 0)}% after {len(path) - 1} rounds. Stable equilibria: "
+                f"{stable or 'none'}.")
+        text += f" Tipping point: {tipping}." if tipping else " No tipping point."
+        return text

@@ -1,0 +1,299 @@
+"""Load the course's datasets together with their sources.
+
+Every dataset is a tidy CSV in ``assets/data/`` with an entry in ``sources.yml``
+there: what the file holds, the type of every column, and the sources its
+numbers were taken from.  :func:`load` hands back the data and those sources
+together, so a chart can always print where its numbers came from;
+:func:`validate` checks the whole folder (the tests run it).  A problem names
+its file and line, and in sources.yml its key.  The rules for a dataset's entry
+and CSV are in :mod:`.csvfile`; those for sources.yml and sources are below.
+
+>>> load("population_japan").source_line()     # doctest: +SKIP
+'Sources: Statistics Bureau, 2015 Census; Statistics Bureau, population estimates 2024.'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from ..paths import data_dir
+from .csvfile import check_dataset, decode_utf8, source_column
+
+__all__ = ["RELIABILITY", "DataError", "Dataset", "Source", "dataset_names", "load", "sources",
+           "validate"]
+
+RELIABILITY = {
+    "A": "official statistics, a primary document or a peer-reviewed paper",
+    "B": "a reputable secondary source that cites a primary source",
+    "C": "weak: blog, aggregator or anecdote",
+}
+REQUIRED_SOURCE_KEYS = ("title", "publisher", "url", "date", "short", "taken", "reliability")
+REGISTRY = "sources.yml"
+_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+class DataError(ValueError):
+    """A dataset or the sources file breaks the data rules; ``problems`` lists how."""
+
+    def __init__(self, problems: str | list[str]) -> None:
+        self.problems = [problems] if isinstance(problems, str) else list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+@dataclass(frozen=True)
+class Source:
+    """One source, as recorded in ``sources.yml``."""
+
+    id: str
+    title: str
+    publisher: str
+    url: str
+    date: str
+    short: str
+    taken: tuple[str, ...]
+    reliability: str
+    note: str = ""
+    series: str = ""
+
+    @property
+    def citation(self) -> str:
+        """What a chart's source line prints for this source."""
+        return self.series or self.short
+
+    @property
+    def year(self) -> int:
+        return int(str(self.date)[:4])
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A loaded dataset: the tidy table, its description and its sources."""
+
+    name: str
+    frame: pd.DataFrame = field(repr=False)
+    title: str
+    description: str
+    columns: dict[str, dict[str, Any]]
+    sources: tuple[Source, ...]
+    note: str = ""
+
+    def sources_for(self, frame: pd.DataFrame | None = None) -> tuple[Source, ...]:
+        """The sources behind ``frame`` (a subset of this dataset's rows)."""
+        if frame is None:
+            return self.sources
+        col = source_column(self.columns)
+        if col is None:
+            return self.sources
+        used = set(frame[col])
+        return tuple(s for s in self.sources if s.id in used)
+
+    def source_line(self, frame: pd.DataFrame | None = None) -> str:
+        """A one-line source note for a chart drawn from ``frame``."""
+        shorts = list(dict.fromkeys(s.citation for s in self.sources_for(frame)))
+        label = "Source" if len(shorts) == 1 else "Sources"
+        return f"{label}: " + "; ".join(shorts) + "."
+
+
+@dataclass
+class _Registry:
+    """``sources.yml`` read: its two mappings, the line of every key, the keys given twice."""
+
+    datasets: dict[Any, Any]
+    sources: dict[Any, Any]
+    lines: dict[tuple[str, ...], int]
+    repeats: list[str]
+
+    def at(self, *path: Any) -> str:
+        """``sources.yml, line N``, N being the line of the deepest existing key of ``path``."""
+        keys = tuple(str(p) for p in path)
+        while keys and keys not in self.lines:
+            keys = keys[:-1]
+        return f"{REGISTRY}, line {self.lines[keys]}" if keys else REGISTRY
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML that keeps dates as text, so that 2025-13-45 reaches the date rule."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if not tag.endswith(":timestamp")]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
+def _key_lines(node: yaml.Node | None, path: tuple[str, ...], registry: _Registry) -> None:
+    """Record the line of every mapping key under ``node``, and every key given twice."""
+    here: dict[str, int] = {}
+    for key_node, value in node.value if isinstance(node, yaml.MappingNode) else ():
+        key, line = str(key_node.value), key_node.start_mark.line + 1
+        if key in here:
+            under = f"under '{'/'.join(path)}'" if path else "at the top level"
+            registry.repeats.append(f"{REGISTRY}, line {line}: key {key!r} {under} repeats "
+                                    f"line {here[key]}")
+        else:
+            here[key] = registry.lines[(*path, key)] = line
+            _key_lines(value, (*path, key), registry)
+
+
+def _yaml_problem(exc: yaml.YAMLError, text: str) -> str:
+    """A syntax error as ``sources.yml, line L, column C: invalid YAML: ...``."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        line = text[: exc.position].count("\n") + 1
+        return f"{REGISTRY}, line {line}: invalid YAML: character U+{exc.character:04X} not allowed"
+    mark, cmark = getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)
+    start = f" from line {cmark.line + 1}, column {cmark.column + 1}" if cmark else ""
+    context = f" ({exc.context}{start})" if getattr(exc, "context", None) else ""
+    where = f", line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+    return f"{REGISTRY}{where}: invalid YAML: {getattr(exc, 'problem', None) or exc}{context}"
+
+
+def _read_registry(folder: Path) -> _Registry:
+    """Read ``sources.yml``; raise :class:`DataError` if it breaks a rule for the whole file:
+    it is UTF-8, valid YAML, and has top-level ``datasets`` and ``sources`` mappings."""
+    try:
+        text, problem = decode_utf8((folder / REGISTRY).read_bytes(), REGISTRY)
+    except OSError as exc:
+        raise DataError(f"{REGISTRY} cannot be read in {folder}: {exc.strerror}") from exc
+    if text is None:
+        raise DataError(str(problem))
+    registry = _Registry({}, {}, {}, [])
+    try:
+        loader = _Loader(text)
+        node = loader.get_single_node()
+        tree = loader.construct_document(node) if node is not None else None
+        _key_lines(node, (), registry)
+    except yaml.YAMLError as exc:
+        raise DataError(_yaml_problem(exc, text)) from exc
+    except Exception as exc:  # garbage (a bad !!int, say) must become a problem, not a crash
+        raise DataError(f"{REGISTRY}: not readable: {type(exc).__name__}: {exc}") from exc
+    tree = tree if isinstance(tree, dict) else {}
+    wrong = [key for key in ("datasets", "sources") if not isinstance(tree.get(key), dict)]
+    if wrong:
+        raise DataError(f"{registry.at(*wrong[:1])}: {' and '.join(map(repr, wrong))} must be "
+                        "top-level mappings of names to entries")
+    registry.datasets, registry.sources = tree["datasets"], tree["sources"]
+    return registry
+
+
+def _source_problems(sid: Any, registry: _Registry) -> list[str]:
+    """The rules for a source: it has every required key, a reliability of A, B or C, a web
+    url, a date YYYY, YYYY-MM or YYYY-MM-DD, and says in text what was ``taken``."""
+    entry, at = registry.sources[sid], registry.at("sources", sid)
+    if not isinstance(entry, dict):
+        return [f"{at}: source {sid!r} is empty" if entry is None
+                else f"{at}: source {sid!r} must be a mapping of fields, not {entry!r}"]
+    missing = [k for k in REQUIRED_SOURCE_KEYS if not entry.get(k)]
+    problems = [f"{at}: source {sid!r} lacks {', '.join(missing)}"] if missing else []
+    taken, day = entry.get("taken"), entry.get("date")
+    for key, ok, rule in [
+        ("reliability", str(entry.get("reliability")) in RELIABILITY, "must be one of A, B, C"),
+        ("url", str(entry.get("url")).startswith(("https://", "http://")),
+         "must be a web address (http:// or https://)"),
+        ("date", isinstance(day, (int, str)) and bool(_DATE.match(str(day))),
+         "must be YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("taken", isinstance(taken, str) or (isinstance(taken, list)
+         and all(isinstance(t, str) for t in taken)), "must be text or a list of texts"),
+    ]:
+        if entry.get(key) and not ok:
+            problems.append(f"{registry.at('sources', sid, key)}: source {sid!r}: {key} {rule}, "
+                            f"not {entry[key]!r}")
+    return problems
+
+
+def _make_source(sid: Any, entry: dict[str, Any]) -> Source:
+    text = ("title", "publisher", "url", "date", "short", "reliability", "note", "series")
+    taken = entry["taken"]
+    return Source(id=sid, taken=(taken,) if isinstance(taken, str) else tuple(taken),
+                  **{key: str(entry.get(key) or "") for key in text})
+
+
+def _stamps(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Name, time and size of every file in ``folder``: the caches' key, so edits are seen."""
+    return tuple((p.name, (st := p.stat()).st_mtime_ns, st.st_size)
+                 for p in sorted(folder.glob("*")))
+
+
+@functools.lru_cache(maxsize=8)
+def _registry(folder: str, stamps: tuple[Any, ...]) -> _Registry:
+    """The registry of ``folder``, which must not give a key twice."""
+    registry = _read_registry(Path(folder))
+    if registry.repeats:
+        raise DataError(registry.repeats)
+    return registry
+
+
+def sources() -> dict[str, Source]:
+    """Every source in the registry, by id; raises :class:`DataError` if any breaks a rule."""
+    registry = _registry(str(folder := data_dir()), _stamps(folder))
+    problems = [p for sid in registry.sources for p in _source_problems(sid, registry)]
+    if problems:
+        raise DataError(problems)
+    return {sid: _make_source(sid, e) for sid, e in registry.sources.items()}
+
+
+def dataset_names() -> list[str]:
+    """Names of all registered datasets."""
+    return sorted(_registry(str(folder := data_dir()), _stamps(folder)).datasets)
+
+
+@functools.lru_cache(maxsize=64)
+def _load(name: str, folder: str, stamps: tuple[Any, ...]) -> Dataset:
+    registry = _registry(folder, stamps)
+    if name not in registry.datasets:
+        known = ", ".join(sorted(map(str, registry.datasets)))
+        raise DataError(f"no dataset called {name!r}; the course has: {known}")
+    checked = check_dataset(name, registry.datasets[name], Path(folder), registry.sources,
+                            functools.partial(registry.at, "datasets", name))
+    problems = checked.problems + [p for sid in checked.ids or [] if sid in registry.sources
+                                   for p in _source_problems(sid, registry)]
+    if problems or checked.frame is None:
+        raise DataError(problems)
+    entry = registry.datasets[name]
+    return Dataset(
+        name=name, frame=checked.frame, title=str(entry["title"]),
+        description=str(entry["description"]), columns=entry["columns"],
+        sources=tuple(_make_source(s, registry.sources[s]) for s in checked.ids or []),
+        note=str(entry.get("note", "") or ""),
+    )
+
+
+def load(name: str) -> Dataset:
+    """Load dataset ``name`` with its sources; raises :class:`DataError` if it breaks a rule,
+    listing the problems as :func:`validate` does.  The frame is shared: copy it to change it.
+    """
+    return _load(name, str(folder := data_dir()), _stamps(folder))
+
+
+def validate(folder: Path | None = None) -> list[str]:
+    """Check every rule for the data folder; return every problem found, one per fault.
+
+    Never raises.  Beyond the rules above and in :mod:`.csvfile`: every CSV has an
+    entry, and every source is used, judged only when every CSV was read in full.
+    """
+    folder = Path(folder) if folder is not None else data_dir()
+    try:
+        registry = _read_registry(folder)
+    except DataError as exc:
+        return exc.problems
+    problems = list(registry.repeats)
+    problems += [p for sid in registry.sources for p in _source_problems(sid, registry)]
+    claimed = {e["file"] if isinstance(e, dict) and isinstance(e.get("file"), str)
+               else f"{name}.csv" for name, e in registry.datasets.items()}
+    problems += [f"{csv.name} has no entry in {REGISTRY}" for csv in sorted(folder.glob("*.csv"))
+                 if csv.name not in claimed]
+    used: set[Any] | None = set()
+    for name in registry.datasets:
+        checked = check_dataset(name, registry.datasets[name], folder, registry.sources,
+                                functools.partial(registry.at, "datasets", name))
+        problems += checked.problems
+        used = None if used is None or checked.ids is None else used | set(checked.ids)
+    if used is not None:
+        problems += [f"{registry.at('sources', sid)}: source {sid!r} is used by no dataset"
+                     for sid in registry.sources if sid not in used]
+    return problems

@@ -1,0 +1,159 @@
+"""Self-check quizzes that work in the static book, without a kernel.
+
+A quiz is written in YAML next to its chapter (``chapters/quizzes/NAME.yml``)::
+
+    - question: What does a 名刺 (meishi) exchange ...?
+      options:
+        - text: ...
+          correct: true
+          feedback: Why this is right.
+        - text: ...
+          feedback: Why this is not it.
+
+:func:`show` renders it as plain HTML (a fieldset of radio buttons per
+question, a "Check" button and a feedback line read out by screen readers)
+with one small inline script that answers clicks.  Without JavaScript the
+answers are still there in a folded "Answer key" block.  All quiz text is
+escaped; ``*emphasis*`` and ``code`` are not interpreted. Numbers can come
+from the chapter's data: ``{exp_li_jp16:.2f}`` in the YAML is filled by
+:func:`show` from the facts it is given (write ``{{`` for a literal brace).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from html import escape as _html_escape
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .. import paths
+
+__all__ = ["Option", "Question", "Quiz", "escape", "load_quiz"]
+
+
+@dataclass(frozen=True)
+class Option:
+    text: str
+    feedback: str
+    correct: bool = False
+
+
+@dataclass(frozen=True)
+class Question:
+    question: str
+    options: tuple[Option, ...]
+
+    def __post_init__(self) -> None:
+        if not self.question.strip():
+            raise ValueError("a quiz question needs text")
+        if len(self.options) < 2:
+            raise ValueError(f"question {self.question!r} needs at least two options")
+        if sum(o.correct for o in self.options) != 1:
+            raise ValueError(f"question {self.question!r} needs exactly one correct option")
+        for o in self.options:
+            if not o.text.strip() or not o.feedback.strip():
+                raise ValueError(f"question {self.question!r}: every option needs text "
+                                 "and feedback")
+
+
+_SCRIPT = """
+<script>
+(function () {
+  if (window.meishiQuizReady) { return; }
+  window.meishiQuizReady = true;
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest(".meishi-quiz-check") : null;
+    if (!button) { return; }
+    var box = button.closest("fieldset");
+    var out = box.querySelector(".meishi-quiz-feedback");
+    var chosen = box.querySelector("input[type=radio]:checked");
+    out.classList.remove("is-correct", "is-wrong");
+    if (!chosen) { out.textContent = "Choose an answer first."; return; }
+    var right = chosen.getAttribute("data-correct") === "true";
+    out.classList.add(right ? "is-correct" : "is-wrong");
+    out.textContent = (right ? "Correct. " : "Not quite. ") + chosen.getAttribute("data-feedback");
+  });
+})();
+</script>
+"""
+
+
+@dataclass(frozen=True)
+class Quiz:
+    name: str
+    questions: tuple[Question, ...]
+
+    def __post_init__(self) -> None:
+        if not self.questions:
+            raise ValueError(f"quiz {self.name!r} has no questions")
+
+    @property
+    def uid(self) -> str:
+        digest = hashlib.sha1(self.name.encode("utf-8")).hexdigest()[:8]
+        return f"quiz-{digest}"
+
+    def to_html(self) -> str:
+        parts = [f'<div class="meishi-quiz" id="{self.uid}">']
+        for qi, q in enumerate(self.questions, start=1):
+            group = f"{self.uid}-q{qi}"
+            parts.append(f'<fieldset class="meishi-quiz-question">'
+                         f"<legend>{qi}. {escape(q.question)}</legend>")
+            for oi, o in enumerate(q.options):
+                oid = f"{group}-o{oi}"
+                parts.append(
+                    f'<div class="meishi-quiz-option"><input type="radio" name="{group}" '
+                    f'id="{oid}" data-correct="{"true" if o.correct else "false"}" '
+                    f'data-feedback="{escape(o.feedback)}">'
+                    f'<label for="{oid}">{escape(o.text)}</label></div>'
+                )
+            parts.append(
+                '<button type="button" class="meishi-quiz-check">Check answer</button>'
+                '<p class="meishi-quiz-feedback" role="status" aria-live="polite"></p>'
+                "</fieldset>"
+            )
+        parts.append("<details class=\"meishi-quiz-key\"><summary>Answer key</summary><ol>")
+        for q in self.questions:
+            right = next(o for o in q.options if o.correct)
+            parts.append(f"<li>{escape(right.text)}: {escape(right.feedback)}</li>")
+        parts.append("</ol></details></div>")
+        parts.append(_SCRIPT)
+        return "".join(parts)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+
+def _fill(text: Any, facts: Mapping[str, Any] | None) -> str:
+    """Put glued numbers into quiz text: "{exp_li_jp16:.2f}" -> "0.16"."""
+    text = str(text)
+    return text.format_map(dict(facts)) if facts else text
+
+
+def _parse(name: str, data: Any, facts: Mapping[str, Any] | None = None) -> Quiz:
+    if not isinstance(data, list):
+        raise ValueError(f"quiz {name!r} must be a list of questions")
+    questions = []
+    for item in data:
+        options = tuple(
+            Option(text=_fill(o["text"], facts), feedback=_fill(o["feedback"], facts),
+                   correct=bool(o.get("correct", False)))
+            for o in item["options"]
+        )
+        questions.append(Question(question=_fill(item["question"], facts), options=options))
+    return Quiz(name=name, questions=tuple(questions))
+
+
+def escape(text: Any) -> str:
+    """Quiz text as HTML text (quotes included): nothing in a quiz is markup."""
+    return _html_escape(str(text), quote=True)
+
+
+def load_quiz(name: str, folder: Path | None = None,
+              facts: Mapping[str, Any] | None = None) -> Quiz:
+    """Read ``chapters/quizzes/NAME.yml``; ``{name:fmt}`` fields are filled from ``facts``."""
+    path = (folder or paths.QUIZZES) / f"{name}.yml"
+    return _parse(name, yaml.safe_load(path.read_text(encoding="utf-8")), facts)

@@ -1,0 +1,58 @@
+"""Serve the built book on localhost, as a static web host would.
+
+Used by the browser tests and the benchmark.  With ``gzip=True`` text
+assets are compressed on the fly (``Content-Encoding: gzip``), as GitHub
+Pages, Netlify and most static hosts do, so transferred bytes match what a
+reader actually downloads.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import http.server
+import io
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+__all__ = ["serve"]
+
+_COMPRESSIBLE = (".html", ".js", ".css", ".json", ".svg", ".txt", ".map", ".inv", ".xml")
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    gzip_enabled = False
+
+    def log_message(self, format: str, *args) -> None:
+        pass
+
+    def send_head(self):  # type: ignore[override]
+        path = self.translate_path(self.path)
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (self.gzip_enabled and wants_gzip and path.endswith(_COMPRESSIBLE)
+                and Path(path).is_file()):
+            return super().send_head()
+        body = gzip.compress(Path(path).read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@contextlib.contextmanager
+def serve(root: Path | str, *, gzip: bool = False) -> Iterator[str]:
+    """Serve ``root`` on 127.0.0.1 (a free port); yields the base URL."""
+    handler = type("Handler", (_Handler,), {"gzip_enabled": gzip})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

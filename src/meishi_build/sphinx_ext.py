@@ -1,0 +1,85 @@
+"""A small Sphinx extension that keeps the built pages light and error-free.
+
+Registered in ``_config.yml`` (``sphinx: extra_extensions``).  At the end of
+each page's context it
+
+* drops the widget host script from pages that have no widgets: myst-nb
+  adds it per page, but with Sphinx 7.4 it then stays in the builder's
+  script list for every later page;
+* removes scripts added twice (sphinx-togglebutton's and sphinx-thebe's
+  settings end up twice in every page, and a second ``const THEBE_JS_URL``
+  is a console error);
+* removes sphinx-thebe's scripts and style when thebe is off in the book's
+  configuration (the course runs live in JupyterLab instead);
+* lets the "Show code cell source" toggles be named by their visible text,
+  and makes bibliography entries list items of their list.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["page_has_widgets", "setup", "tidy_page_assets"]
+
+
+def _is_thebe(asset: Any) -> bool:
+    filename = str(getattr(asset, "filename", asset) or "")
+    body = str(getattr(asset, "attributes", {}).get("body", ""))
+    return "sphinx-thebe" in filename or "THEBE_JS_URL" in body or "thebe@" in filename
+
+
+def _key(asset: Any) -> tuple:
+    attributes = getattr(asset, "attributes", {}) or {}
+    return (str(getattr(asset, "filename", asset) or ""), str(attributes.get("body", "")),
+            str(attributes.get("type", "")))
+
+
+def page_has_widgets(app: Any, pagename: str) -> bool:
+    from myst_nb.sphinx_ import NbMetadataCollector
+
+    return "ipywidgets_state" in NbMetadataCollector.get_js_files(app.env, pagename)
+
+
+def tidy_page_assets(app: Any, pagename: str, templatename: str, context: dict,
+                     doctree: Any) -> None:
+    launch = (app.config.html_theme_options or {}).get("launch_buttons", {}) or {}
+    thebe_off = not launch.get("thebe", False)
+    runtime = {str(path) for path in (app.config["nb_ipywidgets_js"] or {})}
+    has_widgets = page_has_widgets(app, pagename)
+
+    scripts = context.get("script_files")
+    if isinstance(scripts, list):
+        seen: set[tuple] = set()
+        keep = []
+        for asset in scripts:
+            key = _key(asset)
+            if key in seen:
+                continue
+            filename = str(getattr(asset, "filename", asset) or "")
+            if not has_widgets and any(filename.endswith(path) for path in runtime):
+                continue
+            if thebe_off and _is_thebe(asset):
+                continue
+            seen.add(key)
+            keep.append(asset)
+        scripts[:] = keep
+
+    # myst-nb labels the "Show code cell source" toggle "Toggle hidden
+    # content", so its accessible name does not match the text people see.
+    # docutils marks bibliography entries role="doc-biblioentry" inside a
+    # role="list" container; a list must hold list items (axe: critical).
+    body = context.get("body")
+    if isinstance(body, str):
+        context["body"] = (body
+                           .replace('<summary aria-label="Toggle hidden content">', "<summary>")
+                           .replace('role="doc-biblioentry"', 'role="listitem"'))
+
+    styles = context.get("css_files")
+    if isinstance(styles, list) and thebe_off:
+        styles[:] = [s for s in styles if "sphinx-thebe" not in str(getattr(s, "filename", s))]
+
+
+def setup(app: Any) -> dict[str, Any]:
+    # After myst-nb (priority 500) has added the page's scripts.
+    app.connect("html-page-context", tidy_page_assets, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

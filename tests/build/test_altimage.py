@@ -1,0 +1,38 @@
+"""The myst-nb plugin that gives figures their alt text in the built book."""
+
+from __future__ import annotations
+
+from importlib.metadata import entry_points
+from types import SimpleNamespace
+
+from docutils import nodes
+
+from meishi_build.altimage import AltTextImagePlugin
+
+
+class FakeRenderer:
+    def render_image(self, data):
+        return [nodes.image(uri="x.png")]
+
+    def render_image_inline(self, data):
+        return [nodes.image(uri="x.png")]
+
+
+def _data(mime="image/png", meta=None):
+    return SimpleNamespace(mime_type=mime, output_metadata=meta or {})
+
+
+def test_alt_text_from_output_metadata_reaches_the_image_node():
+    out = AltTextImagePlugin.handle_mime(
+        FakeRenderer(), _data(meta={"image/png": {"alt": "Bars of expected finds"}}), False)
+    assert out[0]["alt"] == "Bars of expected finds"
+
+
+def test_outputs_without_alt_are_left_to_myst_nb():
+    assert AltTextImagePlugin.handle_mime(FakeRenderer(), _data(), False) is None
+    assert AltTextImagePlugin.handle_mime(FakeRenderer(), _data("text/html"), False) is None
+
+
+def test_plugin_is_registered_for_myst_nb():
+    names = {ep.name for ep in entry_points(group="myst_nb.mime_renderers")}
+    assert "meishi_alt_image" in names

@@ -1,0 +1,53 @@
+"""Chapters are found by looking (meishi.chapters.discover), and each is complete."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from helpers import toc_files
+from meishi import paths
+from meishi.chapters import discover, widget_classes
+
+CHAPTERS = discover()
+
+
+def test_chapters_are_numbered_in_order_from_zero():
+    assert [c.number for c in CHAPTERS] == list(range(len(CHAPTERS)))
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=[c.slug for c in CHAPTERS])
+def test_notebook_quiz_and_package_share_the_topic_word(chapter):
+    assert chapter.notebook.is_file(), chapter.notebook
+    assert chapter.quiz_file.is_file(), chapter.quiz_file
+    assert f"chapters/{chapter.stem}" in toc_files()
+    assert chapter.quiz().questions
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=[c.slug for c in CHAPTERS])
+def test_chapters_never_import_each_other(chapter):
+    others = {c.slug for c in CHAPTERS} - {chapter.slug}
+    folder = paths.ROOT / "src" / "meishi" / "chapters" / chapter.slug
+    for module in folder.glob("*.py"):
+        tree = ast.parse(module.read_text("utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""] + [a.name for a in node.names]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            for name in names:
+                assert not any(part in others for part in name.split(".")), (module, name)
+
+
+def test_every_toc_notebook_is_a_discovered_chapter():
+    stems = {c.stem for c in CHAPTERS}
+    notebooks = {f.split("/")[-1] for f in toc_files()
+                 if (paths.ROOT / f"{f}.ipynb").is_file()}
+    assert notebooks == stems
+
+
+def test_widget_ids_are_unique_and_named():
+    ids = [w.widget_id for w in widget_classes()]
+    assert all(ids) and len(set(ids)) == len(ids)

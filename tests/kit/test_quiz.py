@@ -1,0 +1,56 @@
+"""Quizzes: well formed, escaped, answerable without a kernel."""
+
+from __future__ import annotations
+
+import pytest
+
+from meishi import paths
+from meishi.chapters import discover
+from meishi.kit import quiz
+
+CHAPTERS = {c.stem: c for c in discover()}
+
+
+def test_every_quiz_file_belongs_to_a_chapter():
+    assert {p.stem for p in paths.QUIZZES.glob("*.yml")} == set(CHAPTERS)
+
+
+@pytest.mark.parametrize("stem", sorted(CHAPTERS))
+def test_each_chapter_quiz_is_complete(stem):
+    q = CHAPTERS[stem].quiz()
+    assert len(q.questions) >= 5
+    html = q.to_html()
+    assert html.count("<fieldset") == len(q.questions)
+    assert html.count('data-correct="true"') == len(q.questions)
+    assert "{" not in "".join(o.text + o.feedback for qu in q.questions for o in qu.options)
+
+
+def test_quiz_text_is_escaped(tmp_path):
+    (tmp_path / "x.yml").write_text(
+        "- question: 'Is <script>alert(1)</script> safe?'\n"
+        "  options:\n"
+        "    - {text: '<b>yes</b>', feedback: 'no & never', correct: true}\n"
+        "    - {text: 'no', feedback: 'right'}\n", encoding="utf-8")
+    html = quiz.load_quiz("x", folder=tmp_path).to_html()
+    body = html.split("<script>")[0]
+    assert "&lt;script&gt;" in body and "<b>yes" not in body and "no &amp; never" in body
+
+
+def test_each_radio_has_a_label_and_group():
+    q = CHAPTERS["00_introduction"].quiz()
+    html = q.to_html()
+    assert html.count('type="radio"') == html.count("<label for=")
+    assert "role=\"status\"" in html and "aria-live" in html
+
+
+@pytest.mark.parametrize("bad", [
+    "- question: Q\n  options:\n    - {text: a, feedback: f}\n    - {text: b, feedback: g}\n",
+    "- question: Q\n  options:\n    - {text: a, feedback: f, correct: true}\n",
+    "- question: Q\n  options:\n    - {text: a, feedback: '', correct: true}\n"
+    "    - {text: b, feedback: g}\n",
+    "[]\n",
+])
+def test_malformed_quizzes_are_rejected(tmp_path, bad):
+    (tmp_path / "bad.yml").write_text(bad, encoding="utf-8")
+    with pytest.raises(ValueError):
+        quiz.load_quiz("bad", folder=tmp_path)

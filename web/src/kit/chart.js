@@ -1,0 +1,150 @@
+// Shared chart helpers (d3): one responsive SVG per widget holding one or two
+// panels, side by side when the figure is wide and stacked when narrow.  The
+// SVG's viewBox follows the figure's measured width, so text keeps its CSS
+// pixel size (>= 11 px) on a phone.  Colours come from CSS custom properties
+// (widgets.css), so the chart follows the page's light or dark theme.
+import { axisBottom, axisLeft } from "d3-axis";
+import { select } from "d3-selection";
+
+export { select };
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+/** Okabe–Ito colours as CSS values; "ink" is the theme's text colour. */
+export const COLOURS = {
+  blue: "var(--mw-blue)", orange: "var(--mw-orange)", green: "var(--mw-green)",
+  vermillion: "var(--mw-vermillion)", sky: "var(--mw-sky)", purple: "var(--mw-purple)",
+  ink: "var(--mw-ink)", muted: "var(--mw-muted)", bg: "var(--mw-bg)",
+};
+/** Below this figure width (px) two panels are stacked. */
+export const NARROW = 560;
+const DEFAULT_WIDTH = 680;
+let figures = 0;
+
+/**
+ * createFigure(container, {panels: [{key, title, ylabel, xlabel}], height, margin})
+ * -> {svg, panels: {key: panel}, setLabel(text), onLayout(fn), layout(), destroy()}
+ * panel: {g, plot, marks, width, height (inner size), xAxis(scale, opts), yAxis(scale, opts)}
+ */
+export function createFigure(container, { panels, height = 270, margin = {} }) {
+  const id = `mw-fig-${++figures}`;
+  const m = { top: 46, right: 14, bottom: 42, left: 46, ...margin };
+  const svg = select(container).append("svg")
+    .attr("xmlns", SVG_NS)
+    .attr("class", "mw-svg")
+    .attr("role", "img")
+    .attr("aria-labelledby", `${id}-title`)
+    .attr("preserveAspectRatio", "xMinYMin meet");
+  const title = svg.append("title").attr("id", `${id}-title`);
+  const out = { svg, panels: {}, list: [] };
+  for (const p of panels) {
+    const g = svg.append("g").attr("class", "mw-panel").attr("data-panel", p.key);
+    const panel = {
+      key: p.key, g, margin: { ...m, ...(p.margin || {}) },
+      heading: g.append("text").attr("class", "mw-panel-title").attr("x", 0).attr("y", 15)
+        .text(p.title || ""),
+      ylabel: g.append("text").attr("class", "mw-axis-label").attr("x", 0).attr("y", 33)
+        .text(p.ylabel || ""),
+      plot: g.append("g").attr("class", "mw-plot"),
+    };
+    panel.grid = panel.plot.append("g").attr("class", "mw-grid");
+    panel.xg = panel.plot.append("g").attr("class", "mw-axis mw-axis-x");
+    panel.yg = panel.plot.append("g").attr("class", "mw-axis mw-axis-y");
+    panel.xlabel = panel.plot.append("text").attr("class", "mw-axis-label")
+      .attr("text-anchor", "middle").text(p.xlabel || "");
+    panel.marks = panel.plot.append("g").attr("class", "mw-marks");
+    panel.xAxis = (scale, { ticks, format, values } = {}) => {
+      const axis = axisBottom(scale).tickSizeOuter(0)
+        .ticks(ticks ?? Math.max(3, Math.min(10, Math.floor(panel.width / 55))));
+      if (format) axis.tickFormat(format);
+      if (values) axis.tickValues(values);
+      panel.xg.attr("transform", `translate(0,${panel.height})`).call(axis);
+      panel.xlabel.attr("x", panel.width / 2).attr("y", panel.height + 36);
+    };
+    panel.yAxis = (scale, { ticks, format, values, grid = true } = {}) => {
+      const axis = axisLeft(scale).tickSizeOuter(0)
+        .ticks(ticks ?? Math.max(3, Math.floor(panel.height / 40)));
+      if (format) axis.tickFormat(format);
+      if (values) axis.tickValues(values);
+      panel.yg.call(axis);
+      if (grid) {
+        const g = axisLeft(scale).tickSize(-panel.width).tickFormat("")
+          .ticks(ticks ?? Math.max(3, Math.floor(panel.height / 40)));
+        if (values) g.tickValues(values);
+        panel.grid.call(g);
+        panel.grid.select(".domain").remove();
+      }
+    };
+    panel.setHeading = (text) => {
+      panel.headingText = text;
+      const room = (panel.outerWidth || DEFAULT_WIDTH) - 4;
+      let lines = [text];
+      if (text.length * 8 > room) { // two lines, at ": " or at the middle space
+        const colon = text.indexOf(": ");
+        let cut = colon >= 0 ? colon + 1 : -1;
+        if (cut < 0) {
+          const mid = text.length / 2;
+          for (let i = 0; i < text.length; i++) {
+            if (text[i] === " " && (cut < 0 || Math.abs(i - mid) < Math.abs(cut - mid))) cut = i;
+          }
+        }
+        if (cut > 0) lines = [text.slice(0, cut), text.slice(cut + 1)];
+      }
+      panel.heading.text(null);
+      panel.heading.selectAll("tspan").data(lines).join("tspan")
+        .attr("x", 2).attr("dy", (_d, i) => (i ? 17 : 0)).text((d) => d);
+    };
+    out.panels[p.key] = panel;
+    out.list.push(panel);
+  }
+
+  let width = 0;
+  const listeners = [];
+  function layout(force = false) {
+    const measured = Math.round(container.clientWidth || 0);
+    const w = measured > 0 ? measured : DEFAULT_WIDTH;
+    if (w === width && !force) return;
+    width = w;
+    const side = out.list.length > 1 && w >= NARROW;
+    const pw = side ? w / out.list.length : w;
+    out.list.forEach((panel, i) => {
+      const x = side ? i * pw : 0;
+      const y = side ? 0 : i * height;
+      panel.g.attr("transform", `translate(${x},${y})`);
+      panel.heading.attr("x", 2);
+      panel.ylabel.attr("x", 2);
+      panel.outerWidth = pw;
+      if (panel.headingText) panel.setHeading(panel.headingText);
+      panel.width = Math.max(60, pw - panel.margin.left - panel.margin.right - (side && i === 0 ? 8 : 0));
+      panel.height = height - panel.margin.top - panel.margin.bottom;
+      panel.plot.attr("transform", `translate(${panel.margin.left},${panel.margin.top})`);
+    });
+    const total = side ? height : height * out.list.length;
+    svg.attr("viewBox", `0 0 ${w} ${total}`).attr("width", w).attr("height", total);
+    svg.classed("mw-side-by-side", side);
+    for (const fn of listeners) fn();
+  }
+  let observer = null;
+  if (typeof ResizeObserver === "function") {
+    observer = new ResizeObserver(() => layout());
+    observer.observe(container);
+  }
+  out.layout = layout;
+  out.onLayout = (fn) => listeners.push(fn);
+  out.setLabel = (text) => {
+    title.text(text);
+    svg.attr("aria-label", text);
+  };
+  out.destroy = () => {
+    if (observer) observer.disconnect();
+    svg.remove();
+  };
+  return out;
+}
+
+/** A single text label with a halo in the background colour (readable over lines). */
+export function label(parent, cls) {
+  return parent.append("text").attr("class", `mw-label ${cls || ""}`.trim());
+}
+
+/** "12" -> "12%" style tick formatter. */
+export const suffix = (s) => (d) => `${d}${s}`;

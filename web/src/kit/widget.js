@@ -1,0 +1,299 @@
+// defineWidget: the anywidget front-end module every course widget shares.
+//
+// The model's "spec" trait (fixed, filled by Python) says what to draw; its
+// "values" trait (control name -> value) is the only state.  Each widget
+// supplies pure read/compute/describe (its logic.js) and createChart.
+import { fixed } from "./format.js";
+import { isBlank } from "./inputs.js";
+
+let instances = 0;
+
+function h(tag, attrs = {}, text) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === false || v == null) continue;
+    if (k === "class") node.className = v;
+    else node.setAttribute(k, v === true ? "" : String(v));
+  }
+  if (text != null) node.textContent = text;
+  return node;
+}
+
+const decimalsOf = (x) => {
+  const s = String(x);
+  return s.includes("e") ? 10 : (s.split(".")[1] || "").length;
+};
+
+/** A slider value as the browser would hold it: clamped, on the step, no float noise. */
+export function snap(value, c) {
+  const min = Number(c.min), max = Number(c.max), step = Number(c.step) || 1;
+  let v = Math.min(max, Math.max(min, value));
+  v = min + Math.round((v - min) / step) * step;
+  if (v > max) v -= step;
+  return Number(v.toFixed(Math.max(decimalsOf(step), decimalsOf(min))));
+}
+
+export const controlLabel = (c) => (c.unit ? `${c.label} (${c.unit})` : c.label);
+export function valueText(c, v) {
+  const num = fixed(v, c.decimals ?? 1);
+  if (!c.unit) return num;
+  return c.unit.startsWith("%") ? `${num}${c.unit}` : `${num} ${c.unit}`;
+}
+
+function sameValues(a, b) {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const ka = Object.keys(a), kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => a[k] === b[k]);
+}
+
+/** Control values -> URLSearchParams for a shareable link. */
+export function linkParams(spec, values) {
+  const params = new URLSearchParams();
+  for (const c of spec.controls || []) {
+    const v = values[c.name];
+    if (c.kind === "slider") params.set(c.name, String(v));
+    else if (!isBlank(v)) params.set(c.name, String(v));
+  }
+  return params;
+}
+
+/** The values a "#widget-<id>?a=1&b=2" fragment sets, or null if it is not for this widget. */
+export function valuesFromHash(hash, rootId, spec, current) {
+  const prefix = `#${rootId}?`;
+  if (!hash || !hash.startsWith(prefix)) return null;
+  const params = new URLSearchParams(hash.slice(prefix.length));
+  const next = { ...current };
+  for (const c of spec.controls || []) {
+    if (!params.has(c.name)) continue;
+    const raw = params.get(c.name);
+    if (c.kind === "slider") {
+      const v = Number(raw);
+      if (raw.trim() !== "" && Number.isFinite(v)) next[c.name] = snap(v, c);
+    } else {
+      next[c.name] = raw.slice(0, 200); // read as typed text: parseNumber says what is wrong
+    }
+  }
+  return next;
+}
+
+export function defineWidget({ read, compute, describe, createChart }) {
+  function render({ model, el }) {
+    const spec = model.get("spec") || {};
+    const wid = spec.id || "widget";
+    const n = ++instances;
+    const uid = `mw-${wid.replace(/[^A-Za-z0-9_-]/g, "_")}-${n}`;
+    const defaults = { ...(spec.defaults || {}) };
+    const merge = (v) => ({ ...defaults, ...(v || {}) });
+    let current = merge(model.get("values"));
+
+    const rootId = document.getElementById(`widget-${wid}`) ? `widget-${wid}-${n}` : `widget-${wid}`;
+    const root = h("div", { class: "mw-widget", id: rootId, "data-widget": wid, role: "group",
+      "aria-labelledby": `${uid}-title` });
+    root.append(h("p", { class: "mw-title", id: `${uid}-title` }, spec.title || ""));
+
+    // Controls
+    const controls = {};
+    const box = h("div", { class: "mw-controls" });
+    const msgId = `${uid}-message`;
+    for (const c of spec.controls || []) {
+      const id = `${uid}-${c.name.replace(/[^A-Za-z0-9_-]/g, "_")}`;
+      const wrap = h("div", { class: `mw-control mw-control-${c.kind}`, "data-control": c.name });
+      wrap.append(h("label", { for: id }, controlLabel(c)));
+      if (c.kind === "slider") {
+        const row = h("div", { class: "mw-slider-row" });
+        const input = h("input", { type: "range", id, name: c.name, min: c.min, max: c.max,
+          step: c.step });
+        const readout = h("span", { class: "mw-value", "aria-hidden": "true" });
+        input.addEventListener("input", () => commit({ ...current, [c.name]: Number(input.value) }));
+        row.append(input, readout);
+        wrap.append(row);
+        controls[c.name] = { c, input, readout };
+      } else {
+        const input = h("input", { type: "text", id, name: c.name, inputmode: "decimal",
+          autocomplete: "off", spellcheck: "false", placeholder: c.placeholder || false,
+          "aria-describedby": msgId });
+        input.addEventListener("input", () => commit({ ...current, [c.name]: input.value }));
+        wrap.append(input);
+        controls[c.name] = { c, input };
+      }
+      box.append(wrap);
+    }
+    root.append(box);
+
+    // Presets, Reset
+    const presets = h("div", { class: "mw-presets", role: "group", "aria-labelledby": `${uid}-presets` });
+    presets.append(h("span", { class: "mw-presets-label", id: `${uid}-presets` },
+      (spec.presets || []).length ? "Presets:" : "Settings:"));
+    for (const p of spec.presets || []) {
+      const b = h("button", { type: "button", class: "mw-button", "data-preset": p.name }, p.name);
+      b.addEventListener("click", () => commit(merge(p.values)));
+      presets.append(b);
+    }
+    const reset = h("button", { type: "button", class: "mw-button mw-reset", "data-action": "reset",
+      title: "Back to the default settings" }, "Reset");
+    reset.addEventListener("click", () => commit({ ...defaults }));
+    presets.append(reset);
+    root.append(presets);
+    if (spec.preset_note) root.append(h("p", { class: "mw-note" }, spec.preset_note));
+
+    // Shareable link (only in the book: JupyterLab's address is not the page's)
+    const share = h("div", { class: "mw-share" });
+    const shareButton = h("button", { type: "button", class: "mw-button mw-share-button",
+      "data-action": "copy-link" }, "Copy link to this setting");
+    const shareStatus = h("span", { class: "mw-share-status", role: "status", "aria-live": "polite" });
+    const shareUrl = h("input", { type: "text", class: "mw-share-url", readonly: true,
+      "aria-label": "Link to this setting", hidden: true });
+    share.append(shareButton, shareStatus, shareUrl);
+    share.hidden = typeof window === "undefined" || window.meishiWidgetHost !== "book";
+    shareButton.addEventListener("click", copyLink);
+    root.append(share);
+
+    // Message, figure, readout
+    const message = h("div", { class: "mw-message", id: msgId, "aria-live": "polite" });
+    root.append(message);
+    const figure = h("figure", { class: "mw-figure" });
+    const chartBox = h("div", { class: "mw-chart" });
+    figure.append(chartBox);
+    if (spec.caption) figure.append(h("figcaption", { class: "mw-caption" }, spec.caption));
+    root.append(figure);
+    const summary = h("p", { class: "mw-summary", "aria-live": "polite" });
+    root.append(summary);
+
+    el.append(root);
+    const chart = createChart(chartBox, spec);
+
+    function syncControls() {
+      for (const { c, input, readout } of Object.values(controls)) {
+        const v = current[c.name];
+        if (c.kind === "slider") {
+          const text = String(v);
+          if (input.value !== text) input.value = text;
+          const shown = valueText(c, Number(v));
+          readout.textContent = shown;
+          input.setAttribute("aria-valuetext", shown);
+        } else {
+          const text = v == null ? "" : String(v);
+          if (input.value !== text) input.value = text;
+        }
+      }
+    }
+
+    function showError(err) {
+      const text = err && err.message ? err.message : String(err);
+      if (!err || err.name !== "InputError") console.warn(`meishi widget ${wid}:`, err);
+      message.replaceChildren();
+      const p = h("p", { class: "mw-alert" });
+      p.append(h("strong", {}, "Check the input:"), " ", h("span", {}, text));
+      message.append(p);
+      root.dataset.state = "invalid";
+      for (const { c, input } of Object.values(controls)) {
+        if (err && err.control === c.name) input.setAttribute("aria-invalid", "true");
+        else input.removeAttribute("aria-invalid");
+      }
+    }
+
+    function clearError() {
+      if (message.firstChild) message.replaceChildren();
+      root.dataset.state = "ok";
+      for (const { input } of Object.values(controls)) input.removeAttribute("aria-invalid");
+    }
+
+    let lastGood = null;
+    function evaluate() {
+      let params, result;
+      try {
+        params = read(current, spec);
+        result = compute(params, spec);
+      } catch (err) {
+        showError(err);
+        return;
+      }
+      const text = describe(result, params, spec);
+      clearError();
+      lastGood = { result, params };
+      chart.update(result, params);
+      chart.setLabel(text);
+      summary.textContent = text;
+    }
+
+    function refresh() {
+      syncControls();
+      evaluate();
+    }
+
+    function commit(next) {
+      if (sameValues(next, current)) return;
+      current = next;
+      model.set("values", next);
+      model.save_changes();
+      refresh(); // synchronously: input to paint in one event handler
+    }
+
+    function onModelValues() {
+      const v = model.get("values");
+      if (v === current) return;
+      const next = merge(v);
+      if (sameValues(next, current)) return;
+      current = next;
+      refresh();
+    }
+
+    function copyLink() {
+      const url = `${location.href.split("#")[0]}#${root.id}?${linkParams(spec, current)}`;
+      try {
+        history.replaceState(history.state, "", url);
+      } catch (err) {
+        console.warn("meishi widget: could not update the address bar", err);
+      }
+      const fallback = () => {
+        shareUrl.hidden = false;
+        shareUrl.value = url;
+        shareUrl.focus();
+        shareUrl.select();
+        announce("Copy this link (Ctrl+C or ⌘C).");
+      };
+      const announce = (text) => {
+        shareStatus.textContent = "";
+        setTimeout(() => { shareStatus.textContent = text; }, 50);
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(url).then(() => {
+          shareUrl.hidden = true;
+          announce("Link copied");
+        }, fallback);
+      } else {
+        fallback();
+      }
+    }
+
+    function applyHash() {
+      const next = valuesFromHash(location.hash, root.id, spec, current);
+      if (!next) return;
+      commit(next);
+      const scroll = () => root.scrollIntoView({ block: "start" });
+      if (typeof requestAnimationFrame === "function") requestAnimationFrame(scroll);
+      else scroll();
+    }
+
+    model.on("change:values", onModelValues);
+    window.addEventListener("hashchange", applyHash);
+    chart.onLayout(() => { if (lastGood) chart.update(lastGood.result, lastGood.params); });
+    chart.layout(true);
+    refresh();
+    applyHash();
+    root.dataset.ready = "true";
+
+    return () => {
+      model.off("change:values", onModelValues);
+      window.removeEventListener("hashchange", applyHash);
+      chart.destroy();
+      root.remove();
+    };
+  }
+
+  return {
+    initialize() {},
+    render,
+  };
+}

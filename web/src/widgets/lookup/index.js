@@ -1,0 +1,72 @@
+// Front end of the introduction's look-up widget: one bar per service.
+import { COLOURS, createFigure } from "../../kit/chart.js";
+import { fixed } from "../../kit/format.js";
+import { defineWidget } from "../../kit/widget.js";
+import { scaleBand, scaleLinear } from "d3-scale";
+import { compute, describe, read, services } from "./logic.js";
+
+const SERVICE_COLOURS = {
+  LINE: COLOURS.green, "X (Twitter)": COLOURS.ink, Instagram: COLOURS.purple,
+  Facebook: COLOURS.blue, LinkedIn: COLOURS.vermillion,
+};
+const CYCLE = [COLOURS.blue, COLOURS.orange, COLOURS.green, COLOURS.vermillion, COLOURS.purple];
+
+function createChart(container, spec) {
+  const names = services(spec);
+  const fig = createFigure(container, {
+    height: 44 + 42 * names.length + 44,
+    margin: { top: 44, left: 92, right: 14 },
+    panels: [{ key: "bars", title: "", xlabel: "Contacts you would find (people)" }],
+  });
+  const panel = fig.panels.bars;
+  const bars = panel.marks.append("g").attr("class", "mw-bars");
+  const ranges = panel.marks.append("g").attr("class", "mw-ranges");
+  const labels = panel.marks.append("g").attr("class", "mw-values");
+
+  function update(result) {
+    const n = result.n_cards;
+    const x = scaleLinear([0, n * 1.32], [0, panel.width]);
+    const y = scaleBand(result.platforms, [0, panel.height]).padding(0.4);
+    const data = result.platforms.map((name, i) => ({
+      name, i, expected: result.expected[i], low: result.low[i], high: result.high[i],
+    }));
+    panel.setHeading(`${n} business cards: who can you find tonight?`);
+    panel.xAxis(x, { format: (d) => (Number.isInteger(d) ? String(d) : "") });
+    panel.yAxis(y, { grid: false });
+    bars.selectAll("rect").data(data, (d) => d.name).join("rect")
+      .attr("class", "mw-bar")
+      .attr("data-service", (d) => d.name)
+      .attr("data-value", (d) => d.expected)
+      .attr("x", 0)
+      .attr("y", (d) => y(d.name))
+      .attr("height", y.bandwidth())
+      .attr("width", (d) => x(d.expected))
+      .style("fill", (d) => SERVICE_COLOURS[d.name] || CYCLE[d.i % CYCLE.length]);
+    ranges.selectAll("line").data(data, (d) => d.name).join("line")
+      .attr("class", "mw-range")
+      .attr("data-service", (d) => d.name)
+      .attr("data-low", (d) => d.low)
+      .attr("data-high", (d) => d.high)
+      .attr("x1", (d) => x(d.low))
+      .attr("x2", (d) => x(d.high))
+      .attr("y1", (d) => y(d.name) + y.bandwidth() / 2)
+      .attr("y2", (d) => y(d.name) + y.bandwidth() / 2);
+    labels.selectAll("text").data(data, (d) => d.name).join("text")
+      .attr("class", "mw-label")
+      .attr("data-service", (d) => d.name)
+      .attr("data-value", (d) => d.expected)
+      .text((d) => `≈ ${fixed(d.expected, 1)} of ${n}`)
+      .each(function place(d) {
+        const at = x(Math.max(d.high, d.expected) + 0.02 * n);
+        const room = panel.width - at;
+        const tooLong = room < 7.2 * this.textContent.length;
+        this.setAttribute("x", tooLong ? panel.width : at);
+        this.setAttribute("text-anchor", tooLong ? "end" : "start");
+        this.setAttribute("y", y(d.name) + y.bandwidth() / 2);
+      });
+  }
+
+  return { ...fig, update };
+}
+
+export default defineWidget({ read, compute, describe, createChart });

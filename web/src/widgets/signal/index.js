@@ -1,0 +1,92 @@
+// Front end of chapter 1's signal widget: the boss's belief and the lift.
+import { COLOURS, createFigure } from "../../kit/chart.js";
+import { fixed } from "../../kit/format.js";
+import { defineWidget } from "../../kit/widget.js";
+import { posteriorCurve } from "../../models/signal.js";
+import { scaleLinear, scaleLog } from "d3-scale";
+import { line } from "d3-shape";
+import { compute, describe, read } from "./logic.js";
+
+const XMAX = 60;
+const LIFT = [0.9, 100];
+const clip = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
+
+function createChart(container, spec) {
+  const refs = (spec.data && spec.data.references) || [];
+  const fig = createFigure(container, {
+    panels: [
+      { key: "belief", title: "Belief", ylabel: "Boss's belief after seeing it (%)",
+        xlabel: "Workers looking to leave (%)" },
+      { key: "lift", title: "Lift", ylabel: "Times more suspicious (×, log scale)",
+        xlabel: "Workers looking to leave (%)" },
+    ],
+  });
+  const { belief, lift } = fig.panels;
+  const diag = belief.marks.append("line").attr("class", "mw-ref mw-dashed");
+  const refLines = [belief, lift].map((p) => p.marks.append("g").attr("class", "mw-refs"));
+  const refNames = belief.marks.append("g").attr("class", "mw-ref-names");
+  const curve = belief.marks.append("path").attr("class", "mw-line")
+    .style("stroke", COLOURS.vermillion);
+  const point = belief.marks.append("circle").attr("class", "mw-point").attr("r", 5.5)
+    .style("fill", COLOURS.vermillion);
+  const pointLabel = belief.marks.append("text").attr("class", "mw-label");
+  const liftCurve = lift.marks.append("path").attr("class", "mw-line").style("stroke", COLOURS.blue);
+  const liftPoint = lift.marks.append("rect").attr("class", "mw-point").attr("width", 10)
+    .attr("height", 10).style("fill", COLOURS.blue);
+  const liftLabel = lift.marks.append("text").attr("class", "mw-label");
+
+  function update(result) {
+    const xb = scaleLinear([0, XMAX], [0, belief.width]);
+    const yb = scaleLinear([0, 100], [belief.height, 0]);
+    const xl = scaleLinear([0, XMAX], [0, lift.width]);
+    const yl = scaleLog(LIFT, [lift.height, 0]);
+    belief.xAxis(xb);
+    belief.yAxis(yb, { values: [0, 20, 40, 60, 80, 100] });
+    lift.xAxis(xl);
+    lift.yAxis(yl, { values: [1, 2, 5, 10, 20, 50, 100], format: (d) => `${d}×` });
+    diag.attr("x1", xb(0)).attr("y1", yb(0)).attr("x2", xb(XMAX)).attr("y2", yb(XMAX));
+    [[refLines[0], xb, belief], [refLines[1], xl, lift]].forEach(([g, x, p]) => {
+      g.selectAll("line").data(refs, (d) => d.name).join("line")
+        .attr("class", "mw-ref mw-dotted")
+        .attr("data-name", (d) => d.name)
+        .attr("data-value", (d) => d.value)
+        .attr("x1", (d) => x(d.value)).attr("x2", (d) => x(d.value))
+        .attr("y1", 0).attr("y2", p.height);
+    });
+    refNames.selectAll("text").data(refs, (d) => d.name).join("text")
+      .attr("class", "mw-ref-name")
+      .attr("transform", (d) => `translate(${xb(d.value + 0.8) + 2},${yb(97)}) rotate(90)`)
+      .text((d) => d.name);
+
+    const [b, post] = posteriorCurve(result.p_seeker, result.p_stayer, 241);
+    const pts = [];
+    for (let i = 1; i < b.length; i++) {
+      const bi = b[i] * 100;
+      if (bi <= XMAX) pts.push([bi, post[i] * 100]);
+    }
+    curve.attr("d", line().x((d) => xb(d[0])).y((d) => yb(d[1]))(pts));
+    liftCurve.attr("d", line().x((d) => xl(d[0])).y((d) => yl(clip(d[1] / d[0], ...LIFT)))(pts));
+
+    const datum = { x: result.base_rate * 100, y: result.posterior * 100, lift: result.lift };
+    const right = datum.x > XMAX * 0.75;
+    point.datum(datum).attr("cx", (d) => xb(d.x)).attr("cy", (d) => yb(d.y))
+      .attr("data-value", (d) => d.y).attr("data-base-rate", (d) => d.x);
+    pointLabel.datum(datum).attr("data-value", (d) => d.y)
+      .attr("x", (d) => xb(d.x + (right ? -1.5 : 1.5)))
+      .attr("y", (d) => yb(Math.min(d.y, 90)) - 4)
+      .attr("text-anchor", right ? "end" : "start")
+      .text((d) => `${fixed(d.y, 0)}%`);
+    const liftNow = clip(datum.lift, ...LIFT);
+    liftPoint.datum(datum).attr("x", (d) => xl(d.x) - 5).attr("y", yl(liftNow) - 5)
+      .attr("data-value", (d) => d.lift);
+    liftLabel.datum(datum).attr("data-value", (d) => d.lift)
+      .attr("x", (d) => xl(d.x + (right ? -1.5 : 1.5)))
+      .attr("y", yl(clip(liftNow * 1.1, ...LIFT)) - 4)
+      .attr("text-anchor", right ? "end" : "start")
+      .text((d) => `${fixed(d.lift, 1)}×`);
+  }
+
+  return { ...fig, update };
+}
+
+export default defineWidget({ read, compute, describe, createChart });

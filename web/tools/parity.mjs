@@ -1,0 +1,178 @@
+#!/usr/bin/env node
+// Parity runner: evaluates cases with the JavaScript ports so pytest can hold
+// them to the Python reference.  Usage:
+//
+//   echo '{"cases": [...]}' | node web/tools/parity.mjs      ->  {"results": [...]}
+//
+// One result per case, in order.  A case that throws gives {"error": message}
+// and never stops the others.  Non-finite numbers are written as the strings
+// "Infinity", "-Infinity" and "NaN" (and may be given that way in "args";
+// bare NaN/Infinity tokens, as Python's json.dumps writes them, are accepted).
+//
+// Case shapes:
+//
+//   {"kind": "parse", "text": "12,5", "opts": {"label": "…", "lo": 0.1, "hi": 60,
+//                                               "integer": false, "unit": "%"}}
+//     -> {"ok": true, "value": 12.5} | {"ok": false, "kind": "not_a_number", "message": "…"}
+//
+//   {"kind": "widget", "id": "lookup" | "signal" | "threshold",
+//    "values": {...control values...}, "spec": {...the widget's spec trait...}}
+//     "values" missing keys are taken from spec.defaults.
+//     -> {"ok": true, "params": {...}, "result": {...}, "summary": "…"}
+//      | {"ok": false, "kind": "empty", "message": "…", "params": null,
+//         "result": null, "summary": null}
+//     result fields are the Python dataclasses' (snake_case):
+//       lookup    {n_cards, platforms, shares, expected, low, high, p_any}
+//       signal    {base_rate, p_seeker, p_stayer, posterior, likelihood_ratio, lift,
+//                  share_polished}
+//       threshold {x, F, equilibria: [{share, stable}], path}
+//
+//   {"kind": "model", "name": NAME, "args": [...]}  -> the function's return value
+//     lookup.binomial_pmf         [n, p]                        -> [pmf...]
+//     lookup.binomial_quantile    [n, p, q]                     -> k
+//     lookup.expected_finds       [n_cards, {service: share}]   -> LookupResult
+//     signal.posterior            [base_rate | [..], p_seeker, p_stayer] -> number | [..]
+//     signal.signal               [base_rate, p_seeker, p_stayer] -> SignalResult
+//     signal.posterior_curve      [p_seeker, p_stayer, n=201]   -> [[b...], [posterior...]]
+//     threshold.erf               [x]                           -> erf(x)
+//     threshold.threshold_cdf     [mean, spread, early, x | [..]] -> F(x) | [F(x)...]
+//     threshold.equilibria        [mean, spread, early, grid=2001, tol=1e-10]
+//                                                               -> [{share, stable}]
+//     threshold.adoption_path     [mean, spread, early, start, steps=30] -> [x0...]
+//     threshold.threshold_model   [mean, spread, early, start, rounds=25, grid=201]
+//                                                               -> {x, F, equilibria, path}
+//     format.fixed                [x, digits]                   -> "…"
+//     format.plain                [x]                           -> "…"
+//
+//   {"kind": "format", "fn": "fixed" | "plain", "args": [...]}   (same as model format.*)
+import { fixed, plain } from "../src/kit/format.js";
+import { InputError, parseNumber } from "../src/kit/inputs.js";
+import * as lookup from "../src/models/lookup.js";
+import * as signal from "../src/models/signal.js";
+import * as threshold from "../src/models/threshold.js";
+import { widgetLogic } from "../src/widgets/logic-loader.js";
+
+const SENTINEL = "\u0000nonfinite:";
+
+/** JSON.parse that also accepts bare NaN / Infinity / -Infinity tokens. */
+function parseLenient(text) {
+  let out = "";
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inString) {
+      out += ch;
+      if (ch === "\\") out += text[++i];
+      else if (ch === '"') inString = false;
+      continue;
+    }
+    if (ch === '"') { inString = true; out += ch; continue; }
+    const m = /^(-?Infinity|NaN)/.exec(text.slice(i, i + 9));
+    if (m) {
+      out += JSON.stringify(SENTINEL + m[1]);
+      i += m[1].length - 1;
+      continue;
+    }
+    out += ch;
+  }
+  return JSON.parse(out, (_k, v) =>
+    typeof v === "string" && v.startsWith(SENTINEL) ? Number(v.slice(SENTINEL.length)) : v);
+}
+
+const NONFINITE = { Infinity: Infinity, "-Infinity": -Infinity, NaN: NaN };
+/** In model args, the strings "Infinity", "-Infinity", "NaN" stand for numbers. */
+function decodeArgs(v) {
+  if (typeof v === "string" && v in NONFINITE) return NONFINITE[v];
+  if (Array.isArray(v)) return v.map(decodeArgs);
+  if (v && typeof v === "object") {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, decodeArgs(x)]));
+  }
+  return v;
+}
+
+function encode(_key, v) {
+  if (typeof v === "number" && !Number.isFinite(v)) return String(v);
+  if (ArrayBuffer.isView(v)) return Array.from(v);
+  return v;
+}
+
+const cdf = (args) => threshold.thresholdCdf(args[0], args[1], args[2]);
+const MODELS = {
+  "lookup.binomial_pmf": (a) => lookup.binomialPmf(...a),
+  "lookup.binomial_quantile": (a) => lookup.binomialQuantile(...a),
+  "lookup.expected_finds": (a) => lookup.expectedFinds(...a),
+  "signal.posterior": (a) => signal.posterior(...a),
+  "signal.signal": (a) => signal.signal(...a),
+  "signal.posterior_curve": (a) => signal.posteriorCurve(...a),
+  "threshold.erf": (a) => threshold.erf(a[0]),
+  "threshold.threshold_cdf": (a) => cdf(a)(a[3]),
+  "threshold.equilibria": (a) => threshold.equilibria(cdf(a), ...a.slice(3)),
+  "threshold.adoption_path": (a) => threshold.adoptionPath(cdf(a), ...a.slice(3)),
+  "threshold.threshold_model": (a) => threshold.thresholdModel(...a),
+  "format.fixed": (a) => fixed(...a),
+  "format.plain": (a) => plain(...a),
+};
+
+async function runWidget(c) {
+  const logic = await widgetLogic(c.id);
+  const spec = c.spec || {};
+  const values = { ...(spec.defaults || {}), ...(c.values || {}) };
+  let params;
+  try {
+    params = logic.read(values, spec);
+  } catch (e) {
+    if (e instanceof InputError) {
+      return { ok: false, kind: e.kind, message: e.message, params: null, result: null,
+        summary: null };
+    }
+    throw e;
+  }
+  const result = logic.compute(params, spec);
+  return { ok: true, params, result, summary: logic.describe(result, params, spec) };
+}
+
+async function runCase(c) {
+  switch (c && c.kind) {
+    case "parse":
+      return parseNumber(c.text, c.opts || {});
+    case "widget":
+      return await runWidget(c);
+    case "model": {
+      const fn = MODELS[c.name];
+      if (!fn) throw new Error(`no model function called ${JSON.stringify(c.name)}`);
+      return fn(decodeArgs(c.args || []));
+    }
+    case "format": {
+      const fn = MODELS[`format.${c.fn}`];
+      if (!fn) throw new Error(`no format function called ${JSON.stringify(c.fn)}`);
+      return fn(decodeArgs(c.args || []));
+    }
+    default:
+      throw new Error(`unknown case kind ${JSON.stringify(c && c.kind)}`);
+  }
+}
+
+async function main() {
+  let text = "";
+  process.stdin.setEncoding("utf8");
+  for await (const chunk of process.stdin) text += chunk;
+  let doc;
+  try {
+    doc = parseLenient(text);
+  } catch (e) {
+    process.stderr.write(`parity.mjs: input is not JSON: ${e.message}\n`);
+    process.exit(2);
+  }
+  const cases = Array.isArray(doc) ? doc : (doc && doc.cases) || [];
+  const results = [];
+  for (const c of cases) {
+    try {
+      results.push(await runCase(c));
+    } catch (e) {
+      results.push({ error: e && e.message ? e.message : String(e) });
+    }
+  }
+  process.stdout.write(JSON.stringify({ results }, encode) + "\n");
+}
+
+main();
