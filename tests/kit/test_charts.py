@@ -97,3 +97,24 @@ def test_chart_carries_alt_text_in_its_output_metadata():
     assert base64.b64decode(data["image/png"]).startswith(b"\x89PNG")
 
 
+
+
+def test_chart_png_is_a_light_palette_image_that_looks_the_same():
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    fig, ax = charts.new_figure("wide")
+    ax.plot([0, 1, 2], [0, 2, 1], color=charts.PALETTE["vermillion"], marker="o")
+    ax.set_title("名刺 meishi")
+    png = charts.png_bytes(fig)
+    image = Image.open(io.BytesIO(png))
+    assert image.mode == "P"  # 256-colour palette
+    raw = io.BytesIO()
+    fig.savefig(raw, format="png", dpi=fig.dpi, facecolor="white")
+    full = np.asarray(Image.open(raw).convert("RGB"), dtype=float)
+    small = np.asarray(image.convert("RGB"), dtype=float)
+    assert small.shape == full.shape
+    assert np.abs(small - full).mean() < 1.0  # under one level of 255 on average
+    assert len(png) < 0.6 * len(raw.getvalue())
