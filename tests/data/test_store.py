@@ -9,6 +9,7 @@ line or key, and that :func:`load` raises the same message.
 from __future__ import annotations
 
 import random
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -44,7 +45,8 @@ def test_numeric_columns_have_numeric_dtypes():
     assert jobs["year"].dtype == "int64"
     assert jobs["series"].dtype == object
     notes = data.load("service_use_japan").frame["note"]
-    assert notes.dtype == object and notes.isna().any()  # blank notes are None
+    assert notes.dtype == object
+    assert notes.isna().any()  # blank notes are None
 
 
 def test_unknown_dataset_names_the_known_ones():
@@ -146,8 +148,8 @@ def _non_finite(cell: str) -> Case:
         path = folder / "service_use_japan.csv"
         _edit(path, ",LINE,94.9,", f",LINE,{cell},")
         line = _line_of(path, f",LINE,{cell},")
-        return (f"service_use_japan.csv, line {line}, column 'share_percent': {cell!r} is "
-                "not a finite number", "service_use_japan")
+        return ((f"service_use_japan.csv, line {line}, column 'share_percent': {cell!r} is "
+                "not a finite number"), "service_use_japan")
     case.__name__ = f"{cell}_in_a_float_column"
     return case
 
@@ -176,9 +178,9 @@ def yaml_misindented(folder: Path) -> tuple[str, str | None]:
     _edit(path, "    short: Statistics Bureau, 2015 Census\n",
           "   short: Statistics Bureau, 2015 Census\n")
     line = _line_of(path, "   short: Statistics Bureau, 2015 Census")
-    return (f"sources.yml, line {line}, column 4: invalid YAML: expected <block end>, but found "
+    return ((f"sources.yml, line {line}, column 4: invalid YAML: expected <block end>, but found "
             f"'<block mapping start>' (while parsing a block mapping from line "
-            f"{_line_of(path, '  toyokeizai_2025_tenure:')}, column 3)", "service_use_us")
+            f"{_line_of(path, '  toyokeizai_2025_tenure:')}, column 3)"), "service_use_us")
 
 
 def yaml_quote_left_open(folder: Path) -> tuple[str, str | None]:
@@ -187,8 +189,8 @@ def yaml_quote_left_open(folder: Path) -> tuple[str, str | None]:
           '    short: "Statistics Bureau, 2015 Census\n')
     line = _line_of(path, '"Statistics Bureau')
     end = len(path.read_text(encoding="utf-8").splitlines()) + 1
-    return (f"sources.yml, line {end}, column 1: invalid YAML: found unexpected end of stream "
-            f"(while scanning a quoted scalar from line {line}, column 12)", "service_use_us")
+    return ((f"sources.yml, line {end}, column 1: invalid YAML: found unexpected end of stream "
+            f"(while scanning a quoted scalar from line {line}, column 12)"), "service_use_us")
 
 
 def repeated_yaml_key(folder: Path) -> tuple[str, str | None]:
@@ -196,8 +198,8 @@ def repeated_yaml_key(folder: Path) -> tuple[str, str | None]:
     _edit(path, "  popest_2024:\n", _block("census_2015") + "\n  popest_2024:\n")
     first, second = (i + 1 for i, line in enumerate(path.read_text().splitlines())
                      if line == "  census_2015:")
-    return (f"sources.yml, line {second}: key 'census_2015' under 'sources' repeats line "
-            f"{first}", "pay_by_age")
+    return ((f"sources.yml, line {second}: key 'census_2015' under 'sources' repeats line "
+            f"{first}"), "pay_by_age")
 
 
 def yaml_not_utf8(folder: Path) -> tuple[str, str | None]:
@@ -214,69 +216,90 @@ def unknown_column_type(folder: Path) -> tuple[str, str | None]:
     _edit(path, "      date: {type: year_month}\n      population_million",
           "      date: {type: yearmonth}\n      population_million")
     line = _line_of(path, "      date: {type: yearmonth}")
-    return (f"sources.yml, line {line}: dataset 'population_japan', column 'date': unknown "
-            "type 'yearmonth' (use int, float, str, source, year_month)", "population_japan")
+    return ((f"sources.yml, line {line}: dataset 'population_japan', column 'date': unknown "
+            "type 'yearmonth' (use int, float, str, source, year_month)"), "population_japan")
 
 
 def empty_required_cell(folder: Path) -> tuple[str, str | None]:
     _edit(folder / "population_japan.csv", ",population estimate,", ",,")
-    return ("population_japan.csv, line 3, column 'measure': is empty, but the column is not "
-            "nullable", "population_japan")
+    return (("population_japan.csv, line 3, column 'measure': is empty, but the column is not "
+            "nullable"), "population_japan")
 
 
 def wrong_type(folder: Path) -> tuple[str, str | None]:
     _edit(folder / "population_japan.csv", "127.094745", "about 127")
-    return ("population_japan.csv, line 2, column 'population_million': should be float, not "
-            "'about 127'", "population_japan")
+    return (("population_japan.csv, line 2, column 'population_million': should be float, not "
+            "'about 127'"), "population_japan")
 
 
 def not_a_whole_number(folder: Path) -> tuple[str, str | None]:
     path = folder / "pay_by_age.csv"
     _edit(path, "Japan,30-39,130,2014,", "Japan,30-39,130,2014.5,")
-    return ("pay_by_age.csv, line 3, column 'data_year': should be a whole number (int), not "
-            "'2014.5'", "pay_by_age")
+    return (("pay_by_age.csv, line 3, column 'data_year': should be a whole number (int), not "
+            "'2014.5'"), "pay_by_age")
 
 
 def out_of_range(folder: Path) -> tuple[str, str | None]:
     path = folder / "service_use_japan.csv"
     _edit(path, ",94.9,", ",194.9,")
     line = _line_of(path, ",194.9,")
-    return (f"service_use_japan.csv, line {line}, column 'share_percent': 194.9 is above 100, "
-            "the column's max", "service_use_japan")
+    return ((f"service_use_japan.csv, line {line}, column 'share_percent': 194.9 is above 100, "
+            "the column's max"), "service_use_japan")
+
+
+def below_min(folder: Path) -> tuple[str, str | None]:
+    _edit(folder / "population_japan.csv", "123.802", "-123.802")
+    return (("population_japan.csv, line 3, column 'population_million': -123.802 is below 0, "
+            "the column's min"), "population_japan")
+
+
+def dataset_without_title(folder: Path) -> tuple[str, str | None]:
+    _edit(folder / "sources.yml", "    title: Population of Japan\n", "")
+    line = _yml_line(folder, "population_japan")
+    return f"sources.yml, line {line}: dataset 'population_japan' lacks title", "population_japan"
+
+
+def dataset_naming_no_source(folder: Path) -> tuple[str, str | None]:
+    _edit(folder / "sources.yml", "      measure: {type: str}\n      source_id: {type: source}\n\n"
+          "  service_use_us:", "      measure: {type: str}\n      source_id: {type: str}\n\n"
+          "  service_use_us:")
+    line = _yml_line(folder, "population_japan")
+    return (f"sources.yml, line {line}: dataset 'population_japan' names no source (give it a "
+            "source column or a sources list)", "population_japan")
 
 
 def unknown_source_id(folder: Path) -> tuple[str, str | None]:
     _edit(folder / "population_japan.csv", "census_2015", "nowhere")
-    return ("population_japan.csv, line 2, column 'source_id': names unknown source "
-            "'nowhere'", "population_japan")
+    return (("population_japan.csv, line 2, column 'source_id': names unknown source "
+            "'nowhere'"), "population_japan")
 
 
 def value_outside_the_set(folder: Path) -> tuple[str, str | None]:
     path = folder / "linkedin_members_japan.csv"
     _edit(path, "2015-02,1.0,company,", "2015-02,1.0,rumour,")
-    return ("linkedin_members_japan.csv, line 4, column 'basis': 'rumour' is outside the "
-            "allowed values ['company', 'estimate', 'blog']", "linkedin_members_japan")
+    return (("linkedin_members_japan.csv, line 4, column 'basis': 'rumour' is outside the "
+            "allowed values ['company', 'estimate', 'blog']"), "linkedin_members_japan")
 
 
 def bad_year_month(folder: Path) -> tuple[str, str | None]:
     _edit(folder / "population_japan.csv", "2024-10,", "2024-13,")
-    return ("population_japan.csv, line 3, column 'date': should be YYYY or YYYY-MM, not "
-            "'2024-13'", "population_japan")
+    return (("population_japan.csv, line 3, column 'date': should be YYYY or YYYY-MM, not "
+            "'2024-13'"), "population_japan")
 
 
 def column_mismatch(folder: Path) -> tuple[str, str | None]:
     _edit(folder / "population_japan.csv", "date,population_million,measure,",
           "date,population_million,kind,")
-    return ("population_japan.csv, line 1: columns ['date', 'population_million', 'kind', "
+    return (("population_japan.csv, line 1: columns ['date', 'population_million', 'kind', "
             "'source_id'] do not match sources.yml ['date', 'population_million', 'measure', "
-            "'source_id']", "population_japan")
+            "'source_id']"), "population_japan")
 
 
 def missing_file(folder: Path) -> tuple[str, str | None]:
     (folder / "population_japan.csv").unlink()
     line = _line_of(folder / "sources.yml", "    file: population_japan.csv")
-    return (f"population_japan.csv does not exist (named by dataset 'population_japan' at "
-            f"sources.yml, line {line})", "population_japan")
+    return ((f"population_japan.csv does not exist (named by dataset 'population_japan' at "
+            f"sources.yml, line {line})"), "population_japan")
 
 
 def csv_without_entry(folder: Path) -> tuple[str, str | None]:
@@ -288,8 +311,8 @@ def unused_source(folder: Path) -> tuple[str, str | None]:
     path = folder / "sources.yml"
     _edit(path, "  popest_2024:\n",
           _block("census_2015").replace("census_2015", "spare") + "\n  popest_2024:\n")
-    return f"sources.yml, line {_yml_line(folder, 'spare')}: source 'spare' is used by no " \
-        "dataset", None
+    line = _yml_line(folder, "spare")
+    return f"sources.yml, line {line}: source 'spare' is used by no dataset", None
 
 
 def source_without_url(folder: Path) -> tuple[str, str | None]:
@@ -299,7 +322,7 @@ def source_without_url(folder: Path) -> tuple[str, str | None]:
     return f"sources.yml, line {line}: source 'census_2015' lacks url", "population_japan"
 
 
-def _source_field(key: str, old: str, new: str, rule: str) -> Case:
+def _source_field(key: str, old: str, new: str, rule: str, name: str = "") -> Case:
     def case(folder: Path) -> tuple[str, str | None]:
         path = folder / "sources.yml"
         _edit(path, _block("census_2015"), _block("census_2015").replace(
@@ -307,15 +330,17 @@ def _source_field(key: str, old: str, new: str, rule: str) -> Case:
         line = _line_of(path, f"    {key}: {new}\n")
         return (f"sources.yml, line {line}: source 'census_2015': {key} {rule}, not {new!r}",
                 "population_japan")
-    case.__name__ = f"bad_{key}"
+    case.__name__ = name or f"bad_{key}"
     return case
 
 
 CASES: list[Case] = [
     empty_csv, header_only, row_with_an_extra_field, row_missing_a_field, not_utf8,
     _non_finite("inf"), _non_finite("-inf"), _non_finite("nan"), duplicate_row,
-    null_source, null_dataset, yaml_misindented, yaml_quote_left_open, repeated_yaml_key, yaml_not_utf8,
+    null_source, null_dataset, yaml_misindented, yaml_quote_left_open, repeated_yaml_key,
+    yaml_not_utf8,
     unknown_column_type, empty_required_cell, wrong_type, not_a_whole_number, out_of_range,
+    below_min, dataset_without_title, dataset_naming_no_source,
     unknown_source_id, value_outside_the_set, bad_year_month, column_mismatch, missing_file,
     csv_without_entry, unused_source, source_without_url,
     _source_field("reliability", "A", "D", "must be one of A, B, C"),
@@ -323,8 +348,13 @@ CASES: list[Case] = [
                   "www.stat.go.jp/data/kokusei/2015/kekka.html",
                   "must be a web address (http:// or https://)"),
     _source_field("date", "2016-10", "October 2016", "must be YYYY, YYYY-MM or YYYY-MM-DD"),
-    _source_field("date", "2016-10", "2016-13-01", "must be YYYY, YYYY-MM or YYYY-MM-DD"),
+    _source_field("date", "2016-10", "2016-13-01", "must be YYYY, YYYY-MM or YYYY-MM-DD",
+                  "impossible_date"),
 ]
+
+
+# Faults of a whole file, which has no line to name.
+WHOLE_FILE = {empty_csv, header_only, csv_without_entry}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.__name__ for c in CASES])
@@ -333,8 +363,10 @@ def test_one_fault_gives_one_problem_naming_file_and_place(case: Case, broken: P
     expected, dataset = case(broken)
     problems = data.validate(broken)
     assert problems == [expected]
-    assert problems[0].startswith(("sources.yml", "population_japan.csv", "service_use",
-                                   "pay_by_age.csv", "linkedin_members_japan.csv", "orphan.csv"))
+    # it names the file first, then the line (or, for sources.yml, the line of the key)
+    file = re.match(r"[\w.]+\.(csv|yml)\b", expected)
+    assert file, expected
+    assert case in WHOLE_FILE or re.search(r"\bline \d+\b", expected), expected
     monkeypatch.setenv("MEISHI_DATA_DIR", str(broken))
     if dataset is None:
         assert not data.load("population_japan").frame.empty
@@ -355,7 +387,7 @@ def test_load_sees_a_file_edited_after_loading(broken: Path, monkeypatch: pytest
     monkeypatch.setenv("MEISHI_DATA_DIR", str(broken))
     assert data_dir() == broken
     assert len(data.load("population_japan").frame) == 2
-    expected, _ = wrong_type(broken)
+    wrong_type(broken)
     with pytest.raises(data.DataError, match="about 127"):
         data.load("population_japan")
     monkeypatch.delenv("MEISHI_DATA_DIR")
@@ -368,15 +400,17 @@ def test_an_unexpected_error_becomes_a_problem(broken: Path, monkeypatch: pytest
 
     monkeypatch.setattr(csvfile.pd, "to_numeric", explode)
     problems = data.validate(broken)
-    assert problems and all("could not be checked: RuntimeError: boom" in p for p in problems)
+    assert problems
+    assert all("could not be checked: RuntimeError: boom" in p for p in problems)
     assert "population_japan.csv: could not be checked: RuntimeError: boom" in problems
     monkeypatch.setenv("MEISHI_DATA_DIR", str(broken))
-    with pytest.raises(data.DataError, match="population_japan.csv: could not be checked"):
+    with pytest.raises(data.DataError, match=r"population_japan\.csv: could not be checked"):
         data.load("population_japan")
 
 
 @pytest.mark.parametrize("seed", range(40))
-def test_garbage_never_crashes_validate(seed: int, broken: Path):
+def test_garbage_never_crashes_validate(seed: int, broken: Path,
+                                        monkeypatch: pytest.MonkeyPatch):
     rng = random.Random(seed)
     path = rng.choice(sorted(broken.iterdir()))
     raw = bytearray(path.read_bytes())
@@ -388,3 +422,11 @@ def test_garbage_never_crashes_validate(seed: int, broken: Path):
     problems = data.validate(broken)
     assert all(isinstance(p, str) and p for p in problems)
     assert all(p.startswith(path.name) or "sources.yml" in p or ".csv" in p for p in problems)
+    monkeypatch.setenv("MEISHI_DATA_DIR", str(broken))
+    for name in [] if path.name == "sources.yml" else data.dataset_names():
+        raised: list[str] = []
+        try:
+            data.load(name)
+        except data.DataError as exc:  # anything else fails the test
+            raised = str(exc).splitlines()
+        assert set(raised) <= set(problems)

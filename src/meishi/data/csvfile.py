@@ -8,7 +8,7 @@ a true/false ``nullable``; ``sources``, if given, lists known source ids.
 The rules for the CSV, each problem worded ``<file>, line <n>: ...`` (lines
 as a text editor counts them, the header being line 1):
 
-* the file exists and is UTF-8 (a faulty byte is named by its offset);
+* the file exists and is UTF-8, a BOM allowed (a bad byte is named by its offset);
 * it has a header line and at least one row; blank lines are skipped;
 * every row has as many fields as the header, and none repeats another;
 * the header lists the entry's columns, in order;
@@ -43,7 +43,7 @@ __all__ = ["COLUMN_TYPES", "YEAR_MONTH", "Checked", "check_dataset", "decode_utf
 #: Column types a dataset may declare.
 COLUMN_TYPES = ("int", "float", "str", "source", "year_month")
 REQUIRED_DATASET_KEYS = ("file", "title", "description", "columns")
-#: What a ``year_month`` cell (and a source's month) looks like.
+#: What a ``year_month`` cell looks like.
 YEAR_MONTH = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?$")
 _NON_FINITE = {"nan", "inf", "infinity"}
 _BOM = "\ufeff".encode()
@@ -80,6 +80,7 @@ def source_column(columns: dict[str, Any]) -> str | None:
 
 
 def _spec_problems(spec: Any) -> list[str]:
+    """What breaks the rules for one column's spec (see above)."""
     if not isinstance(spec, dict):
         return [f"the spec must be a mapping like {{type: float}}, not {spec!r}"]
     problems = []
@@ -96,7 +97,7 @@ def _spec_problems(spec: Any) -> list[str]:
     return problems
 
 
-def entry_problems(name: Any, entry: Any, known_sources: Collection[Any],
+def _entry_problems(name: Any, entry: Any, known_sources: Collection[Any],
                    at: Callable[..., str]) -> list[str]:
     """What breaks the rules in dataset ``name``'s entry; ``at(*keys)`` says where a key is."""
     if not isinstance(entry, dict):
@@ -117,7 +118,7 @@ def entry_problems(name: Any, entry: Any, known_sources: Collection[Any],
         problems.append(f"{at('sources')}: dataset {name!r}: sources must be a list of ids")
     problems += [f"{at('sources')}: dataset {name!r} names unknown source {sid!r}"
                  for sid in (listed if isinstance(listed, list) else ())
-                 if sid not in known_sources]
+                 if not isinstance(sid, (str, int)) or sid not in known_sources]
     return problems
 
 
@@ -130,22 +131,23 @@ def check_dataset(name: Any, entry: Any, folder: Path, known_sources: Collection
     """
     where = f"{at()}: dataset {name!r}"
     try:
-        problems = entry_problems(name, entry, known_sources, at)
+        problems = _entry_problems(name, entry, known_sources, at)
         if problems:
             return Checked(problems)
         where = entry["file"]
         path = folder / entry["file"]
         if not path.is_file():
-            return Checked([f"{path.name} does not exist (named by dataset {name!r} at "
-                            f"{at('file')})"])
+            named = f"named by dataset {name!r} at {at('file')}"
+            return Checked([f"{path.name} does not exist ({named})"])
         checked = _check_csv(path, entry["columns"], known_sources)
     except Exception as exc:  # garbage input must become a problem, not a crash
         return Checked([f"{where}: could not be checked: {type(exc).__name__}: {exc}"])
     if checked.ids is not None:
         checked.ids = list(dict.fromkeys([*(entry.get("sources") or []), *checked.ids]))
-        if not checked.ids and not checked.problems:
-            checked.problems.append(f"{at()}: dataset {name!r} names no source (give it a "
-                                    "source column or a sources list)")
+    if checked.ids == [] and not checked.problems:  # its sources are unknown, not none
+        checked.ids = None
+        checked.problems.append(f"{at()}: dataset {name!r} names no source (give it a "
+                                "source column or a sources list)")
     return checked
 
 
@@ -168,18 +170,18 @@ def _check_csv(path: Path, columns: dict[str, dict[str, Any]],
                known_sources: Collection[Any]) -> Checked:
     """Read ``path`` and check it against ``columns``, specs that follow the rules."""
     name, data = path.name, path.read_bytes()
-    text, problem = decode_utf8(data, name)
     if not data:
-        problem = f"{name} is empty (0 bytes): it needs a header line and rows"
-    records, problem = ([], problem) if text is None or problem else _records(text, name)
+        return Checked([f"{name} is empty (0 bytes): it needs a header line and rows"])
+    text, problem = decode_utf8(data, name)
+    records, problem = ([], problem) if text is None else _records(text, name)
     if problem:
         return Checked([problem])
     if not records:
         return Checked([f"{name} holds only blank lines: it needs a header line and rows"])
-    (_, _, header), rows = records[0], records[1:]
+    (header_line, _, header), rows = records[0], records[1:]
     problems: list[str] = []
     if header != list(columns):
-        problems.append(f"{name}, line 1: columns {header} do not match "
+        problems.append(f"{name}, line {header_line}: columns {header} do not match "
                         f"sources.yml {list(columns)}")
     if not rows:
         return Checked([*problems, f"{name} has a header but no rows"])
@@ -199,8 +201,9 @@ def _check_csv(path: Path, columns: dict[str, dict[str, Any]],
     raw = {col: pd.Series([f[i] for _, f in good], dtype=str) for i, col in enumerate(header)}
     src = source_column(columns)
     ids = [s for s in dict.fromkeys(raw[src]) if s.strip()] if src in raw else []
-    # a row that could not be read, or cites an unknown source, may be the one citing a source
-    complete = len(good) == len(rows) and src in raw and all(s in known_sources for s in ids)
+    # a row that was not read, or cites an unknown source, may be the only one citing a source
+    found = src is None or src in raw
+    complete = len(good) == len(rows) and found and all(s in known_sources for s in ids)
     if header != list(columns):
         return Checked(problems, None, ids if complete else None)
     out: dict[str, pd.Series] = {}

@@ -43,7 +43,7 @@ class DataError(ValueError):
     """A dataset or the sources file breaks the data rules; ``problems`` lists how."""
 
     def __init__(self, problems: str | list[str]) -> None:
-        self.problems = [problems] if isinstance(problems, str) else list(problems)
+        self.problems = problems.splitlines() if isinstance(problems, str) else list(problems)
         super().__init__("\n".join(self.problems))
 
 
@@ -175,8 +175,8 @@ def _read_registry(folder: Path) -> _Registry:
     tree = tree if isinstance(tree, dict) else {}
     wrong = [key for key in ("datasets", "sources") if not isinstance(tree.get(key), dict)]
     if wrong:
-        raise DataError(f"{registry.at(*wrong[:1])}: {' and '.join(map(repr, wrong))} must be "
-                        "top-level mappings of names to entries")
+        raise DataError(f"{registry.at(*wrong[:1])}: {' and '.join(map(repr, wrong))} must "
+                        f"{'each ' * (len(wrong) > 1)}be a top-level mapping of names to entries")
     registry.datasets, registry.sources = tree["datasets"], tree["sources"]
     return registry
 
@@ -253,7 +253,7 @@ def _load(name: str, folder: str, stamps: tuple[Any, ...]) -> Dataset:
     problems = checked.problems + [p for sid in checked.ids or [] if sid in registry.sources
                                    for p in _source_problems(sid, registry)]
     if problems or checked.frame is None:
-        raise DataError(problems)
+        raise DataError(problems or f"{name}: could not be loaded")
     entry = registry.datasets[name]
     return Dataset(
         name=name, frame=checked.frame, title=str(entry["title"]),
@@ -283,7 +283,7 @@ def validate(folder: Path | None = None) -> list[str]:
         return exc.problems
     problems = list(registry.repeats)
     problems += [p for sid in registry.sources for p in _source_problems(sid, registry)]
-    claimed = {e["file"] if isinstance(e, dict) and isinstance(e.get("file"), str)
+    claimed = {Path(e["file"]).name if isinstance(e, dict) and isinstance(e.get("file"), str)
                else f"{name}.csv" for name, e in registry.datasets.items()}
     problems += [f"{csv.name} has no entry in {REGISTRY}" for csv in sorted(folder.glob("*.csv"))
                  if csv.name not in claimed]
