@@ -1,15 +1,20 @@
-"""Alt text for the book's charts (a myst-nb plug-in).
+"""Alt text and a "Data and sources" link for the book's charts (a myst-nb plug-in).
 
 :class:`AltTextImagePlugin` is registered as a ``myst_nb.mime_renderers``
 entry point (see ``pyproject.toml``).  When a notebook output carries
 ``{"image/png": {"alt": ...}}`` in its metadata, as every
 :class:`meishi.kit.charts.Chart` does, the image in the built page gets that
-alt text instead of none.
+alt text instead of none; when the metadata also names the chart's
+``datasets``, a line under the image links to each one's entry on the
+book's "Data and sources" page.
 """
 
 from __future__ import annotations
 
+import posixpath
 from typing import Any
+
+from docutils import nodes
 
 __all__ = ["AltTextImagePlugin"]
 
@@ -32,4 +37,27 @@ class AltTextImagePlugin:
         for node in rendered:
             if node.tagname == "image":
                 node["alt"] = str(alt)
+        datasets = (data.output_metadata or {}).get(data.mime_type, {}).get("datasets") or []
+        if datasets and not inline:
+            rendered = [*rendered, sources_line(datasets, _docname(renderer))]
         return rendered
+
+
+def _docname(renderer: Any) -> str:
+    env = getattr(getattr(renderer, "renderer", None), "sphinx_env", None)
+    return str(getattr(env, "docname", "") or "")
+
+
+def sources_line(datasets: list[str], docname: str) -> nodes.paragraph:
+    """"Data and sources: <dataset>, …", each linking to the dataset's entry."""
+    from meishi.data.catalogue import PAGE, anchor
+
+    page = posixpath.relpath(PAGE, posixpath.dirname(docname) or ".") + ".html"
+    para = nodes.paragraph(classes=["meishi-chart-sources"])
+    para += nodes.Text("Data and sources: ")
+    for i, name in enumerate(datasets):
+        if i:
+            para += nodes.Text(", ")
+        para += nodes.reference("", name.replace("_", " "),
+                                refuri=f"{page}#{anchor(name)}", internal=True)
+    return para

@@ -36,3 +36,23 @@ def test_outputs_without_alt_are_left_to_myst_nb():
 def test_plugin_is_registered_for_myst_nb():
     names = {ep.name for ep in entry_points(group="myst_nb.mime_renderers")}
     assert "meishi_alt_image" in names
+
+
+def test_a_chart_naming_its_datasets_links_to_their_entries():
+    from meishi.data.catalogue import anchor
+
+    meta = {"image/png": {"alt": "Bars of tenure by country", "datasets": ["tenure_by_country"]}}
+    renderer = FakeRenderer()
+    renderer.renderer = SimpleNamespace(sphinx_env=SimpleNamespace(docname="chapters/01_x"))
+    out = AltTextImagePlugin.handle_mime(renderer, _data(meta=meta), False)
+    assert out[0]["alt"] == "Bars of tenure by country"
+    link = out[1].next_node(nodes.reference)
+    assert link["refuri"] == f"data_sources.html#{anchor('tenure_by_country')}"
+    assert out[1].astext() == "Data and sources: tenure by country"
+
+
+def test_the_link_is_relative_to_the_page():
+    from meishi_build.altimage import sources_line
+
+    para = sources_line(["a_b"], "index")
+    assert para.next_node(nodes.reference)["refuri"] == "chapters/data_sources.html#ds-a-b"

@@ -4,6 +4,16 @@
 :mod:`.series` holds the series more than one chapter reads.
 """
 
-from .store import DataError, Dataset, Source, dataset_names, load, sources, validate
+from .store import (
+    RELIABILITY,
+    DataError,
+    Dataset,
+    Source,
+    dataset_names,
+    load,
+    sources,
+    validate,
+)
 
-__all__ = ["DataError", "Dataset", "Source", "dataset_names", "load", "sources", "validate"]
+__all__ = ["RELIABILITY", "DataError", "Dataset", "Source", "dataset_names", "load", "sources",
+           "validate"]

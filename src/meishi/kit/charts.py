@@ -202,6 +202,8 @@ class Chart:
 
     fig: Figure
     alt: str
+    #: The datasets drawn (names in sources.yml); the page links to their entries.
+    datasets: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         alt = " ".join(self.alt.split())
@@ -219,7 +221,7 @@ class Chart:
             "image/png": base64.b64encode(self.png()).decode("ascii"),
             "text/plain": self.alt,
         }
-        meta = {"image/png": {"alt": self.alt}}
+        meta = {"image/png": {"alt": self.alt, "datasets": list(self.datasets)}}
         return data, meta
 
     def data_uri(self) -> str:

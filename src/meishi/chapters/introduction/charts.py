@@ -61,7 +61,7 @@ def service_use_chart() -> Chart:
         "use; "
         f"latest values: {bits}. LinkedIn is not in the survey."
     )
-    return Chart(fig, alt)
+    return Chart(fig, alt, datasets=(ds.name,))
 
 
 def linkedin_members_chart() -> Chart:
@@ -104,4 +104,4 @@ def linkedin_members_chart() -> Chart:
         f"million in {str(last['date'])[:4]}. Points are marked by whether LinkedIn itself, "
         "an outside estimate or an unsourced blog gave the figure."
     )
-    return Chart(fig, alt)
+    return Chart(fig, alt, datasets=(ds.name,))

@@ -40,7 +40,7 @@ def tenure_chart() -> Chart:
            + f"; {bottom['country']} is shortest at {bottom['tenure_years']:.1f} years. Japan's "
            "figure is a mean and the United States' a median, so the gap is partly a matter of "
            "measurement.")
-    return Chart(fig, alt)
+    return Chart(fig, alt, datasets=(ds.name,))
 
 
 def job_mobility_chart() -> Chart:
@@ -92,7 +92,7 @@ def job_mobility_chart() -> Chart:
            f"Bottom: people who want to change jobs, from {wanting['value'].iloc[0] / 100:.2f} "
            f"million in {int(wanting['year'].iloc[0])} to {wanting['value'].max() / 100:.2f} "
            "million in 2023.")
-    return Chart(fig, alt)
+    return Chart(fig, alt, datasets=(ds.name,))
 
 
 AGE_GROUPS = ["under 30", "30-39", "40-49", "50-59", "60+"]
@@ -132,4 +132,4 @@ def pay_by_age_chart() -> Chart:
            f"{jp['pay_index'].max() / 100:.1f} times at ages {jp['pay_index'].idxmax()} and "
            f"falls to {jp.loc['60+', 'pay_index'] / 100:.1f} times after 60. Points show each "
            f"European country's peak: {peak_text}.")
-    return Chart(fig, alt)
+    return Chart(fig, alt, datasets=(ds.name,))

@@ -130,12 +130,49 @@ class ThresholdWidget(CourseWidget):
         return threshold_model(**params, rounds=self.ROUNDS)
 
     def describe(self, result: ThresholdResult, params: Any = None) -> str:
+        """The readout: where the path is after the last round, then the equilibria.
+
+        "settles at" only once the path has settled (:func:`path_outcome`),
+        else where it is and which equilibrium it is heading to.  Shares in
+        percent with the fewest decimals (0 to 4) that tell every equilibrium,
+        and the path's last share when it is still moving, apart.
+        """
+        from ...models.threshold import path_outcome  # imported here: only describe needs it
+
         eq = result.equilibria
-        stable = ", ".join(f"{fixed(100 * e.share, 0)}%" for e in eq if e.stable)
-        tipping = ", ".join(f"{fixed(100 * e.share, 0)}%" for e in eq if not e.stable)
         path = result.path
-        text = (f"Starting from {fixed(100 * path[0], 0)}% with a profile, the share settles at "
-                f"{fixed(100 * path[-1], 0)}% after {len(path) - 1} rounds. Stable equilibria: "
-                f"{stable or 'none'}.")
-        text += f" Tipping point: {tipping}." if tipping else " No tipping point."
+        rounds = len(path) - 1
+        outcome = path_outcome(eq, path)
+        moving, at = outcome.state == "moving", outcome.equilibrium
+        shares = [100 * e.share for e in eq] + ([100 * path[-1]] if moving else [])
+        digits = next((d for d in range(4) if len({fixed(v, d) for v in shares}) == len(shares)),
+                      4)
+
+        def pct(value: float) -> str:
+            return f"{fixed(100 * value, digits)}%"
+
+        start = fixed(100 * path[0], 1)
+        start = start[:-2] if start.endswith(".0") else start
+        head = f"Starting from {start}% with a profile, "
+        if at is not None and outcome.state == "settled":
+            text = head + f"the share settles at {pct(at.share)} after {rounds} rounds."
+        elif at is not None and outcome.state == "tipping":
+            text = head + (f"the share stays at {pct(at.share)} for {rounds} rounds: a tipping "
+                           "point, which the slightest push would leave.")
+        else:
+            text = head + f"after {rounds} rounds the share is at {pct(path[-1])}"
+            text += f" and still moving towards {pct(at.share)}." if at is not None else "."
+        stable = ", ".join(pct(e.share) for e in eq if e.stable)
+        tipping = [pct(e.share) for e in eq if not e.stable and e.touch == 0]
+        text += f" Stable equilibria: {stable or 'none'}."
+        if tipping:
+            text += f" Tipping point{'s' if len(tipping) > 1 else ''}: {', '.join(tipping)}."
+        else:
+            text += " No tipping point."
+        for e in eq:
+            if e.touch:
+                stops, moves = ("below", "above") if e.touch > 0 else ("above", "below")
+                text += (f" The curve touches the diagonal at {pct(e.share)}: a path from {stops} "
+                         f"stops there, one from {moves} moves on "
+                         f"{'up' if e.touch > 0 else 'down'}.")
         return text
