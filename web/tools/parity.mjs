@@ -25,7 +25,7 @@
 //       lookup    {n_cards, platforms, shares, expected, low, high, p_any}
 //       signal    {base_rate, p_seeker, p_stayer, posterior, likelihood_ratio, lift,
 //                  share_polished}
-//       threshold {x, F, equilibria: [{share, stable}], path}
+//       threshold {x, F, equilibria: [{share, stable, touch}], path}
 //
 //   {"kind": "model", "name": NAME, "args": [...]}  -> the function's return value
 //     lookup.binomial_pmf         [n, p]                        -> [pmf...]
@@ -37,7 +37,7 @@
 //     threshold.erf               [x]                           -> erf(x)
 //     threshold.threshold_cdf     [mean, spread, early, x | [..]] -> F(x) | [F(x)...]
 //     threshold.equilibria        [mean, spread, early, grid=2001, tol=1e-10]
-//                                                               -> [{share, stable}]
+//                                                               -> [{share, stable, touch}]
 //     threshold.adoption_path     [mean, spread, early, start, steps=30] -> [x0...]
 //     threshold.threshold_model   [mean, spread, early, start, rounds=25, grid=201]
 //                                                               -> {x, F, equilibria, path}

@@ -11,7 +11,7 @@ from ...kit.fmt import fixed
 from ...kit.inputs import parse_number
 from ...kit.widget import CourseWidget
 from ...models.signal import SignalResult, signal
-from ...models.threshold import ThresholdResult, threshold_model
+from ...models.threshold import ThresholdResult, path_outcome, threshold_model
 from .facts import base_rates
 
 __all__ = ["SignalWidget", "ThresholdWidget"]
@@ -137,8 +137,6 @@ class ThresholdWidget(CourseWidget):
         percent with the fewest decimals (0 to 4) that tell every equilibrium,
         and the path's last share when it is still moving, apart.
         """
-        from ...models.threshold import path_outcome  # imported here: only describe needs it
-
         eq = result.equilibria
         path = result.path
         rounds = len(path) - 1
