@@ -65,8 +65,31 @@ def test_source_line_lists_only_the_rows_shown():
 def test_reliability_and_dates_are_well_formed():
     for source in data.sources().values():
         assert source.reliability in store.RELIABILITY
+        assert source.read in store.READ
         assert 1990 < source.year <= 2026
         assert source.url.startswith(("http://", "https://"))
+
+
+def test_how_each_source_was_read_is_kept_apart_from_its_grade():
+    found = data.sources()
+    assert {found[s].read for s in found} == set(store.READ)
+    # a restatement of an official figure keeps its own grade; a copy of a paper stays A
+    assert (found["stat_topics_123"].reliability, found["kambayashi_kato_2017"].read) == (
+        "A", "copy")
+    assert found["toyokeizai_2025_tenure"].read == "restatement"
+    assert "pdfslide" not in " ".join(s.url for s in found.values())  # no mirror links
+    assert "staffing" in found["randstad_2025_jobchangers"].interest
+    assert found["census_2015"].interest == ""
+
+
+def test_each_vintage_cites_its_own_release():
+    jobs = data.load("job_mobility_japan").frame
+    y2019 = jobs[(jobs["series"] == "job_changers") & (jobs["year"] == 2019)]
+    cited = dict(zip(y2019["value"], y2019["source_id"], strict=True))
+    assert cited == {351: "stat_topics_123", 353: "advance_2024_jobchangers"}
+    share = jobs[(jobs["series"] == "wanting_to_change_share") & (jobs["year"] == 2023)].iloc[0]
+    assert share["derived"] == "yes"
+    assert share["value"] == round(100 * 1007 / 6738, 1)
 
 
 # -- broken folders: each fault gives exactly one problem ------------------
@@ -315,6 +338,23 @@ def unused_source(folder: Path) -> tuple[str, str | None]:
     return f"sources.yml, line {line}: source 'spare' is used by no dataset", None
 
 
+def source_without_read(folder: Path) -> tuple[str, str | None]:
+    _edit(folder / "sources.yml", _block("census_2015"),
+          _block("census_2015").replace("    read: primary\n", ""))
+    line = _yml_line(folder, "census_2015")
+    return f"sources.yml, line {line}: source 'census_2015' lacks read", "population_japan"
+
+
+def interest_not_text(folder: Path) -> tuple[str, str | None]:
+    path = folder / "sources.yml"
+    _edit(path, _block("census_2015"), _block("census_2015").replace(
+        "    read: primary\n", "    read: primary\n    interest: [census, fees]\n"))
+    line = _line_of(path, "    interest: [census, fees]")
+    return (f"sources.yml, line {line}: source 'census_2015': interest must be text saying who "
+            "has a commercial interest (or be left out), not ['census', 'fees']",
+            "population_japan")
+
+
 def source_without_url(folder: Path) -> tuple[str, str | None]:
     _edit(folder / "sources.yml", "    url: https://www.stat.go.jp/data/kokusei/2015/kekka.html\n",
           "")
@@ -342,8 +382,9 @@ CASES: list[Case] = [
     unknown_column_type, empty_required_cell, wrong_type, not_a_whole_number, out_of_range,
     below_min, dataset_without_title, dataset_naming_no_source,
     unknown_source_id, value_outside_the_set, bad_year_month, column_mismatch, missing_file,
-    csv_without_entry, unused_source, source_without_url,
+    csv_without_entry, unused_source, source_without_url, source_without_read, interest_not_text,
     _source_field("reliability", "A", "D", "must be one of A, B, C"),
+    _source_field("read", "primary", "mirror", "must be one of primary, copy, restatement"),
     _source_field("url", "https://www.stat.go.jp/data/kokusei/2015/kekka.html",
                   "www.stat.go.jp/data/kokusei/2015/kekka.html",
                   "must be a web address (http:// or https://)"),

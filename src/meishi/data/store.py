@@ -6,7 +6,8 @@ numbers were taken from.  :func:`load` hands back the data and those sources
 together, so a chart can always print where its numbers came from;
 :func:`validate` checks the whole folder (the tests run it).  A problem names
 its file and line, and in sources.yml its key.  The rules for a dataset's entry
-and CSV are in :mod:`.csvfile`; those for sources.yml and sources are below.
+and CSV are in :mod:`.csvfile`, those for one source in :mod:`.sourcefile`, and
+those for sources.yml as a whole below.
 
 >>> load("population_japan").source_line()     # doctest: +SKIP
 'Sources: Statistics Bureau, 2015 Census; Statistics Bureau, population estimates 2024.'
@@ -15,7 +16,6 @@ and CSV are in :mod:`.csvfile`; those for sources.yml and sources are below.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,18 +25,12 @@ import yaml
 
 from ..paths import data_dir
 from .csvfile import check_dataset, decode_utf8, source_column
+from .sourcefile import READ, RELIABILITY, Source, make_source, source_problems
 
-__all__ = ["RELIABILITY", "DataError", "Dataset", "Source", "dataset_names", "load", "sources",
-           "validate"]
+__all__ = ["READ", "RELIABILITY", "DataError", "Dataset", "Source", "dataset_names", "load",
+           "sources", "validate"]
 
-RELIABILITY = {
-    "A": "official statistics, a primary document or a peer-reviewed paper",
-    "B": "a reputable secondary source that cites a primary source",
-    "C": "weak: blog, aggregator or anecdote",
-}
-REQUIRED_SOURCE_KEYS = ("title", "publisher", "url", "date", "short", "taken", "reliability")
 REGISTRY = "sources.yml"
-_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
 class DataError(ValueError):
@@ -45,31 +39,6 @@ class DataError(ValueError):
     def __init__(self, problems: str | list[str]) -> None:
         self.problems = problems.splitlines() if isinstance(problems, str) else list(problems)
         super().__init__("\n".join(self.problems))
-
-
-@dataclass(frozen=True)
-class Source:
-    """One source, as recorded in ``sources.yml``."""
-
-    id: str
-    title: str
-    publisher: str
-    url: str
-    date: str
-    short: str
-    taken: tuple[str, ...]
-    reliability: str
-    note: str = ""
-    series: str = ""
-
-    @property
-    def citation(self) -> str:
-        """What a chart's source line prints for this source."""
-        return self.series or self.short
-
-    @property
-    def year(self) -> int:
-        return int(str(self.date)[:4])
 
 
 @dataclass(frozen=True)
@@ -182,35 +151,9 @@ def _read_registry(folder: Path) -> _Registry:
 
 
 def _source_problems(sid: Any, registry: _Registry) -> list[str]:
-    """The rules for a source: it has every required key, a reliability of A, B or C, a web
-    url, a date YYYY, YYYY-MM or YYYY-MM-DD, and says in text what was ``taken``."""
-    entry, at = registry.sources[sid], registry.at("sources", sid)
-    if not isinstance(entry, dict):
-        return [f"{at}: source {sid!r} is empty" if entry is None
-                else f"{at}: source {sid!r} must be a mapping of fields, not {entry!r}"]
-    missing = [k for k in REQUIRED_SOURCE_KEYS if not entry.get(k)]
-    problems = [f"{at}: source {sid!r} lacks {', '.join(missing)}"] if missing else []
-    taken, day = entry.get("taken"), entry.get("date")
-    for key, ok, rule in [
-        ("reliability", str(entry.get("reliability")) in RELIABILITY, "must be one of A, B, C"),
-        ("url", str(entry.get("url")).startswith(("https://", "http://")),
-         "must be a web address (http:// or https://)"),
-        ("date", isinstance(day, (int, str)) and bool(_DATE.match(str(day))),
-         "must be YYYY, YYYY-MM or YYYY-MM-DD"),
-        ("taken", isinstance(taken, str) or (isinstance(taken, list)
-         and all(isinstance(t, str) for t in taken)), "must be text or a list of texts"),
-    ]:
-        if entry.get(key) and not ok:
-            problems.append(f"{registry.at('sources', sid, key)}: source {sid!r}: {key} {rule}, "
-                            f"not {entry[key]!r}")
-    return problems
-
-
-def _make_source(sid: Any, entry: dict[str, Any]) -> Source:
-    text = ("title", "publisher", "url", "date", "short", "reliability", "note", "series")
-    taken = entry["taken"]
-    return Source(id=sid, taken=(taken,) if isinstance(taken, str) else tuple(taken),
-                  **{key: str(entry.get(key) or "") for key in text})
+    """The rules of :mod:`.sourcefile` for source ``sid``, its keys placed in sources.yml."""
+    return source_problems(sid, registry.sources[sid],
+                           functools.partial(registry.at, "sources", sid))
 
 
 def _stamps(folder: Path) -> tuple[tuple[str, int, int], ...]:
@@ -234,7 +177,7 @@ def sources() -> dict[str, Source]:
     problems = [p for sid in registry.sources for p in _source_problems(sid, registry)]
     if problems:
         raise DataError(problems)
-    return {sid: _make_source(sid, e) for sid, e in registry.sources.items()}
+    return {sid: make_source(sid, e) for sid, e in registry.sources.items()}
 
 
 def dataset_names() -> list[str]:
@@ -258,7 +201,7 @@ def _load(name: str, folder: str, stamps: tuple[Any, ...]) -> Dataset:
     return Dataset(
         name=name, frame=checked.frame, title=str(entry["title"]),
         description=str(entry["description"]), columns=entry["columns"],
-        sources=tuple(_make_source(s, registry.sources[s]) for s in checked.ids or []),
+        sources=tuple(make_source(s, registry.sources[s]) for s in checked.ids or []),
         note=str(entry.get("note", "") or ""),
     )
 
