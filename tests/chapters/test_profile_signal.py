@@ -14,8 +14,10 @@ from meishi.models.threshold import threshold_model
 
 def test_base_rates_come_from_the_data():
     rates = ch1.base_rates()
-    assert rates["Japan"][0] == 4.5 and "2022" in rates["Japan"][1]
-    assert rates["OECD average"][0] == 20.0
+    assert rates["Japan: changed jobs"].value == 4.5 and rates["Japan: changed jobs"].year == "2022"
+    assert rates["Japan: want to change"].value == 14.4
+    assert rates["EU: changed jobs (2003)"].value == 8.2
+    assert rates["OECD: any change"].value == 20.0
 
 
 def test_facts_are_plain_numbers():
@@ -62,7 +64,9 @@ def test_signal_widget_default_is_japan(sig):
     assert f"{100 * sig.result.posterior:.0f}% chance" in sig.summary
 
 
-@pytest.mark.parametrize("preset", ["Japan", "OECD average", "Profiles are the norm"])
+@pytest.mark.parametrize("preset", ["Japan: changed jobs", "Japan: want to change",
+                                    "EU: changed jobs (2003)", "OECD: any change",
+                                    "Profiles are the norm"])
 def test_signal_presets_give_the_model_result(sig, preset):
     sig.apply_preset(preset)
     p = sig.presets()[preset]
@@ -87,7 +91,19 @@ def test_signal_extremes_are_answered_not_crashed(sig):
 
 def test_reference_lines_are_the_sourced_base_rates(sig):
     refs = {r["name"]: r["value"] for r in sig.spec["data"]["references"]}
-    assert refs == {name: rate for name, (rate, _why) in ch1.base_rates().items()}
+    assert refs == {r.label: r.value for r in ch1.base_rates().values()}
+
+
+def test_base_rates_say_what_they_measure_and_which_compare_alike():
+    rates = ch1.base_rates()
+    alike = [r.name for r in rates.values() if r.job_to_job]
+    assert alike == ["Japan: changed jobs", "EU: changed jobs (2003)"]
+    assert rates["Japan: changed jobs"].value < rates["EU: changed jobs (2003)"].value
+    assert rates["Japan: want to change"].year == rates["Japan: changed jobs"].year
+    for r in rates.values():
+        assert r.measure and r.year and 0 < r.value < 60
+    assert "not" not in rates["OECD: any change"].measure  # says what it counts
+    assert "into and out of work" in rates["OECD: any change"].measure
 
 
 def test_threshold_widget_default_is_stuck_low(thr):
@@ -116,7 +132,7 @@ def test_a_typed_share_replaces_the_slider(sig):
     sig.set(own_rate="１２.５")  # full-width digits from a Japanese keyboard
     assert sig.evaluation.ok
     assert sig.result.base_rate == pytest.approx(0.125)
-    sig.apply_preset("Japan")  # a preset clears the typed share
+    sig.apply_preset("Japan: changed jobs")  # a preset clears the typed share
     assert sig.values["own_rate"] == ""
     assert sig.result.base_rate == pytest.approx(0.045)
 

@@ -54,3 +54,31 @@ def test_malformed_quizzes_are_rejected(tmp_path, bad):
     (tmp_path / "bad.yml").write_text(bad, encoding="utf-8")
     with pytest.raises(ValueError):
         quiz.load_quiz("bad", folder=tmp_path)
+
+
+def test_shuffling_is_fixed_by_the_key_and_keeps_every_option():
+    options = tuple(quiz.Option(text=t, feedback="f", correct=t == "a") for t in "abcd")
+    first = quiz.shuffled(options, "00_introduction/1")
+    assert quiz.shuffled(options, "00_introduction/1") == first
+    assert sorted(o.text for o in first) == ["a", "b", "c", "d"]
+    orders = {tuple(o.text for o in quiz.shuffled(options, f"x/{i}")) for i in range(20)}
+    assert len(orders) > 5  # different questions get different orders
+
+
+def test_keys_are_spread_over_positions_and_not_habitually_the_longest():
+    """Over the whole course: no position holds more than 40% of the keys, and the key
+    is the longest option in at most half of the questions (nor the shortest: a
+    test-wise reader would learn that tell too)."""
+    positions: list[int] = []
+    longest = shortest = 0
+    questions = [q for chapter in CHAPTERS.values() for q in chapter.quiz().questions]
+    for q in questions:
+        key = next(i for i, o in enumerate(q.options) if o.correct)
+        positions.append(key)
+        lengths = [len(o.text) for o in q.options]
+        longest += lengths[key] == max(lengths)
+        shortest += lengths[key] == min(lengths)
+    for position in set(positions):
+        assert positions.count(position) <= 0.4 * len(questions), positions
+    assert longest <= len(questions) / 2, f"key is the longest option in {longest} questions"
+    assert shortest <= len(questions) / 2, f"key is the shortest option in {shortest} questions"

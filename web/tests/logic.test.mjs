@@ -28,7 +28,7 @@ const SIGNAL = {
       max: 100, step: 0.5, decimals: 1 },
     { name: "p_stayer", kind: "slider", label: "Stayers who polish a profile", unit: "%", min: 0,
       max: 100, step: 0.5, decimals: 1 },
-    { name: "own_rate", kind: "number", label: "Or type your own share", unit: "% a year",
+    { name: "own_rate", kind: "number", label: "Or type your own base rate", unit: "%",
       min: 0.1, max: 60, optional: true },
   ],
   defaults: { base_rate: 4.5, p_seeker: 60, p_stayer: 5, own_rate: "" },

@@ -22,6 +22,7 @@ from the chapter's data: ``{exp_li_jp16:.2f}`` in the YAML is filled by
 from __future__ import annotations
 
 import hashlib
+import random
 from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape as _html_escape
@@ -32,7 +33,7 @@ import yaml
 
 from .. import paths
 
-__all__ = ["Option", "Question", "Quiz", "escape", "load_quiz"]
+__all__ = ["Option", "Question", "Quiz", "escape", "load_quiz", "shuffled"]
 
 
 @dataclass(frozen=True)
@@ -133,17 +134,32 @@ def _fill(text: Any, facts: Mapping[str, Any] | None) -> str:
     return text.format_map(dict(facts)) if facts else text
 
 
+def shuffled(options: tuple[Option, ...], key: str) -> tuple[Option, ...]:
+    """The options in a fixed pseudo-random order that depends only on ``key``.
+
+    Authors tend to put the right answer in the same place; a shuffle seeded
+    by the quiz's name and the question's number spreads the keys over the
+    positions, and the same quiz always shows the same order (so a teacher's
+    "answer B" stays true).
+    """
+    seed = int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:8], "big")
+    order = list(options)
+    random.Random(seed).shuffle(order)
+    return tuple(order)
+
+
 def _parse(name: str, data: Any, facts: Mapping[str, Any] | None = None) -> Quiz:
     if not isinstance(data, list):
         raise ValueError(f"quiz {name!r} must be a list of questions")
     questions = []
-    for item in data:
+    for number, item in enumerate(data, start=1):
         options = tuple(
             Option(text=_fill(o["text"], facts), feedback=_fill(o["feedback"], facts),
                    correct=bool(o.get("correct", False)))
             for o in item["options"]
         )
-        questions.append(Question(question=_fill(item["question"], facts), options=options))
+        questions.append(Question(question=_fill(item["question"], facts),
+                                  options=shuffled(options, f"{name}/{number}")))
     return Quiz(name=name, questions=tuple(questions))
 
 

@@ -35,8 +35,8 @@ import anywidget
 import traitlets
 
 from .. import paths
-from .controls import Control
-from .inputs import InputError
+from .controls import Control, NumberText
+from .inputs import InputError, parse_number
 
 __all__ = ["CourseWidget", "Evaluation", "bundle"]
 
@@ -131,6 +131,14 @@ class CourseWidget(anywidget.AnyWidget):
         result = self.compute(params)
         return Evaluation(ok=True, params=params, result=result,
                           summary=self.describe(result, params))
+
+    def typed(self, values: Mapping[str, Any], name: str) -> float:
+        """Read the typed-number control ``name`` with the label, unit and limits it declares."""
+        control = self._controls[name]
+        if not isinstance(control, NumberText):
+            raise TypeError(f"{name} is not a typed-number control")
+        return parse_number(values[name], label=control.label, lo=control.min, hi=control.max,
+                            integer=control.integer, unit=control.unit)
 
     @property
     def result(self) -> Any:

@@ -87,3 +87,16 @@ export function readNumber(text, opts, control) {
   if (!r.ok) throw new InputError(r.kind, r.message, control);
   return r.value;
 }
+
+/**
+ * Read the typed-number control `name` with the label, unit and limits its
+ * spec declares (Python: CourseWidget.typed), so the two never drift apart.
+ */
+export function readTyped(values, spec, name) {
+  const control = (spec.controls || []).find((c) => c.name === name);
+  if (!control) throw new Error(`no control called ${JSON.stringify(name)}`);
+  return readNumber(values[name], {
+    label: control.label, lo: control.min, hi: control.max,
+    integer: Boolean(control.integer), unit: control.unit || "",
+  }, name);
+}

@@ -7,7 +7,6 @@ from typing import Any
 
 from ...kit.controls import Control, NumberText, Slider
 from ...kit.fmt import fixed
-from ...kit.inputs import parse_number
 from ...kit.widget import CourseWidget
 from ...models.lookup import MAX_CARDS, LookupResult, expected_finds
 from .facts import SERVICES, lookup_presets, preset_years
@@ -51,8 +50,7 @@ class LookupWidget(CourseWidget):
         return {"services": list(SERVICES)}
 
     def read(self, values: Mapping[str, Any]) -> dict[str, Any]:
-        cards = parse_number(values["cards"], label="Business cards exchanged", lo=1,
-                             hi=MAX_CARDS, integer=True, unit="cards")
+        cards = self.typed(values, "cards")
         return {"n_cards": cards, "shares": {svc: values[svc] / 100 for svc in SERVICES}}
 
     def compute(self, params: Mapping[str, Any]) -> LookupResult:

@@ -1,4 +1,4 @@
-"""Chapter 1's evidence charts: tenure by country, job mobility, pay by age."""
+"""Chapter 1's evidence charts: tenure, job mobility, ever changing jobs, pay by age."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from ...data.series import ARTICLE_YEAR, job_mobility, with_gaps
 from ...kit import charts
 from ...kit.charts import PALETTE, Chart
 
-__all__ = ["job_mobility_chart", "pay_by_age_chart", "tenure_chart"]
+__all__ = ["ever_changed_chart", "job_mobility_chart", "pay_by_age_chart", "tenure_chart"]
 
 _STAT_STYLE = {"mean": ("", "mean"), "median": ("//", "median"), "not stated": ("..", "not stated")}
 
@@ -28,7 +28,7 @@ def tenure_chart() -> Chart:
     ax.set_xlabel("Average years with the current employer (years)")
     ax.set_xlim(0, df["tenure_years"].max() * 1.3)
     ax.grid(axis="y", visible=False)
-    ax.set_title("Japan's workers stay longest with one employer")
+    ax.set_title("Of these ten countries, Japan's workers stay longest")
     charts.add_source_line(fig, ds.source_line() + " Japan: mean of full-time employees; "
                            "United States: median of all employees; others: not stated.")
     ranked = df.sort_values("tenure_years", ascending=False)
@@ -44,13 +44,16 @@ def tenure_chart() -> Chart:
 
 
 def job_mobility_chart() -> Chart:
+    """Counts (millions) above, shares of the employed (%) below; both axes from zero."""
     ds = load("job_mobility_japan")
     changers, first = job_mobility("job_changers"), job_mobility("job_changers", vintage="first")
     wanting = job_mobility("wanting_to_change")
+    ratio = job_mobility("job_changer_ratio")
+    want_share = job_mobility("wanting_to_change_share")
     fig, (ax1, ax2) = charts.new_figure("tall", nrows=2, sharex=True)
     years, values = with_gaps(changers["year"], changers["value"] / 100)
     ax1.plot(years, values, color=PALETTE["vermillion"], marker="o",
-             label="job changers (latest figure)")
+             label="changed jobs (latest figure)")
     revised = first.merge(changers, on="year", suffixes=("_first", "_latest"))
     revised = revised[revised["value_first"] != revised["value_latest"]]
     ax1.plot(revised["year"], revised["value_first"] / 100, linestyle="none", marker="o",
@@ -59,22 +62,29 @@ def job_mobility_chart() -> Chart:
     derived = changers[changers["derived"] == "yes"]
     ax1.plot(derived["year"], derived["value"] / 100, linestyle="none", marker="D",
              color=PALETTE["black"], markersize=6, label="derived from a reported change")
-    ax1.set_ylabel("Changed jobs (millions)", fontsize=11)
-    ax1.set_ylim(2.1, 3.7)
-    ax1.set_title("More people change jobs, and far more want to")
-    ax1.legend(loc="lower left", fontsize=9)
-    ax1.annotate("COVID-19", (2021, 2.88), xytext=(2021.6, 2.45), fontsize=9,
-                 color=charts.MUTED, arrowprops={"arrowstyle": "-", "color": charts.MUTED})
     years, values = with_gaps(wanting["year"], wanting["value"] / 100)
-    ax2.plot(years, values, color=PALETTE["blue"], marker="s",
-             label="want to change jobs (or add one); gaps: no figure found")
-    ax2.set_ylabel("Want to (millions)", fontsize=11)
-    ax2.set_ylim(7, 11)
-    ax2.set_xlabel("Year")
+    ax1.plot(years, values, color=PALETTE["blue"], marker="s",
+             label="want to change jobs or add one")
+    ax1.set_ylabel("People (millions)", fontsize=11)
+    ax1.set_ylim(0, 11.5)
+    ax1.set_title("More people change jobs, but not a larger share of workers")
+    ax1.legend(loc="upper left", fontsize=9)
+    years, values = with_gaps(ratio["year"], ratio["value"])
+    ax2.plot(years, values, color=PALETTE["vermillion"], marker="o",
+             label="changed jobs in the year")
+    derived_share = want_share[want_share["derived"] == "yes"]
+    ax2.plot(want_share["year"], want_share["value"], color=PALETTE["blue"], marker="s",
+             label="want to change jobs or add one")
+    ax2.plot(derived_share["year"], derived_share["value"], linestyle="none", marker="s",
+             markerfacecolor="white", markeredgecolor=PALETTE["blue"], markersize=8,
+             label="computed from the release's counts")
+    ax2.set_ylabel("Share of the employed (%)", fontsize=11)
+    ax2.set_ylim(0, 17)
+    ax2.set_xlabel("Year (gaps: no figure found)")
     ax2.legend(loc="upper left", fontsize=9)
     for ax in (ax1, ax2):
         ax.axvline(ARTICLE_YEAR, color=charts.MUTED, linestyle=":", linewidth=1.5)
-    ax1.text(ARTICLE_YEAR + 0.15, 3.62, "the article (2015)", fontsize=9, color=charts.MUTED,
+    ax1.text(ARTICLE_YEAR + 0.15, 11.2, "the article (2015)", fontsize=9, color=charts.MUTED,
              va="top")
     years = list(range(2002, int(changers["year"].max()) + 1, 2))
     ax2.set_xticks(years)
@@ -82,16 +92,50 @@ def job_mobility_chart() -> Chart:
                            "by: " + ds.source_line().split(": ", 1)[1])
     gaps = sorted(set(range(int(changers["year"].min()), int(changers["year"].max()) + 1))
                   - set(changers["year"]))
+    shares = ", ".join(f"{v:.1f}% in {int(y)}" for y, v in zip(ratio["year"], ratio["value"],
+                                                                strict=True))
     alt = (f"Two line charts sharing a time axis, {int(changers['year'].min())} to "
-           f"{int(changers['year'].max())}. Top: people in Japan who changed jobs in the year, "
-           f"from {changers['value'].iloc[0] / 100:.2f} million, down to "
+           f"{int(changers['year'].max())}, both starting at zero. Top, in millions: people in "
+           f"Japan who changed jobs in the year, from {changers['value'].iloc[0] / 100:.2f} "
+           f"million, down to "
            f"{changers.loc[changers['year'] == 2010, 'value'].iloc[0] / 100:.2f} million in 2010, "
            f"up to a peak of {changers['value'].max() / 100:.2f} million in 2019, a dip during "
            f"COVID-19 and {changers['value'].iloc[-1] / 100:.2f} million in "
-           f"{int(changers['year'].iloc[-1])}; no figure for {', '.join(map(str, gaps))}. "
-           f"Bottom: people who want to change jobs, from {wanting['value'].iloc[0] / 100:.2f} "
-           f"million in {int(wanting['year'].iloc[0])} to {wanting['value'].max() / 100:.2f} "
-           "million in 2023.")
+           f"{int(changers['year'].iloc[-1])} (no figure for {', '.join(map(str, gaps))}); and "
+           f"people who want to change jobs or add one, from "
+           f"{wanting['value'].iloc[0] / 100:.2f} million in {int(wanting['year'].iloc[0])} to "
+           f"{wanting['value'].max() / 100:.2f} million in 2023. Bottom, as a share of the "
+           f"employed: job changers {shares}, roughly flat; wanting to change or add a job "
+           + ", ".join(f"{v:.1f}% in {int(y)}" for y, v in zip(want_share["year"],
+                                                                want_share["value"], strict=True))
+           + ".")
+    return Chart(fig, alt, datasets=(ds.name,))
+
+
+def ever_changed_chart() -> Chart:
+    """One survey, one question, five countries: who has ever changed employer."""
+    ds = load("ever_changed_jobs")
+    df = ds.frame.sort_values("share_percent")
+    fig, ax = charts.new_figure("wide")
+    colours = [PALETTE["vermillion"] if c == "Japan" else PALETTE["blue"]
+               for c in df["country"]]
+    bars = ax.barh(df["country"], df["share_percent"], color=colours, height=0.6)
+    for bar, value in zip(bars, df["share_percent"], strict=True):
+        ax.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2, f"{value:.1f}%",
+                va="center", fontsize=11)
+    ax.set_xlim(0, 108)
+    ax.set_xticks(range(0, 101, 20))
+    year = int(df["year"].iloc[0])
+    ax.set_xlabel(f"Full-time employees aged 20–59 who have ever changed employer, {year} (%)")
+    ax.grid(axis="y", visible=False)
+    ax.set_title("Fewer employees in Japan have ever changed jobs")
+    charts.add_source_line(fig, ds.source_line() + " One survey and question in all five "
+                           "countries; a job site ran it.")
+    ranked = df.sort_values("share_percent")
+    alt = (f"Horizontal bar chart from one {year} survey that asked full-time employees aged 20 "
+           "to 59 in five countries whether they had ever changed employer: "
+           + ", ".join(f"{r['country']} {r['share_percent']:.1f}%" for _, r in ranked.iterrows())
+           + ". Japan is lowest; South Korea is next.")
     return Chart(fig, alt, datasets=(ds.name,))
 
 
@@ -114,18 +158,20 @@ def pay_by_age_chart() -> Chart:
         offsets[(xi, row["pay_index"])] = k + 1
         ax.plot(xi, row["pay_index"] / 100, marker="s", color=PALETTE["blue"], linestyle="none",
                 label="European peak (2010)" if not ax.get_legend_handles_labels()[1][1:] else None)
-        ax.annotate(row["country"], (xi, row["pay_index"] / 100), xytext=(8, -5 + 13 * k),
-                    textcoords="offset points", fontsize=10, color=PALETTE["blue"])
+        # labels left of their marker: Japan's line runs to the right of each peak
+        ax.annotate(row["country"], (xi, row["pay_index"] / 100), xytext=(-8, -5 + 13 * k),
+                    textcoords="offset points", fontsize=10, color=PALETTE["blue"], ha="right")
     ax.set_xticks(range(len(AGE_GROUPS)), AGE_GROUPS)
     ax.set_xlabel("Age group (years)")
     ax.set_ylabel("Pay relative to under-30s (×)")
-    ax.set_ylim(0.9, 2.05)
+    ax.set_ylim(0, 2.1)
     ax.set_xlim(-0.3, 4.9)
     ax.axhline(1.0, color=charts.MUTED, linewidth=1)
     ax.set_title("Japan's pay rises with age, then falls after 60")
-    ax.legend(loc="upper left")
-    charts.add_source_line(fig, ds.source_line() + " Europe: only each country's peak group "
-                           "is published.")
+    ax.legend(loc="lower right")
+    charts.add_source_line(fig, ds.source_line() + " All industries, both sexes. Europe: only "
+                           "each country's peak group is published; the Databook warns that "
+                           "Europe's peaks reflect who still works at 60+ and the mix of jobs.")
     peak_text = "; ".join(f"{r['country']} {r['pay_index'] / 100:.1f} times at {r['age_group']}"
                           for _, r in peaks.iterrows())
     alt = (f"Line chart of pay by age group relative to workers under 30. Japan's pay rises to "

@@ -8,7 +8,6 @@ from typing import Any
 
 from ...kit.controls import Control, NumberText, Slider
 from ...kit.fmt import fixed
-from ...kit.inputs import parse_number
 from ...kit.widget import CourseWidget
 from ...models.signal import SignalResult, signal
 from ...models.threshold import ThresholdResult, path_outcome, threshold_model
@@ -25,53 +24,54 @@ class SignalWidget(CourseWidget):
     caption = ("Left: the boss's belief that the profile's owner is job-hunting (curve) against "
                "the share of workers who are; the dashed line is the belief before seeing the "
                "profile. Right: how many times more likely than an average colleague the owner "
-               "is to be leaving. Dotted lines: Japan's and the OECD's share of workers who "
-               "change jobs in a year.")
+               "is to be leaving, on a log scale (each step multiplies). Dotted lines: the "
+               "sourced base rates of the presets.")
 
     @property
     def preset_note(self) -> str:  # type: ignore[override]
-        rates = base_rates()
+        parts = [f"{r.name}: {fixed(r.value, 1)}% ({r.measure}, {r.year})"
+                 for r in base_rates().values()]
         return (
-            f"Base rates are sourced: Japan {fixed(rates['Japan'][0], 1)}% "
-            f"({rates['Japan'][1]}); OECD average {fixed(rates['OECD average'][0], 0)}% "
-            f"({rates['OECD average'][1]}). How often seekers and stayers polish a profile is "
-            "stylised (no survey measures it): try your own values."
+            "Base rates are sourced stand-ins for the share looking to leave, which no survey "
+            "measures: " + "; ".join(parts) + ". Only the two “changed jobs” presets count the "
+            "same thing, so compare Japan with the EU, not with the OECD's wider measure. How "
+            "often seekers and stayers polish a profile is stylised (no survey measures it): "
+            "try your own values."
         )
 
     def controls(self) -> list[Control]:
         return [
-            Slider("base_rate", "Workers looking to leave", "% a year", min=0.5, max=60.0,
-                   step=0.1, default=base_rates()["Japan"][0], decimals=1),
+            Slider("base_rate", "Base rate: workers looking to leave", "% a year", min=0.5,
+                   max=60.0, step=0.1, default=base_rates()["Japan: changed jobs"].value,
+                   decimals=1),
             Slider("p_seeker", "Seekers who polish a profile", "%", min=0.0, max=100.0,
                    step=0.5, default=60.0, decimals=1),
             Slider("p_stayer", "Stayers who polish a profile", "%", min=0.0, max=100.0,
                    step=0.5, default=5.0, decimals=1),
-            NumberText("own_rate", "Or type your own share", "%", min=0.1, max=60.0,
+            NumberText("own_rate", "Or type your own base rate", "%", min=0.1, max=60.0,
                        placeholder="e.g. 12.5 (leave empty to use the slider)", optional=True),
         ]
 
     def presets(self) -> Mapping[str, Mapping[str, Any]]:
-        rates = base_rates()
-        jp, oecd = rates["Japan"][0], rates["OECD average"][0]
-        return {
-            "Japan": {"base_rate": jp, "p_seeker": 60.0, "p_stayer": 5.0, "own_rate": ""},
-            "OECD average": {"base_rate": oecd, "p_seeker": 60.0, "p_stayer": 5.0,
-                             "own_rate": ""},
-            "Profiles are the norm": {"base_rate": oecd, "p_seeker": 80.0, "p_stayer": 50.0,
-                                      "own_rate": ""},
+        presets: dict[str, Mapping[str, Any]] = {
+            r.name: {"base_rate": r.value, "p_seeker": 60.0, "p_stayer": 5.0, "own_rate": ""}
+            for r in base_rates().values()
         }
+        presets["Profiles are the norm"] = {
+            "base_rate": base_rates()["Japan: changed jobs"].value, "p_seeker": 80.0,
+            "p_stayer": 50.0, "own_rate": ""}
+        return presets
 
     def data(self) -> dict[str, Any]:
-        return {"references": [{"name": name, "value": rate}
-                               for name, (rate, _why) in base_rates().items()]}
+        return {"references": [{"name": r.label, "value": r.value}
+                               for r in base_rates().values()]}
 
     def read(self, values: Mapping[str, Any]) -> dict[str, float]:
         """Percentages as probabilities; a typed share, if any, replaces the slider's."""
         params = {k: values[k] / 100 for k in ("base_rate", "p_seeker", "p_stayer")}
         typed = values.get("own_rate", "")
         if typed.strip():
-            params["base_rate"] = parse_number(typed, label="Your own share", lo=0.1, hi=60.0,
-                                               unit="%") / 100
+            params["base_rate"] = self.typed(values, "own_rate") / 100
         return params
 
     def compute(self, params: Mapping[str, float]) -> SignalResult:

@@ -1,16 +1,14 @@
 // The introduction's widget: on which service will you find the people you met?
 // Pure (no DOM): read -> compute -> describe, as meishi's LookupWidget does.
 import { fixed } from "../../kit/format.js";
-import { readNumber } from "../../kit/inputs.js";
-import { MAX_CARDS, expectedFinds } from "../../models/lookup.js";
+import { readTyped } from "../../kit/inputs.js";
+import { expectedFinds } from "../../models/lookup.js";
 
 export const services = (spec) => (spec.data && spec.data.services) ||
   spec.controls.filter((c) => c.kind === "slider").map((c) => c.name);
 
 export function read(values, spec) {
-  const nCards = readNumber(values.cards, {
-    label: "Business cards exchanged", lo: 1, hi: MAX_CARDS, integer: true, unit: "cards",
-  }, "cards");
+  const nCards = readTyped(values, spec, "cards");
   const shares = {};
   for (const svc of services(spec)) shares[svc] = Number(values[svc]) / 100;
   return { n_cards: nCards, shares };

@@ -1,11 +1,11 @@
 // Chapter 1: what does a polished profile tell the boss?
 // Pure (no DOM): read -> compute -> describe, as meishi's SignalWidget does.
 import { fixed } from "../../kit/format.js";
-import { isBlank, readNumber } from "../../kit/inputs.js";
+import { isBlank, readTyped } from "../../kit/inputs.js";
 import { signal } from "../../models/signal.js";
 
 /** Slider values as probabilities; a typed share, if any, replaces the slider's. */
-export function read(values) {
+export function read(values, spec) {
   const params = {
     base_rate: Number(values.base_rate) / 100,
     p_seeker: Number(values.p_seeker) / 100,
@@ -13,8 +13,7 @@ export function read(values) {
   };
   const typed = values.own_rate == null ? "" : String(values.own_rate);
   if (!isBlank(typed)) {
-    params.base_rate = readNumber(typed, { label: "Your own share", lo: 0.1, hi: 60.0, unit: "%" },
-      "own_rate") / 100;
+    params.base_rate = readTyped(values, spec, "own_rate") / 100;
   }
   return params;
 }
