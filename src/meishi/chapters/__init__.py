@@ -37,6 +37,8 @@ class Chapter:
     title: str
     facts: Callable[[], Mapping[str, Any]]
     widgets: tuple[type[CourseWidget], ...] = field(default=())
+    #: The chapter's evidence charts (functions returning a kit.charts.Chart)
+    charts: tuple[Callable[[], Any], ...] = field(default=())
 
     @property
     def stem(self) -> str:

@@ -9,4 +9,4 @@ __all__ = ["CHAPTER", "SERVICES", "LookupWidget", "facts", "linkedin_members_cha
            "lookup_presets", "preset_years", "service_use_chart"]
 
 CHAPTER = Chapter(slug="introduction", number=0, title="The meishi moment", facts=facts,
-                  widgets=(LookupWidget,))
+                  widgets=(LookupWidget,), charts=(service_use_chart, linkedin_members_chart))

@@ -9,4 +9,5 @@ __all__ = ["CHAPTER", "SignalWidget", "ThresholdWidget", "base_rates", "ever_cha
            "facts", "job_mobility_chart", "pay_by_age_chart", "tenure_chart"]
 
 CHAPTER = Chapter(slug="profile_signal", number=1, title="A profile is a signal", facts=facts,
-                  widgets=(SignalWidget, ThresholdWidget))
+                  widgets=(SignalWidget, ThresholdWidget),
+                  charts=(tenure_chart, ever_changed_chart, job_mobility_chart, pay_by_age_chart))
