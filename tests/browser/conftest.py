@@ -74,19 +74,34 @@ class PageLog:
                 if r.url.startswith(self.base) else None)
 
 
+WIDGETS_READY = 'html[data-meishi-widgets="ready"]'
+WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
+
+
 @pytest.fixture
 def open_page(browser, book_url):
-    """open_page(path, dark=False) -> (page, log): a fresh page, outside network blocked."""
+    """open_page(path, dark=False) -> (page, log): a fresh page, outside network blocked.
+
+    ``path`` may carry a fragment (``chapters/x.html#widget-y?a=1``).  Options:
+    ``viewport=(width, height)``, ``permissions=[...]`` granted to the page's
+    origin, ``widgets=True`` to wait until the page's widget host has settled (if it
+    has widgets).
+    """
     contexts = []
 
-    def _open(path: str, *, dark: bool = False):
+    def _open(path: str, *, dark: bool = False, viewport: tuple[int, int] = (1280, 900),
+              permissions: list[str] | None = None, widgets: bool = False):
         context = browser.new_context(color_scheme="dark" if dark else "light",
-                                      viewport={"width": 1280, "height": 900})
+                                      viewport={"width": viewport[0], "height": viewport[1]})
         contexts.append(context)
+        if permissions:
+            context.grant_permissions(permissions, origin=book_url)
         page = context.new_page()
         log = PageLog(book_url)
         log.attach(page)
         page.goto(f"{book_url}/{path}", wait_until="networkidle")
+        if widgets and page.locator(WIDGET_VIEW).count():
+            page.wait_for_selector(WIDGETS_READY, state="attached", timeout=15000)
         return page, log
 
     yield _open

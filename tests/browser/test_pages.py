@@ -1,22 +1,22 @@
 """Every page of the built book, as a reader's browser meets it.
 
 Outside requests are blocked: each page must render fully from the book
-itself, load nothing that 404s, log no console error, render its widgets,
-and pass axe-core with no critical or serious violation in light and dark
-mode.
+itself, load nothing that 404s, log no console error, render its widgets
+(with no kernel), and pass axe-core with no critical or serious violation in
+light and dark mode.  The widgets themselves are driven in test_widgets.py.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from conftest import WIDGET_VIEW
 from helpers import HTML, toc_files
 
 pytestmark = pytest.mark.browser
 
 PAGES = sorted(str(p.relative_to(HTML)) for p in HTML.rglob("*.html")
                if not p.relative_to(HTML).parts[0].startswith("_")) if HTML.is_dir() else []
-WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
 
 
 def _widget_views(path: str) -> int:
@@ -40,12 +40,15 @@ def test_the_book_has_pages():
 
 @pytest.mark.parametrize("path", PAGES)
 def test_page_renders_offline_without_errors(open_page, path):
-    page, log = open_page(path)
+    page, log = open_page(path, widgets=True)
     views = _widget_views(path)
+    hosts = page.locator(".meishi-anywidget")
+    assert hosts.count() == views, f"{hosts.count()} hosts for {views} widget views"
     if views:
-        page.wait_for_selector(".meishi-widget img", timeout=15000)
-        rendered = page.locator(".meishi-widget").count()
-        assert rendered == views, f"{rendered} of {views} widgets rendered"
+        assert page.locator(".meishi-anywidget[data-error]").count() == 0, \
+            page.locator(".meishi-anywidget[data-error]").first.inner_text()
+        ready = page.locator('.meishi-anywidget[data-ready="true"] .mw-widget[data-ready="true"]')
+        assert ready.count() == views, f"{ready.count()} of {views} widgets rendered"
         assert page.locator(WIDGET_VIEW).count() == views  # the state is still there
     assert log.blocked == [], f"requests to outside hosts: {log.blocked}"
     assert log.failed == [], f"failed requests: {log.failed}"
@@ -56,9 +59,7 @@ def test_page_renders_offline_without_errors(open_page, path):
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
 @pytest.mark.parametrize("path", PAGES)
 def test_page_passes_axe(open_page, axe_source, path, dark):
-    page, _log = open_page(path, dark=dark)
-    if _widget_views(path):
-        page.wait_for_selector(".meishi-widget img", timeout=15000)
+    page, _log = open_page(path, dark=dark, widgets=True)
     if dark:
         assert page.evaluate("document.documentElement.dataset.theme") == "dark"
     violations = _axe(page, axe_source)
@@ -67,9 +68,7 @@ def test_page_passes_axe(open_page, axe_source, path, dark):
 
 @pytest.mark.parametrize("path", [p for p in PAGES if "chapters/" in p])
 def test_every_image_and_control_is_named(open_page, path):
-    page, _log = open_page(path)
-    if _widget_views(path):
-        page.wait_for_selector(".meishi-widget img", timeout=15000)
+    page, _log = open_page(path, widgets=True)
     unnamed_images = page.evaluate("""() => [...document.querySelectorAll('img')]
         .filter(i => (i.getAttribute('alt') || '').trim().length < 20).map(i => i.src.slice(0, 80))""")
     assert unnamed_images == []
@@ -129,12 +128,10 @@ def test_quiz_answers_a_click_without_a_kernel(open_page):
     assert log.page_errors == []
 
 
-def test_widget_snapshot_is_disabled_and_explained(open_page):
-    page, _log = open_page("chapters/00_introduction.html")
-    page.wait_for_selector(".meishi-widget img", timeout=15000)
-    widget = page.locator(".meishi-widget").first
-    assert "run this page live" in widget.inner_text()
-    sliders = widget.locator("input, [role=slider], button")
-    assert sliders.count() > 0
-    alt = widget.locator("img").get_attribute("alt")
-    assert alt.startswith("Of 20 contacts")
+@pytest.mark.parametrize("path", PAGES)
+def test_no_page_promises_a_snapshot_or_a_live_run(open_page, path):
+    """The old ipywidgets snapshots said "run this page live"; the widgets now just work."""
+    page, _log = open_page(path, widgets=True)
+    text = page.locator("body").inner_text().lower()
+    for phrase in ("snapshot", "run this page live", "could not start"):
+        assert phrase not in text, f"{path} says {phrase!r}"

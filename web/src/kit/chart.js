@@ -18,7 +18,16 @@ export const COLOURS = {
 /** Below this figure width (px) two panels are stacked. */
 export const NARROW = 560;
 const DEFAULT_WIDTH = 680;
-let figures = 0;
+
+/** A page-wide unique id.  Each widget's bundle has its own copy of this module,
+ * so a module-level counter would give two widgets on one page the same
+ * "mw-fig-1-title", and the second chart's aria-labelledby would name the
+ * first chart's readout.  The counter lives on globalThis instead. */
+function nextFigureId() {
+  const g = globalThis;
+  g.__meishiFigureCount = (g.__meishiFigureCount || 0) + 1;
+  return `mw-fig-${g.__meishiFigureCount}`;
+}
 
 /**
  * createFigure(container, {panels: [{key, title, ylabel, xlabel}], height, margin})
@@ -26,7 +35,7 @@ let figures = 0;
  * panel: {g, plot, marks, width, height (inner size), xAxis(scale, opts), yAxis(scale, opts)}
  */
 export function createFigure(container, { panels, height = 270, margin = {} }) {
-  const id = `mw-fig-${++figures}`;
+  const id = nextFigureId();
   const m = { top: 46, right: 14, bottom: 42, left: 46, ...margin };
   const svg = select(container).append("svg")
     .attr("xmlns", SVG_NS)

@@ -64,7 +64,8 @@ def facts() -> dict[str, Any]:
     rates = base_rates()
     jp = rates["Japan: changed jobs"]
     jp_rate, oecd_rate = jp.value, rates["OECD: any change"].value
-    want_rate, eu_rate = rates["Japan: want to change"].value, rates["EU: changed jobs (2003)"].value
+    want_rate = rates["Japan: want to change"].value
+    eu_rate = rates["EU: changed jobs (2003)"].value
     sig_jp = signal(jp_rate / 100, 0.6, 0.05)
     sig_want = signal(want_rate / 100, 0.6, 0.05)
     sig_eu = signal(eu_rate / 100, 0.6, 0.05)
