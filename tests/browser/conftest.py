@@ -85,12 +85,13 @@ def open_page(browser, book_url):
     ``path`` may carry a fragment (``chapters/x.html#widget-y?a=1``).  Options:
     ``viewport=(width, height)``, ``permissions=[...]`` granted to the page's
     origin, ``widgets=True`` to wait until the page's widget host has settled (if it
-    has widgets).
+    has widgets), ``wait_until`` for page.goto.
     """
     contexts = []
 
     def _open(path: str, *, dark: bool = False, viewport: tuple[int, int] = (1280, 900),
-              permissions: list[str] | None = None, widgets: bool = False):
+              permissions: list[str] | None = None, widgets: bool = False,
+              wait_until: str = "networkidle"):
         context = browser.new_context(color_scheme="dark" if dark else "light",
                                       viewport={"width": viewport[0], "height": viewport[1]})
         contexts.append(context)
@@ -99,7 +100,7 @@ def open_page(browser, book_url):
         page = context.new_page()
         log = PageLog(book_url)
         log.attach(page)
-        page.goto(f"{book_url}/{path}", wait_until="networkidle")
+        page.goto(f"{book_url}/{path}", wait_until=wait_until)
         if widgets and page.locator(WIDGET_VIEW).count():
             page.wait_for_selector(WIDGETS_READY, state="attached", timeout=15000)
         return page, log

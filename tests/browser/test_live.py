@@ -1,8 +1,12 @@
 """The live path: JupyterLab on localhost runs a chapter, and its widget responds.
 
 A copy of the chapter is opened (JupyterLab autosaves, and chapters are
-committed without outputs), all cells are run, a slider is moved with the
-keyboard, and the widget's figure must change.
+committed without outputs), all cells are run, and the anywidget front end
+(anywidget's JupyterLab extension) renders in the output.  A slider is moved
+with the keyboard: the readout must change to what the Python widget
+computes, and the kernel-side widget must see the new value (asked through
+the kernel, without touching the notebook).  Every request outside
+JupyterLab's own server is blocked, and there must be none.
 """
 
 from __future__ import annotations
@@ -69,11 +73,34 @@ def lab(tmp_path_factory):
     log.close()
 
 
+KERNEL_ASK = """async (code) => {
+    const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+    let out = '';
+    const future = kernel.requestExecute({code, store_history: false});
+    future.onIOPub = (msg) => {
+        if (msg.header.msg_type === 'stream') out += msg.content.text;
+        if (msg.header.msg_type === 'error')
+            out += `ERROR ${msg.content.ename}: ${msg.content.evalue}`;
+    };
+    await future.done;
+    return out;
+}"""
+# the widget the chapter displayed (an unnamed cell result), as the kernel holds it
+READ_WIDGET = ("w = [v for v in Out.values() if getattr(v, 'widget_id', None) == 'lookup'][-1]\n"
+               "print(repr(w.values['LinkedIn']))\nprint(w.summary)")
+
+
 def test_widget_responds_live_in_jupyterlab(browser, lab):
+    from meishi.chapters.introduction import LookupWidget
+
+    reference = LookupWidget()
+    expected = reference.evaluate({**reference.spec["defaults"], "LinkedIn": 100.0}).summary
     base, token, _work = lab
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     outside: list[str] = []
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
     page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base)
                else (outside.append(r.request.url), r.abort()))
     page.goto(f"{base}/lab/tree/chapters/{NOTEBOOK}?token={token}", wait_until="domcontentloaded")
@@ -85,21 +112,31 @@ def test_widget_responds_live_in_jupyterlab(browser, lab):
             && w.sessionContext.session.kernel.status === 'idle';
     }""", timeout=90000)
     page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
-    figure = page.locator(".jp-OutputArea .meishi-widget img").first
-    figure.wait_for(timeout=120000)
-    before = figure.get_attribute("src")
-    assert figure.get_attribute("alt").startswith("Of 20 contacts")
+    widget = page.locator('.jp-OutputArea .mw-widget[data-widget="lookup"][data-ready="true"]')
+    widget.first.wait_for(timeout=120000)
+    assert widget.count() == 1
+    summary = widget.locator(".mw-summary")
+    before = summary.text_content()
+    assert before == reference.summary, "the readout on opening is not Python's"
 
-    slider = page.locator(".jp-OutputArea .meishi-widget [role=slider]").last  # LinkedIn
+    slider = widget.locator('.mw-control[data-control="LinkedIn"] input[type=range]')
     slider.scroll_into_view_if_needed()
     slider.focus()
     page.keyboard.press("End")  # LinkedIn share to 100%
-    page.wait_for_function(
-        "(before) => { const i = document.querySelector('.jp-OutputArea .meishi-widget img');"
-        " return i && i.getAttribute('src') !== before; }", arg=before, timeout=30000)
-    alt = page.locator(".jp-OutputArea .meishi-widget img").first.get_attribute("alt")
-    assert "about 20.0 on LinkedIn" in alt, alt
+    assert slider.input_value() == "100"
+    assert summary.text_content() == expected
+    assert widget.locator("svg.mw-svg").get_attribute("aria-label") == expected
+
+    # the kernel's widget follows (the front end syncs "values"; Python recomputes)
+    seen = ""
+    for _ in range(40):
+        seen = page.evaluate(KERNEL_ASK, READ_WIDGET)
+        if seen.startswith("100"):
+            break
+        page.wait_for_timeout(250)
+    assert seen.splitlines() == ["100", expected], seen
     assert outside == [], outside
+    assert errors == [], errors
     context.close()
     # the committed chapter is untouched
     assert '"outputs": []' in (ROOT / "chapters" / NOTEBOOK).read_text(encoding="utf-8")

@@ -9,8 +9,8 @@ light and dark mode.  The widgets themselves are driven in test_widgets.py.
 from __future__ import annotations
 
 import pytest
-
 from conftest import WIDGET_VIEW
+
 from helpers import HTML, toc_files
 
 pytestmark = pytest.mark.browser
@@ -50,16 +50,31 @@ def test_page_renders_offline_without_errors(open_page, path):
         ready = page.locator('.meishi-anywidget[data-ready="true"] .mw-widget[data-ready="true"]')
         assert ready.count() == views, f"{ready.count()} of {views} widgets rendered"
         assert page.locator(WIDGET_VIEW).count() == views  # the state is still there
+    text = page.locator("body").inner_text().lower()
+    for phrase in ("snapshot", "run this page live", "could not start"):  # the old widgets' notes
+        assert phrase not in text, f"{path} says {phrase!r}"
     assert log.blocked == [], f"requests to outside hosts: {log.blocked}"
     assert log.failed == [], f"failed requests: {log.failed}"
     assert log.console_errors == [], log.console_errors
     assert log.page_errors == [], log.page_errors
 
 
-@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
-@pytest.mark.parametrize("path", PAGES)
+# Known, outside the widgets: in dark mode pydata-sphinx-theme gives every HTML cell
+# output (`.cell_output .text_html`) a light background, and the catalogue's tables on
+# the data page keep the dark theme's light text on it (contrast 1.3-2.2).  The fix
+# belongs in _static/course.css; remove this mark with it.
+KNOWN: dict[tuple[str, bool], str] = {}  # (page, dark) -> why a violation is expected
+
+
+AXE_CASES = [
+    pytest.param(p, dark, id=f"{p}-{'dark' if dark else 'light'}",
+                 marks=[pytest.mark.xfail(reason=KNOWN[p, dark])] if (p, dark) in KNOWN else [])
+    for p in PAGES for dark in (False, True)]
+
+
+@pytest.mark.parametrize("path, dark", AXE_CASES)
 def test_page_passes_axe(open_page, axe_source, path, dark):
-    page, _log = open_page(path, dark=dark, widgets=True)
+    page, _log = open_page(path, dark=dark, widgets=True, wait_until="load")
     if dark:
         assert page.evaluate("document.documentElement.dataset.theme") == "dark"
     violations = _axe(page, axe_source)
@@ -68,16 +83,19 @@ def test_page_passes_axe(open_page, axe_source, path, dark):
 
 @pytest.mark.parametrize("path", [p for p in PAGES if "chapters/" in p])
 def test_every_image_and_control_is_named(open_page, path):
-    page, _log = open_page(path, widgets=True)
+    page, _log = open_page(path, widgets=True, wait_until="load")
     unnamed_images = page.evaluate("""() => [...document.querySelectorAll('img')]
-        .filter(i => (i.getAttribute('alt') || '').trim().length < 20).map(i => i.src.slice(0, 80))""")
+        .filter(i => (i.getAttribute('alt') || '').trim().length < 20)
+        .map(i => i.src.slice(0, 80))""")
     assert unnamed_images == []
     unnamed_controls = page.evaluate("""() => {
         const named = el => {
             if ((el.getAttribute('aria-label') || '').trim()) return true;
             const by = el.getAttribute('aria-labelledby');
-            if (by && by.split(' ').some(id => (document.getElementById(id)?.textContent || '').trim())) return true;
-            if (el.id && document.querySelector(`label[for="${el.id}"]`)?.textContent.trim()) return true;
+            if (by && by.split(' ').some(id =>
+                (document.getElementById(id)?.textContent || '').trim())) return true;
+            if (el.id && document.querySelector(`label[for="${el.id}"]`)?.textContent.trim())
+                return true;
             if (el.closest('label')?.textContent.trim()) return true;
             if (el.tagName === 'BUTTON' && (el.textContent.trim() || el.title)) return true;
             return false;
@@ -126,12 +144,3 @@ def test_quiz_answers_a_click_without_a_kernel(open_page):
     first.locator(".meishi-quiz-check").click()
     assert feedback.inner_text().startswith("Not quite.")
     assert log.page_errors == []
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_no_page_promises_a_snapshot_or_a_live_run(open_page, path):
-    """The old ipywidgets snapshots said "run this page live"; the widgets now just work."""
-    page, _log = open_page(path, widgets=True)
-    text = page.locator("body").inner_text().lower()
-    for phrase in ("snapshot", "run this page live", "could not start"):
-        assert phrase not in text, f"{path} says {phrase!r}"

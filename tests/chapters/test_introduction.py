@@ -120,3 +120,13 @@ def test_reset_restores_the_defaults(widget):
     widget.reset()
     assert widget.values["cards"] == "20"
     assert widget.values["LinkedIn"] == intro.lookup_presets()["Japan 2016"]["LinkedIn"]
+
+
+def test_each_preset_says_what_every_bar_measures(widget):
+    bases = widget.spec["data"]["bases"]
+    assert set(bases) == set(intro.lookup_presets())
+    for name, per_service in bases.items():
+        assert set(per_service) == set(intro.SERVICES), name
+    assert "not usage" in bases["Japan 2016"]["LinkedIn"]
+    assert "MIC" in bases["Japan 2016"]["LINE"]
+    assert "Pew" in bases["United States 2023"]["LinkedIn"]

@@ -7,6 +7,8 @@ import { fixed } from "./format.js";
 import { isBlank } from "./inputs.js";
 
 let instances = 0;
+/** Placeholders longer than this (characters) are shown as a hint under the box. */
+const HINT_AS_PLACEHOLDER = 24;
 
 function h(tag, attrs = {}, text) {
   const node = document.createElement(tag);
@@ -110,11 +112,17 @@ export function defineWidget({ read, compute, describe, createChart }) {
         wrap.append(row);
         controls[c.name] = { c, input, readout };
       } else {
+        // A long hint would be clipped as a placeholder (and vanishes once typing
+        // starts): it is shown under the box instead, and read with it.
+        const hint = c.placeholder && c.placeholder.length > HINT_AS_PLACEHOLDER
+          ? h("p", { class: "mw-hint", id: `${id}-hint` }, c.placeholder) : null;
         const input = h("input", { type: "text", id, name: c.name, inputmode: "decimal",
-          autocomplete: "off", spellcheck: "false", placeholder: c.placeholder || false,
-          "aria-describedby": msgId });
+          autocomplete: "off", spellcheck: "false",
+          placeholder: (!hint && c.placeholder) || false,
+          "aria-describedby": hint ? `${hint.id} ${msgId}` : msgId });
         input.addEventListener("input", () => commit({ ...current, [c.name]: input.value }));
         wrap.append(input);
+        if (hint) wrap.append(hint);
         controls[c.name] = { c, input };
       }
       box.append(wrap);

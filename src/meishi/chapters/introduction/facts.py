@@ -18,7 +18,7 @@ from ...data.series import (
 )
 from ...models.lookup import expected_finds
 
-__all__ = ["SERVICES", "facts", "lookup_presets", "preset_years"]
+__all__ = ["SERVICES", "facts", "lookup_presets", "preset_bases", "preset_years"]
 
 #: Services in the order the course shows them.
 SERVICES = ("LINE", "X (Twitter)", "Instagram", "Facebook", "LinkedIn")
@@ -56,6 +56,20 @@ def lookup_presets() -> dict[str, dict[str, float]]:
     us_shares = {svc: v for svc, (v, _d) in _latest_shares(us).items()}
     presets["United States 2023"] = {"LINE": 0.0, **us_shares}
     return {k: {svc: v[svc] for svc in SERVICES} for k, v in presets.items()}
+
+
+def preset_bases() -> dict[str, dict[str, str]]:
+    """What each preset's share measures, service by service (shown under each bar).
+
+    The presets cannot put every bar on one base: the MIC survey does not ask
+    about LinkedIn, and Pew does not ask about LINE.
+    """
+    japan = dict.fromkeys(SERVICES, "used it, ages 13–69 (MIC)")
+    japan["LinkedIn"] = "members ÷ population: not usage"
+    us = dict.fromkeys(SERVICES, "US adults who use it (Pew)")
+    us["LINE"] = "not asked by Pew: 0 (stylised)"
+    return {name: (us if name.startswith("United States") else japan)
+            for name in lookup_presets()}
 
 
 def preset_years() -> dict[str, str]:

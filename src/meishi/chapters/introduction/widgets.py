@@ -9,7 +9,7 @@ from ...kit.controls import Control, NumberText, Slider
 from ...kit.fmt import fixed
 from ...kit.widget import CourseWidget
 from ...models.lookup import MAX_CARDS, LookupResult, expected_finds
-from .facts import SERVICES, lookup_presets, preset_years
+from .facts import SERVICES, lookup_presets, preset_bases, preset_years
 
 __all__ = ["LookupWidget"]
 
@@ -20,7 +20,8 @@ class LookupWidget(CourseWidget):
     widget_id = "lookup"
     title = "Looking up your new contacts"
     caption = ("Expected number of your contacts you would find on each service (bars) and "
-               "the range that covers 90% of outcomes (black lines). Model: each contact uses a "
+               "the range that covers 90% of outcomes (the line across each bar). Under each bar: "
+               "what its share measures, which differs between bars. Model: each contact uses a "
                "service with the probability set by its slider, independently.")
 
     @property
@@ -28,7 +29,8 @@ class LookupWidget(CourseWidget):
         years = ", ".join(f"{svc} {d[:4]}" for svc, d in preset_years().items())
         return (
             "Where the presets come from: Japan, the MIC usage survey (people aged 13–69), and "
-            "LinkedIn members ÷ population (an upper bound: members include dormant accounts). "
+            "LinkedIn members ÷ the whole population (not a usage rate: dormant accounts push it "
+            "up, a base that includes children and the very old pulls it down). "
             f"“Japan, latest” uses each service's latest figure ({years}). United States: Pew "
             "Research Center (adults who ever use it); Pew does not ask about LINE, set to 0 as "
             "a stylised assumption."
@@ -47,7 +49,7 @@ class LookupWidget(CourseWidget):
         return {name: {**shares, "cards": "20"} for name, shares in lookup_presets().items()}
 
     def data(self) -> dict[str, Any]:
-        return {"services": list(SERVICES)}
+        return {"services": list(SERVICES), "bases": preset_bases()}
 
     def read(self, values: Mapping[str, Any]) -> dict[str, Any]:
         cards = self.typed(values, "cards")

@@ -21,11 +21,12 @@ class SignalWidget(CourseWidget):
 
     widget_id = "signal"
     title = "What does a polished profile tell the boss?"
-    caption = ("Left: the boss's belief that the profile's owner is job-hunting (curve) against "
-               "the share of workers who are; the dashed line is the belief before seeing the "
-               "profile. Right: how many times more likely than an average colleague the owner "
-               "is to be leaving, on a log scale (each step multiplies). Dotted lines: the "
-               "sourced base rates of the presets.")
+    caption = ("First panel (Belief): the boss's belief that the profile's owner is job-hunting "
+               "(curve) against the share of workers who are; the dashed line is the belief "
+               "before seeing the profile. Second panel (Lift, beside it or below it on a "
+               "phone): how many times more likely than an average colleague the owner is to be "
+               "leaving, on a log scale (each step multiplies). Dotted lines: the sourced base "
+               "rates of the presets.")
 
     @property
     def preset_note(self) -> str:  # type: ignore[override]
@@ -92,10 +93,11 @@ class ThresholdWidget(CourseWidget):
 
     widget_id = "threshold"
     title = "When does publishing a profile become the norm?"
-    caption = ("Left: the share of workers who would publish a profile (curve) for each share "
-               "who already have one; where it meets the diagonal, nothing changes. Filled "
-               "dots: stable equilibria; open dots: tipping points. The staircase is the path "
-               "from the starting share. Right: the same path, round by round.")
+    caption = ("First panel (Adoption map): the share of workers who would publish a profile "
+               "(curve) for each share who already have one; where it meets the diagonal, "
+               "nothing changes. Filled dots: stable equilibria; open dots: tipping points. The "
+               "staircase is the path from the starting share. Second panel (Path, beside it or "
+               "below it on a phone): the same path, round by round.")
     preset_note = ("All parameters here are stylised: no survey measures the thresholds at "
                    "which people would publish a profile. The presets show the mechanism.")
     ROUNDS = 25

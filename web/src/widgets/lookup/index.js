@@ -5,16 +5,26 @@ import { defineWidget } from "../../kit/widget.js";
 import { scaleBand, scaleLinear } from "d3-scale";
 import { compute, describe, read, services } from "./logic.js";
 
+// No bar takes the ink colour: the 90% range line is drawn in ink over the bars.
 const SERVICE_COLOURS = {
-  LINE: COLOURS.green, "X (Twitter)": COLOURS.ink, Instagram: COLOURS.purple,
+  LINE: COLOURS.green, "X (Twitter)": COLOURS.orange, Instagram: COLOURS.purple,
   Facebook: COLOURS.blue, LinkedIn: COLOURS.vermillion,
 };
 const CYCLE = [COLOURS.blue, COLOURS.orange, COLOURS.green, COLOURS.vermillion, COLOURS.purple];
 
+/** The preset whose shares the sliders show exactly, if any (its bars' bases are known). */
+function presetShown(spec, names, shares) {
+  for (const p of spec.presets || []) {
+    if (names.every((s) => Math.abs(Number(p.values[s]) - 100 * shares[s]) < 1e-6)) return p.name;
+  }
+  return null;
+}
+
 function createChart(container, spec) {
   const names = services(spec);
+  const bases = (spec.data && spec.data.bases) || {};
   const fig = createFigure(container, {
-    height: 44 + 42 * names.length + 44,
+    height: 44 + 54 * names.length + 44,
     margin: { top: 44, left: 92, right: 14 },
     panels: [{ key: "bars", title: "", xlabel: "Contacts you would find (people)" }],
   });
@@ -22,11 +32,14 @@ function createChart(container, spec) {
   const bars = panel.marks.append("g").attr("class", "mw-bars");
   const ranges = panel.marks.append("g").attr("class", "mw-ranges");
   const labels = panel.marks.append("g").attr("class", "mw-values");
+  const baseLabels = panel.marks.append("g").attr("class", "mw-bases");
 
-  function update(result) {
+  function update(result, params) {
     const n = result.n_cards;
     const x = scaleLinear([0, n * 1.32], [0, panel.width]);
-    const y = scaleBand(result.platforms, [0, panel.height]).padding(0.4);
+    const y = scaleBand(result.platforms, [0, panel.height - 18]).paddingInner(0.5).paddingOuter(0.1);
+    const shown = params ? presetShown(spec, names, params.shares) : null;
+    const baseOf = (name) => (shown && bases[shown] ? bases[shown][name] || "" : "your own setting");
     const data = result.platforms.map((name, i) => ({
       name, i, expected: result.expected[i], low: result.low[i], high: result.high[i],
     }));
@@ -64,6 +77,13 @@ function createChart(container, spec) {
         this.setAttribute("text-anchor", tooLong ? "end" : "start");
         this.setAttribute("y", y(d.name) + y.bandwidth() / 2);
       });
+    // What each bar's share measures: the presets mix bases (a usage rate, a member count).
+    baseLabels.selectAll("text").data(data, (d) => d.name).join("text")
+      .attr("class", "mw-base")
+      .attr("data-service", (d) => d.name)
+      .attr("x", 0)
+      .attr("y", (d) => y(d.name) + y.bandwidth() + 13)
+      .text((d) => baseOf(d.name));
   }
 
   return { ...fig, update };

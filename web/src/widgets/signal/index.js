@@ -10,6 +10,35 @@ import { compute, describe, read } from "./logic.js";
 const XMAX = 60;
 const LIFT = [0.9, 100];
 const clip = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
+// A reference line's name is written downwards (rotate(90)): its letters lie to
+// the right of the text's anchor (cap height, about 8 px at 11 px) and its
+// descenders to the left (about 3 px).
+const CAP = 8;
+const DESCENT = 3;
+const GAP = 2;
+const nameAt = (x, side) => (side === "right" ? x + GAP + DESCENT : x - GAP - CAP);
+
+/**
+ * Which side of its line each reference name goes: right, unless the next line
+ * is too close for it, then left if there is room there.  So two names never
+ * overlap and a name never sits on a neighbouring line (when the lines leave
+ * room at all).  xs: the lines' x in px.
+ */
+export function refSides(xs) {
+  const order = xs.map((_x, i) => i).sort((a, b) => xs[a] - xs[b]);
+  const sides = xs.map(() => "right");
+  let used = -Infinity; // right edge of the names placed so far
+  const width = CAP + DESCENT;
+  order.forEach((i, k) => {
+    const x = xs[i];
+    const next = k + 1 < order.length ? xs[order[k + 1]] : Infinity;
+    const rightFits = x + GAP + width + GAP <= next;
+    const leftFits = x - GAP - width >= Math.max(used + GAP, 0);
+    sides[i] = !rightFits && leftFits ? "left" : "right";
+    used = sides[i] === "right" ? x + GAP + width : x;
+  });
+  return sides;
+}
 
 function createChart(container, spec) {
   const refs = (spec.data && spec.data.references) || [];
@@ -53,9 +82,13 @@ function createChart(container, spec) {
         .attr("x1", (d) => x(d.value)).attr("x2", (d) => x(d.value))
         .attr("y1", 0).attr("y2", p.height);
     });
+    const sides = refSides(refs.map((d) => xb(d.value)));
     refNames.selectAll("text").data(refs, (d) => d.name).join("text")
       .attr("class", "mw-ref-name")
-      .attr("transform", (d) => `translate(${xb(d.value + 0.8) + 2},${yb(97)}) rotate(90)`)
+      .attr("data-side", (_d, i) => sides[i])
+      .attr("transform", (d, i) => {
+        return `translate(${nameAt(xb(d.value), sides[i])},${yb(97)}) rotate(90)`;
+      })
       .text((d) => d.name);
 
     const [b, post] = posteriorCurve(result.p_seeker, result.p_stayer, 241);

@@ -55,8 +55,10 @@ function createChart(container, spec) {
       .attr("data-value", (d) => d.v)
       .style("fill", COLOURS.orange);
     const last = pts[pts.length - 1];
+    // above the path's end, clear of its dots (below it when the path ends at the top)
     end.datum(last).attr("data-value", (d) => d.v)
-      .attr("x", xr(ROUNDS - 0.3)).attr("y", (d) => yr(Math.min(d.v + 2, 98)))
+      .attr("x", xr(ROUNDS - 0.3))
+      .attr("y", (d) => (yr(d.v) - 14 >= 8 ? yr(d.v) - 14 : yr(d.v) + 14))
       .text((d) => `${fixed(d.v, 0)}%`);
   }
 

@@ -1,0 +1,615 @@
+"""Every course widget, driven in the built book with no kernel and no outside request.
+
+The widgets are found the way the book finds them (``meishi.chapters``), so
+a later chapter's widget is tested here without editing this file.  After
+every action (keyboard, a slider set by script, typing, presets, Reset, a
+link fragment) the readout, the chart's text alternative and the numbers the
+chart's marks carry must be exactly what the Python widget computes for the
+values the controls now show (``CourseWidget.evaluate``).
+
+Set ``MEISHI_SHOTS=/some/dir`` to save screenshots of each widget at 360 px
+and 1280 px, light and dark, while the tests run.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+
+from helpers import HTML
+from meishi.chapters import discover
+from meishi.kit.fmt import plain
+from meishi.kit.widget import CourseWidget
+
+pytestmark = pytest.mark.browser
+
+WIDGETS = [pytest.param(cls, f"chapters/{chapter.stem}.html", id=cls.widget_id)
+           for chapter in discover() for cls in chapter.widgets]
+WIDGET_PAGES = sorted({p.values[1] for p in WIDGETS})
+REL = 1e-9
+RESPONSE_BOUND_MS = 5000  # a sanity bound, not a benchmark
+SHOTS = os.environ.get("MEISHI_SHOTS")
+BAD_TEXT = [
+    "",                                 # empty (refused where a number is required)
+    "<img src=x onerror=alert(1)>",     # markup
+    "🙂",                               # emoji
+    "二十",                             # kanji numerals
+    "にじゅう",                         # Japanese text
+    "0,5",                              # a decimal comma: read, then judged like 0.5
+    "9" * 60,                           # far too long
+    "\u202e12",                         # a right-to-left override before digits
+    "1\u202eabc",                       # ... and before letters, echoed in the message
+]
+
+
+@functools.cache
+def reference(cls: type[CourseWidget]) -> CourseWidget:
+    """One Python instance per widget class: its spec and evaluate() are the reference."""
+    return cls()
+
+
+def _on_step(control: dict, value: float) -> float:
+    lo, hi, step = control["min"], control["max"], control["step"]
+    k = round((min(hi, max(lo, value)) - lo) / step)
+    return round(min(hi, lo + k * step), 10)
+
+
+def _sliders(spec: dict) -> list[dict]:
+    return [c for c in spec["controls"] if c["kind"] == "slider"]
+
+
+def _texts(spec: dict) -> list[dict]:
+    return [c for c in spec["controls"] if c["kind"] != "slider"]
+
+
+def _typed(control: dict, fraction: float = 0.25) -> str:
+    """A valid number to type into a text control, away from its default."""
+    lo, hi = control["min"], control["max"]
+    value = lo + (hi - lo) * fraction
+    value = round(value) if control.get("integer") else round(value, 1)
+    if plain(value) == control.get("default"):
+        value += 1
+    return plain(value)
+
+
+def _close(shown, expected: float) -> bool:
+    return math.isclose(float(shown), float(expected), rel_tol=REL, abs_tol=1e-12)
+
+
+# -- what each widget's marks mean ----------------------------------------------
+# The chart's marks carry the model's numbers in data-* attributes.  A new
+# widget adds its checker here (test_every_widget_has_its_marks_checked says so).
+
+def _marks_lookup(marks: list[dict], result) -> None:
+    bars = [m for m in marks if m["tag"] == "rect" and "mw-bar" in m["cls"]]
+    assert [b["data"]["service"] for b in bars] == list(result.platforms)
+    for bar, expected in zip(bars, result.expected, strict=True):
+        assert _close(bar["data"]["value"], expected), (bar, expected)
+    ranges = [m for m in marks if m["tag"] == "line" and "mw-range" in m["cls"]]
+    assert [r["data"]["service"] for r in ranges] == list(result.platforms)
+    for rng, low, high in zip(ranges, result.low, result.high, strict=True):
+        assert _close(rng["data"]["low"], low) and _close(rng["data"]["high"], high), rng
+    labels = [m for m in marks if m["tag"] == "text" and "mw-label" in m["cls"]]
+    assert [_close(m["data"]["value"], e) for m, e in zip(labels, result.expected,
+                                                          strict=True)] == [True] * len(labels)
+
+
+def _marks_signal(marks: list[dict], result) -> None:
+    (dot,) = [m for m in marks if m["tag"] == "circle" and "mw-point" in m["cls"]]
+    assert _close(dot["data"]["value"], 100 * result.posterior), dot
+    assert _close(dot["data"]["baseRate"], 100 * result.base_rate), dot
+    (lift,) = [m for m in marks if m["tag"] == "rect" and "mw-point" in m["cls"]]
+    assert _close(lift["data"]["value"], result.lift), lift
+
+
+def _marks_threshold(marks: list[dict], result) -> None:
+    eqs = [m for m in marks if m["tag"] == "circle" and "mw-eq" in m["cls"]]
+    assert len(eqs) == len(result.equilibria)
+    for mark, eq in zip(eqs, result.equilibria, strict=True):
+        assert _close(mark["data"]["value"], 100 * eq.share), (mark, eq)
+        assert mark["data"]["stable"] == str(bool(eq.stable)).lower(), (mark, eq)
+    (end,) = [m for m in marks if m["tag"] == "text" and "mw-label" in m["cls"]]
+    assert _close(end["data"]["value"], 100 * result.path[-1]), end
+    dots = [m for m in marks if m["tag"] == "circle" and "mw-dots" in m["parent"]]
+    assert len(dots) == len(result.path)
+    for mark, v in zip(dots, result.path, strict=True):
+        assert _close(mark["data"]["value"], 100 * v), mark
+
+
+MARKS: dict[str, Callable[[list[dict], object], None]] = {
+    "lookup": _marks_lookup, "signal": _marks_signal, "threshold": _marks_threshold,
+}
+
+
+# -- a widget on a page ----------------------------------------------------------
+
+STATE_JS = """root => {
+    const svg = root.querySelector('svg.mw-svg');
+    return {
+        summary: root.querySelector('.mw-summary').textContent,
+        label: svg.getAttribute('aria-label'),
+        state: root.dataset.state,
+        message: root.querySelector('.mw-message').textContent,
+        messageHtml: root.querySelector('.mw-message').innerHTML,
+        images: root.querySelectorAll('img').length,
+        invalid: [...root.querySelectorAll('.mw-control input[aria-invalid="true"]')]
+            .map(i => i.closest('.mw-control').dataset.control),
+        marks: [...svg.querySelectorAll('[data-value], [data-low]')].map(m => ({
+            tag: m.tagName.toLowerCase(), cls: m.getAttribute('class') || '',
+            parent: m.parentNode.getAttribute('class') || '', data: {...m.dataset}})),
+    };
+}"""
+
+
+class Widget:
+    """A rendered widget and its Python reference."""
+
+    def __init__(self, page, cls: type[CourseWidget]) -> None:
+        self.page = page
+        self.py = reference(cls)
+        self.id = cls.widget_id
+        self.spec = self.py.spec
+        self.root = page.locator(f"#widget-{self.id}")
+        assert self.root.count() == 1, f"#widget-{self.id} not on the page"
+        assert self.root.get_attribute("data-ready") == "true"
+
+    def input(self, name: str):
+        return self.root.locator(f'.mw-control[data-control="{name}"] input')
+
+    def values(self) -> dict:
+        """The values the controls show, as Python's values dict."""
+        shown = self.root.evaluate("""root => Object.fromEntries(
+            [...root.querySelectorAll('.mw-control')].map(c =>
+                [c.dataset.control, c.querySelector('input').value]))""")
+        kinds = {c["name"]: c["kind"] for c in self.spec["controls"]}
+        assert set(shown) == set(kinds), shown
+        return {k: float(v) if kinds[k] == "slider" else v for k, v in shown.items()}
+
+    def state(self) -> dict:
+        return self.root.evaluate(STATE_JS)
+
+    def check(self, what: str) -> dict:
+        """The readout, the chart's label and its marks are Python's for the values shown."""
+        values = self.values()
+        ev = self.py.evaluate(values)
+        st = self.state()
+        assert ev.ok, (what, values, ev.message)
+        assert st["state"] == "ok" and st["message"] == "" and st["invalid"] == [], (what, st)
+        assert st["summary"] == ev.summary, (what, values)
+        assert st["label"] == ev.summary, (what, values)
+        for control in _sliders(self.spec):  # the visible value follows the slider
+            shown = self.root.locator(f'.mw-control[data-control="{control["name"]}"] .mw-value')
+            assert re.match(r"-?[0-9]", shown.text_content()), shown.text_content()
+            number = float(re.match(r"-?[0-9.]+", shown.text_content()).group())
+            assert abs(number - values[control["name"]]) <= 10 ** -control["decimals"] / 2 + 1e-9
+        MARKS.get(self.id, lambda _m, _r: None)(st["marks"], ev.result)
+        return st
+
+    def set_slider(self, name: str, value: float) -> None:
+        self.input(name).evaluate("""(el, v) => {
+            el.value = String(v); el.dispatchEvent(new Event('input', {bubbles: true})); }""",
+                                  value)
+
+    def type(self, name: str, text: str) -> None:
+        self.input(name).fill(text)
+
+
+def _open(open_page, cls, path: str, **kw):
+    assert (HTML / path.split("#")[0]).is_file(), f"{path} is not built: run `make book`"
+    page, log = open_page(path, widgets=True, wait_until="load", **kw)
+    return Widget(page, cls), page, log
+
+
+def _clean(log) -> None:
+    assert log.blocked == [], f"requests to outside hosts: {log.blocked}"
+    assert log.failed == [], log.failed
+    assert log.page_errors == [], log.page_errors
+    assert log.console_errors == [], log.console_errors
+
+
+def _shot(page, name: str, locator) -> None:
+    """Save a picture of ``locator`` (the whole page's rendering, so no sticky header covers it)."""
+    if not SHOTS:
+        return
+    Path(SHOTS).mkdir(parents=True, exist_ok=True)
+    page.evaluate("scrollTo(0, 0)")
+    box = locator.bounding_box()
+    page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True, clip=box)
+
+
+# -- 0. the widgets are found ------------------------------------------------------
+
+def test_widgets_are_discovered_with_their_pages():
+    assert len(WIDGETS) >= 3
+    for param in WIDGETS:
+        cls, path = param.values
+        assert (HTML / path).is_file(), f"{path} is not built: run `make book`"
+        html = (HTML / path).read_text(encoding="utf-8")
+        assert f'"{cls.widget_id}"' in html, f"{cls.widget_id}'s state is not in {path}"
+
+
+@pytest.mark.parametrize("cls, path", WIDGETS)
+def test_every_widget_has_its_marks_checked(cls, path):
+    assert cls.widget_id in MARKS, (
+        f"say in MARKS which chart marks carry {cls.widget_id}'s model numbers")
+
+
+# -- 1. every control responds, as Python computes ----------------------------------
+
+@pytest.mark.parametrize("cls, path", WIDGETS)
+def test_every_control_responds_as_python_computes(open_page, cls, path):
+    w, page, log = _open(open_page, cls, path)
+    spec = w.spec
+    assert w.values() == spec["defaults"]
+    w.check("on load")
+
+    first = _sliders(spec)[0]
+    name, step = first["name"], first["step"]
+    w.input(name).focus()
+    start = w.values()[name]
+    page.keyboard.press("ArrowRight")
+    assert math.isclose(w.values()[name], _on_step(first, start + step)), "ArrowRight"
+    w.check("ArrowRight")
+    page.keyboard.press("End")
+    assert w.values()[name] == first["max"]
+    w.check("End")
+    page.keyboard.press("Home")
+    assert w.values()[name] == first["min"]
+    w.check("Home")
+
+    for control in _sliders(spec):  # set by script, as assistive tech or a test would
+        target = _on_step(control, control["min"] + 0.37 * (control["max"] - control["min"]))
+        w.set_slider(control["name"], target)
+        assert w.values()[control["name"]] == target
+        w.check(f"{control['name']} set to {target}")
+
+    for control in _texts(spec):
+        text = _typed(control)
+        w.type(control["name"], text)
+        assert w.values()[control["name"]] == text
+        w.check(f"typed {text!r} into {control['name']}")
+
+    for preset in spec["presets"]:
+        w.root.locator(f'button[data-preset="{preset["name"]}"]').click()
+        assert w.values() == {**spec["defaults"], **preset["values"]}, preset["name"]
+        w.check(f"preset {preset['name']}")
+
+    w.root.locator("button[data-action=reset]").click()
+    assert w.values() == spec["defaults"]
+    w.check("Reset")
+    text = page.locator("body").inner_text().lower()
+    assert "snapshot" not in text and "run this page live" not in text
+    _clean(log)
+
+
+@pytest.mark.parametrize("path", WIDGET_PAGES)
+def test_every_widget_on_the_page_responds_within_a_few_seconds(open_page, path):
+    """From navigation to every widget answering a slider (a sanity bound, not a benchmark)."""
+    page, log = open_page(path, widgets=True, wait_until="load")
+    elapsed = page.evaluate("""() => {
+        const roots = [...document.querySelectorAll('.mw-widget')];
+        for (const root of roots) {
+            const input = root.querySelector('input[type=range]');
+            const before = root.querySelector('.mw-summary').textContent;
+            input.value = input.min;
+            input.dispatchEvent(new Event('input', {bubbles: true}));
+            if (root.querySelector('.mw-summary').textContent === before) {
+                input.value = input.max;
+                input.dispatchEvent(new Event('input', {bubbles: true}));
+            }
+            if (root.querySelector('.mw-summary').textContent === before) return -1;
+        }
+        return roots.length ? performance.now() : -2;
+    }""")
+    assert elapsed > 0, "a widget did not respond" if elapsed == -1 else "no widgets"
+    assert elapsed < RESPONSE_BOUND_MS, f"{elapsed:.0f} ms until every widget responded"
+    _clean(log)
+
+
+# -- 2. bad typed input -------------------------------------------------------------
+
+@pytest.mark.parametrize("cls, path", WIDGETS)
+def test_bad_typed_input_is_explained_as_python_explains_it(open_page, cls, path):
+    spec = reference(cls).spec
+    if not _texts(spec):
+        pytest.skip(f"{cls.widget_id} has no text box")
+    w, page, log = _open(open_page, cls, path)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for control in _texts(spec):
+        name = control["name"]
+        good = _typed(control)
+        for text in BAD_TEXT:
+            w.type(name, good)
+            before = w.check(f"{good!r} in {name}")
+            w.type(name, text)
+            ev = w.py.evaluate(w.values())
+            assert w.values()[name] == text
+            if ev.ok:  # e.g. "0,5" where 0.5 is allowed, or an empty optional box
+                w.check(f"{text!r} in {name}")
+                continue
+            st = w.state()
+            assert st["state"] == "invalid", text
+            assert st["message"].endswith(ev.message) and ev.message in st["message"], \
+                (text, st["message"], ev.message)
+            assert st["invalid"] == [name], (text, st["invalid"])
+            assert st["images"] == 0, "markup typed in became an element"
+            tags = set(re.findall(r"<\s*([a-zA-Z][^\s>/]*)", st["messageHtml"]))
+            assert tags <= {"p", "strong", "span"}, st["messageHtml"]
+            assert "\u202e" not in st["message"], "a direction override echoed raw"
+            for key in ("summary", "label", "marks"):  # the last good figure stays
+                assert st[key] == before[key], (text, key)
+            w.type(name, good)  # fixing the input clears the message
+            st = w.check(f"{text!r} fixed to {good!r}")
+            assert st["message"] == "" and st["invalid"] == []
+        # these are refused whatever the control
+        for text in [*BAD_TEXT[1:5], BAD_TEXT[6]]:
+            assert not w.py.evaluate({**spec["defaults"], name: text}).ok, text
+        assert w.py.evaluate({**spec["defaults"], name: ""}).ok == control["optional"]
+        # a decimal comma is read as a decimal point, never dropped
+        point = _typed(control, 0.3)
+        comma = (f"{point},0" if control.get("integer") else point.replace(".", ",")
+                 if "." in point else f"{point},5")
+        dotted = comma.replace(",", ".")
+        w.type(name, comma)
+        st = w.check(f"decimal comma {comma!r}")
+        assert st["summary"] == w.py.evaluate({**w.values(), name: dotted}).summary
+        w.type(name, control["default"])
+        w.check(f"{name} back to its default")
+    assert dialogs == []
+    _clean(log)
+
+
+# -- 3 and 5. keyboard, names, focus, axe, light and dark ------------------------------
+
+def _axe(page, axe_source: str, selector: str) -> list[dict]:
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=axe_source)
+    result = page.evaluate("""async (sel) => {
+        const r = await axe.run(document.querySelector(sel), {resultTypes: ['violations']});
+        return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ': ' + n.failureSummary)}));
+    }""", selector)
+    return [v for v in result if v["impact"] in ("critical", "serious")]
+
+
+def _luminance(rgb: str) -> float:
+    r, g, b = (int(x) / 255 for x in re.findall(r"[0-9.]+", rgb)[:3])
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+@pytest.mark.parametrize("cls, path", WIDGETS)
+def test_keyboard_names_focus_and_axe(open_page, axe_source, cls, path, dark):
+    w, page, log = _open(open_page, cls, path, dark=dark)
+    spec, sel = w.spec, f"#widget-{w.id}"
+    theme = page.evaluate("document.documentElement.dataset.theme")
+    assert theme == ("dark" if dark else "light")
+    w.root.scroll_into_view_if_needed()
+    _shot(page, f"{w.id}-1280-{theme}", w.root)
+
+    # the widget follows the theme: no glaring white panel in the dark
+    colours = w.root.evaluate("""root => {
+        let el = root, bg = 'rgba(0, 0, 0, 0)';
+        while (el && /rgba\\(.*, 0\\)$/.test(bg)) { bg = getComputedStyle(el).backgroundColor;
+                                                  el = el.parentElement; }
+        const text = root.querySelector('svg.mw-svg text');
+        return {bg, ink: getComputedStyle(root).color, svgInk: getComputedStyle(text).fill};
+    }""")
+    bg, ink = _luminance(colours["bg"]), _luminance(colours["ink"])
+    if dark:
+        assert bg < 0.1 and ink > 0.4 and _luminance(colours["svgInk"]) > 0.4, colours
+    else:
+        assert bg > 0.8 and ink < 0.1 and _luminance(colours["svgInk"]) < 0.1, colours
+
+    # names: each control's accessible name carries its unit; the chart's is the readout
+    for control in spec["controls"]:
+        role = "slider" if control["kind"] == "slider" else "textbox"
+        name = f"{control['label']} ({control['unit']})"
+        assert control["unit"] and control["unit"] in name
+        assert w.root.get_by_role(role, name=name, exact=True).count() == 1, name
+    for preset in spec["presets"]:
+        assert w.root.get_by_role("button", name=preset["name"], exact=True).count() == 1
+    summary = w.root.locator(".mw-summary")
+    assert summary.get_attribute("aria-live") == "polite"
+    assert w.root.get_by_role("img", name=summary.text_content(), exact=True).count() == 1, \
+        "the chart's accessible name is not its own readout"
+
+    # Tab reaches every control and button, in order, each with a visible focus ring
+    w.root.locator(".mw-title").evaluate("t => { t.tabIndex = -1; t.focus(); }")
+    reached, rings = [], []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        info = page.evaluate("""() => {
+            const el = document.activeElement;
+            if (!el || !el.closest('.mw-widget')) return null;
+            const cs = getComputedStyle(el);
+            const ring = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0)
+                || cs.boxShadow !== 'none';
+            const c = el.closest('.mw-control');
+            return {key: c ? 'control:' + c.dataset.control
+                    : el.dataset.preset ? 'preset:' + el.dataset.preset
+                    : 'action:' + (el.dataset.action || el.className), ring,
+                    widget: el.closest('.mw-widget').id};
+        }""")
+        if info is None or info["widget"] != f"widget-{w.id}":
+            break
+        reached.append(info["key"])
+        rings.append((info["key"], info["ring"]))
+    expected = ([f"control:{c['name']}" for c in spec["controls"]]
+                + [f"preset:{p['name']}" for p in spec["presets"]]
+                + ["action:reset", "action:copy-link"])
+    assert reached == expected
+    assert all(ring for _k, ring in rings), [k for k, ring in rings if not ring]
+
+    layout = w.root.evaluate(PHONE_JS)  # the wide layout: nothing spills, no label overlaps
+    assert layout["outside"] == [] and layout["overlaps"] == [], layout
+
+    assert _axe(page, axe_source, sel) == [], "with the widget rendered"
+    w.input(_sliders(spec)[0]["name"]).focus()
+    page.keyboard.press("End")
+    w.check("End")
+    assert _axe(page, axe_source, sel) == [], "after moving a slider"
+    if _texts(spec):
+        w.type(_texts(spec)[0]["name"], "<img src=x onerror=alert(1)>")
+        assert w.state()["state"] == "invalid"
+        assert _axe(page, axe_source, sel) == [], "with a bad input"
+    _clean(log)
+
+
+# -- 4. a phone ------------------------------------------------------------------------
+
+PHONE_JS = """root => {
+    const r = el => el.getBoundingClientRect();
+    const box = r(root), out = {};
+    out.scroll = [document.documentElement.scrollWidth, window.innerWidth];
+    out.rootScroll = [root.scrollWidth, root.clientWidth];
+    out.sliders = [...root.querySelectorAll('input[type=range]')].map(i => {
+        const label = root.querySelector(`label[for="${i.id}"]`);
+        return {name: i.name, width: r(i).width, labelBottom: r(label).bottom, top: r(i).top};
+    });
+    out.small = [...root.querySelectorAll('button, input')]
+        .filter(el => el.offsetParent !== null)
+        .filter(el => r(el).width < 24 || r(el).height < 24)
+        .map(el => `${el.outerHTML.slice(0, 60)} ${r(el).width}x${r(el).height}`);
+    out.tinyText = [...root.querySelectorAll('svg.mw-svg text')]
+        .filter(t => t.textContent.trim() && t.getBBox().width > 0)
+        .map(t => { const m = t.getScreenCTM();  // rotated labels too
+                    return [t.textContent, parseFloat(getComputedStyle(t).fontSize)
+                            * Math.hypot(m.a, m.b)]; })
+        .filter(([, px]) => px < 11 - 1e-6);
+    const words = [...root.querySelectorAll(
+        'svg.mw-svg .mw-marks text, svg.mw-svg .mw-panel-title, svg.mw-svg .mw-axis-label')]
+        .filter(t => t.textContent.trim()).map(t => [t.textContent, r(t)]);
+    out.overlaps = [];
+    words.forEach(([a, ra], i) => words.slice(i + 1).forEach(([b, rb]) => {
+        const w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+        const h = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+        if (w > 1 && h > 1) out.overlaps.push(`${a} / ${b}`);
+    }));
+    out.outside = [...root.querySelectorAll('*')]
+        .filter(el => el.getClientRects().length && !el.closest('[hidden]'))
+        .filter(el => { const b = r(el); return b.width > 0 &&
+            (b.left < box.left - 0.5 || b.right > box.right + 0.5); })
+        .map(el => `${el.tagName}.${el.getAttribute('class')} ${el.textContent.slice(0, 30)}`);
+    return out;
+}"""
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+@pytest.mark.parametrize("cls, path", WIDGETS)
+def test_on_a_phone(open_page, cls, path, dark):
+    w, page, log = _open(open_page, cls, path, dark=dark, viewport=(360, 740))
+    w.root.scroll_into_view_if_needed()
+    _shot(page, f"{w.id}-360-{'dark' if dark else 'light'}", w.root)
+    for what in ("defaults", "every slider at its maximum", "every slider at its minimum"):
+        if what != "defaults":
+            for control in _sliders(w.spec):
+                w.set_slider(control["name"], control["max" if "max" in what else "min"])
+        m = w.root.evaluate(PHONE_JS)
+        assert m["scroll"][0] <= m["scroll"][1], f"the page scrolls sideways ({what})"
+        assert m["rootScroll"][0] <= m["rootScroll"][1], f"the widget overflows ({what})"
+        for s in m["sliders"]:
+            assert s["width"] >= 150, s
+            assert s["labelBottom"] <= s["top"] + 0.5, f"label not above its slider: {s}"
+        assert m["small"] == [], "touch targets under 24×24 px"
+        assert m["tinyText"] == [], f"chart text under 11 px ({what})"
+        assert m["outside"] == [], f"outside the widget ({what})"
+        assert m["overlaps"] == [], f"chart labels overlap ({what})"
+    _clean(log)
+
+
+# -- 6 and 7. shareable links, and print -------------------------------------------------
+
+def _non_default(spec: dict) -> dict:
+    values = {}
+    for control in _sliders(spec):
+        v = _on_step(control, control["min"] + 0.37 * (control["max"] - control["min"]))
+        if v == spec["defaults"][control["name"]]:
+            v = _on_step(control, v + control["step"])
+        values[control["name"]] = v
+    for control in _texts(spec):
+        values[control["name"]] = _typed(control)
+    return values
+
+
+@pytest.mark.parametrize("cls, path", WIDGETS)
+def test_a_link_restores_a_setting_and_the_chart_prints(open_page, cls, path):
+    spec = reference(cls).spec
+    values = _non_default(spec)
+    fragment = f"#widget-{cls.widget_id}?{urlencode(values)}"
+    w, page, log = _open(open_page, cls, path + fragment,
+                         permissions=["clipboard-read", "clipboard-write"])
+    assert w.values() == {**spec["defaults"], **values}
+    w.check("opened from a link")
+
+    first = _sliders(spec)[0]
+    w.set_slider(first["name"], first["max"])
+    shown = w.check("moved before copying")
+    w.root.locator("button[data-action=copy-link]").click()
+    page.wait_for_function("r => r.querySelector('.mw-share-status').textContent !== ''",
+                           arg=w.root.element_handle())
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.url, "the address bar follows the copied link"
+    assert copied.split("#")[1].startswith(f"widget-{cls.widget_id}?")
+    again = page.context.new_page()
+    log.attach(again)
+    again.goto(copied, wait_until="load")
+    again.wait_for_selector('html[data-meishi-widgets="ready"]', state="attached")
+    w2 = Widget(again, cls)
+    assert w2.values() == w.values()
+    assert w2.check("opened from the copied link")["summary"] == shown["summary"]
+
+    # print: the chart is still there, in its current state
+    page.emulate_media(media="print")
+    svg = w.root.locator("svg.mw-svg")
+    box = svg.bounding_box()
+    assert box and box["width"] > 100 and box["height"] > 100, box
+    assert svg.evaluate("s => getComputedStyle(s).display") != "none"
+    assert svg.get_attribute("aria-label") == shown["summary"]
+    assert w.root.locator(".mw-summary").is_visible()
+    _clean(log)
+
+
+@pytest.mark.parametrize("cls, path", WIDGETS)
+def test_bad_link_values_are_clamped_or_explained(open_page, cls, path):
+    spec = reference(cls).spec
+    sliders, texts = _sliders(spec), _texts(spec)
+    bad: list[tuple[str, str]] = [("no_such_control", "1")]
+    bad.append((sliders[0]["name"], "abc"))               # letters: ignored
+    if len(sliders) > 1:
+        bad.append((sliders[1]["name"], "1e9"))           # far too high: clamped
+    if len(sliders) > 2:
+        bad.append((sliders[2]["name"], "-5"))            # too low: clamped
+    if len(sliders) > 3:
+        bad.append((sliders[3]["name"], "Infinity"))      # not finite: ignored
+    for control in texts:
+        bad.append((control["name"], "<b>x</b>"))         # typed text: explained
+    fragment = f"#widget-{cls.widget_id}?{urlencode(bad)}"
+    w, _page, log = _open(open_page, cls, path + fragment)
+    shown = w.values()
+    expected = dict(spec["defaults"])
+    if len(sliders) > 1:
+        expected[sliders[1]["name"]] = sliders[1]["max"]
+    if len(sliders) > 2:
+        expected[sliders[2]["name"]] = sliders[2]["min"]
+    for control in texts:
+        expected[control["name"]] = "<b>x</b>"
+    assert shown == expected
+    ev = w.py.evaluate(shown)
+    if ev.ok:
+        w.check("bad link")
+    else:
+        st = w.state()
+        assert st["state"] == "invalid" and st["message"].endswith(ev.message), st["message"]
+        assert st["images"] == 0 and "<b>" not in st["messageHtml"]
+        assert st["summary"] == w.py.evaluate(spec["defaults"]).summary  # last good: defaults
+    _clean(log)
