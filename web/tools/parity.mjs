@@ -41,6 +41,13 @@
 //     threshold.adoption_path     [mean, spread, early, start, steps=30] -> [x0...]
 //     threshold.threshold_model   [mean, spread, early, start, rounds=25, grid=201]
 //                                                               -> {x, F, equilibria, path}
+//     impression.impression       [m, s, q]                     -> ImpressionResult
+//     impression.impression_curve [m, s, q, n=101]              -> {e, competence, likeability,
+//                                                                   impression, sd}
+//     profile_reader.read_profile [text]                        -> ReaderResult {ok, kind,
+//                                  message, text, removed, markers: [{start, end, category,
+//                                  match, points, rule}], score, register,
+//                                  alternatives: [{category, english, japanese}]}
 //     format.fixed                [x, digits]                   -> "…"
 //     format.plain                [x]                           -> "…"
 //
@@ -109,6 +116,13 @@ const MODELS = {
   "threshold.equilibria": (a) => threshold.equilibria(cdf(a), ...a.slice(3)),
   "threshold.adoption_path": (a) => threshold.adoptionPath(cdf(a), ...a.slice(3)),
   "threshold.threshold_model": (a) => threshold.thresholdModel(...a),
+  // loaded on first use (the runner awaits the promise)
+  "impression.impression": (a) =>
+    import("../src/models/impression.js").then((m) => m.impression(...a)),
+  "impression.impression_curve": (a) =>
+    import("../src/models/impression.js").then((m) => m.impressionCurve(...a)),
+  "profile_reader.read_profile": (a) =>
+    import("../src/models/profile_reader.js").then((m) => m.readProfile(...a)),
   "format.fixed": (a) => fixed(...a),
   "format.plain": (a) => plain(...a),
 };
