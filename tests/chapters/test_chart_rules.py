@@ -29,6 +29,9 @@ def test_chart_rules(slug, make):
             assert "(" in ax.get_ylabel(), f"y label without a unit: {ax.get_ylabel()!r}"
         if ax.get_xlabel():
             assert "(" in ax.get_xlabel() or "year" in ax.get_xlabel().lower(), ax.get_xlabel()
-        x0, y0 = ax.get_xlim()[0], ax.get_ylim()[0]
-        # the value axis starts at zero: y for line charts, x for horizontal bars
-        assert y0 == 0 or x0 == 0, f"{make.__name__}: axes start at x={x0}, y={y0}"
+        (x0, x1), y0 = ax.get_xlim(), ax.get_ylim()[0]
+        # the value axis starts at zero (y for line charts, x for horizontal bars), or,
+        # for a measure that can be negative (an effect size), runs through zero
+        starts = y0 == 0 or x0 == 0
+        diverging = (x0 < 0 < x1 and "0 = none" in ax.get_xlabel())
+        assert starts or diverging, f"{make.__name__}: axes start at x={x0}, y={y0}"

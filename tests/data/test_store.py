@@ -207,11 +207,12 @@ def yaml_misindented(folder: Path) -> tuple[str, str | None]:
 
 
 def yaml_quote_left_open(folder: Path) -> tuple[str, str | None]:
+    # The open quote goes on the file's last line, so no later quote in the file can close it.
     path = folder / "sources.yml"
-    _edit(path, "    short: Statistics Bureau, 2015 Census\n",
-          '    short: "Statistics Bureau, 2015 Census\n')
-    line = _line_of(path, '"Statistics Bureau')
-    end = len(path.read_text(encoding="utf-8").splitlines()) + 1
+    text = path.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    path.write_text(text + '    extra: "Statistics Bureau, 2015 Census\n', encoding="utf-8")
+    line = len(text.splitlines()) + 1
+    end = line + 1
     return ((f"sources.yml, line {end}, column 1: invalid YAML: found unexpected end of stream "
             f"(while scanning a quoted scalar from line {line}, column 12)"), "service_use_us")
 

@@ -1,0 +1,15 @@
+"""Chapter 2, "Saying it without saying it": modesty norms and the résumé-style profile."""
+
+from .. import Chapter
+from .charts import ambition_chart, facebook_uses_chart, opportunity_chart, self_enhancement_chart
+from .facts import facts, norm_presets, self_enhancement
+from .widgets import ImpressionWidget, ProfileReaderWidget
+
+__all__ = ["CHAPTER", "ImpressionWidget", "ProfileReaderWidget", "ambition_chart",
+           "facebook_uses_chart", "facts", "norm_presets", "opportunity_chart",
+           "self_enhancement", "self_enhancement_chart"]
+
+CHAPTER = Chapter(slug="modesty", number=2, title="Saying it without saying it", facts=facts,
+                  widgets=(ImpressionWidget, ProfileReaderWidget),
+                  charts=(self_enhancement_chart, opportunity_chart, ambition_chart,
+                          facebook_uses_chart))
