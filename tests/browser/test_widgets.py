@@ -47,6 +47,16 @@ BAD_TEXT = [
     "\u202e12",                         # a right-to-left override before digits
     "1\u202eabc",                       # ... and before letters, echoed in the message
 ]
+# For a line of text (kind "text"): refused lines, then lines read as plain text.
+BAD_LINES = [
+    "",                                 # empty
+    ("I led the launch. " * 17)[:301],  # 301 characters: one too many
+    "🎉🚀👏",                           # emoji only
+    "<img src=x onerror=alert(1)>",     # markup: read as the characters it contains
+    "<b>I led</b> sales up 45%",        # ... markers found inside it
+    "\u202eI led the launch",           # a right-to-left override: removed, counted
+]
+LINE_REFUSED = {"", "🎉🚀👏"}
 
 
 @functools.cache
@@ -69,8 +79,17 @@ def _texts(spec: dict) -> list[dict]:
     return [c for c in spec["controls"] if c["kind"] != "slider"]
 
 
+GOOD_LINES = ["We grew sales by 30% with the best team.", "私が主導し、売上を2倍にしました。"]
+
+
 def _typed(control: dict, fraction: float = 0.25) -> str:
-    """A valid number to type into a text control, away from its default."""
+    """A valid value to type into a text control, away from its default.
+
+    A number box gets a number; a line of text (kind "text") a profile line.
+    """
+    if control["kind"] == "text":
+        return next(t for t in GOOD_LINES[int(fraction >= 0.3):] + GOOD_LINES
+                    if t != control.get("default"))
     lo, hi = control["min"], control["max"]
     value = lo + (hi - lo) * fraction
     value = round(value) if control.get("integer") else round(value, 1)
@@ -123,8 +142,52 @@ def _marks_threshold(marks: list[dict], result) -> None:
         assert _close(mark["data"]["value"], 100 * v), mark
 
 
+def _marks_impression(marks: list[dict], result) -> None:
+    def one(tag: str, cls: str, **data) -> dict:
+        found = [m for m in marks if m["tag"] == tag and cls in m["cls"].split()
+                 and all(m["data"].get(k) == v for k, v in data.items())]
+        assert len(found) == 1, (tag, cls, data, found)
+        return found[0]
+
+    best = one("circle", "mw-best")
+    assert _close(best["data"]["value"], 100 * result.e_star), best
+    assert _close(best["data"]["impression"], 100 * result.impression_star), best
+    assert _close(one("line", "mw-guide")["data"]["value"], 100 * result.e_star)
+    assert _close(one("text", "mw-best-label")["data"]["value"], 100 * result.e_star)
+    for cls in ("mw-end", "mw-now-point"):  # the channels: panel 1's ends, panel 2 at the norm
+        assert _close(one("rect", cls, channel="implied")["data"]["value"],
+                      100 * result.impression_implied)
+        assert _close(one("path", cls, channel="explicit")["data"]["value"],
+                      100 * result.impression_explicit)
+    assert _close(one("line", "mw-now")["data"]["value"], 100 * result.m)
+    crossings = [m for m in marks if "mw-cross" in m["cls"].split()]
+    if result.crossover_in_range:
+        assert len(crossings) == 1 and _close(crossings[0]["data"]["value"],
+                                              100 * result.crossover_norm), crossings
+        assert _close(one("text", "mw-cross-label")["data"]["value"], 100 * result.crossover_norm)
+    else:
+        assert crossings == [], "a crossover drawn outside 0–100%"
+
+
+def _marks_profile_reader(marks: list[dict], result) -> None:
+    from meishi.models.profile_reader import RULES
+
+    bars = [m for m in marks if m["tag"] == "rect" and "mw-bar" in m["cls"]]
+    assert [b["data"]["category"] for b in bars] == [r.category for r in RULES]
+    for bar in bars:
+        found = [k for k in result.markers if k.category == bar["data"]["category"]]
+        assert int(bar["data"]["value"]) == sum(k.points for k in found), bar
+        assert int(bar["data"]["count"]) == len(found), bar
+    # the line as read (HTML, under the chart): its text, each marker highlighted
+    (line,) = [m for m in marks if "mw-read-line" in m["cls"]]
+    assert line["text"] == result.text and int(line["data"]["removed"]) == result.removed
+    highlighted = [(m["data"]["category"], m["text"]) for m in marks if m["tag"] == "mark"]
+    assert highlighted == [(k.category, k.match) for k in result.markers]
+
+
 MARKS: dict[str, Callable[[list[dict], object], None]] = {
     "lookup": _marks_lookup, "signal": _marks_signal, "threshold": _marks_threshold,
+    "impression": _marks_impression, "profile_reader": _marks_profile_reader,
 }
 
 
@@ -139,11 +202,15 @@ STATE_JS = """root => {
         message: root.querySelector('.mw-message').textContent,
         messageHtml: root.querySelector('.mw-message').innerHTML,
         images: root.querySelectorAll('img').length,
-        invalid: [...root.querySelectorAll('.mw-control input[aria-invalid="true"]')]
+        invalid: [...root.querySelectorAll(
+                '.mw-control :is(input, textarea)[aria-invalid="true"]')]
             .map(i => i.closest('.mw-control').dataset.control),
-        marks: [...svg.querySelectorAll('[data-value], [data-low]')].map(m => ({
+        marks: [...svg.querySelectorAll('[data-value], [data-low]'),
+                ...root.querySelectorAll('.mw-reading :is(mark.mw-marker, .mw-read-line)')]
+            .map(m => ({
             tag: m.tagName.toLowerCase(), cls: m.getAttribute('class') || '',
-            parent: m.parentNode.getAttribute('class') || '', data: {...m.dataset}})),
+            parent: m.parentNode.getAttribute('class') || '', data: {...m.dataset},
+            text: m.textContent})),
     };
 }"""
 
@@ -161,13 +228,13 @@ class Widget:
         assert self.root.get_attribute("data-ready") == "true"
 
     def input(self, name: str):
-        return self.root.locator(f'.mw-control[data-control="{name}"] input')
+        return self.root.locator(f'.mw-control[data-control="{name}"] :is(input, textarea)')
 
     def values(self) -> dict:
         """The values the controls show, as Python's values dict."""
         shown = self.root.evaluate("""root => Object.fromEntries(
             [...root.querySelectorAll('.mw-control')].map(c =>
-                [c.dataset.control, c.querySelector('input').value]))""")
+                [c.dataset.control, c.querySelector('input, textarea').value]))""")
         kinds = {c["name"]: c["kind"] for c in self.spec["controls"]}
         assert set(shown) == set(kinds), shown
         return {k: float(v) if kinds[k] == "slider" else v for k, v in shown.items()}
@@ -250,19 +317,25 @@ def test_every_control_responds_as_python_computes(open_page, cls, path):
     assert w.values() == spec["defaults"]
     w.check("on load")
 
-    first = _sliders(spec)[0]
-    name, step = first["name"], first["step"]
-    w.input(name).focus()
-    start = w.values()[name]
-    page.keyboard.press("ArrowRight")
-    assert math.isclose(w.values()[name], _on_step(first, start + step)), "ArrowRight"
-    w.check("ArrowRight")
-    page.keyboard.press("End")
-    assert w.values()[name] == first["max"]
-    w.check("End")
-    page.keyboard.press("Home")
-    assert w.values()[name] == first["min"]
-    w.check("Home")
+    for first in _sliders(spec)[:1]:
+        name, step = first["name"], first["step"]
+        w.input(name).focus()
+        start = w.values()[name]
+        page.keyboard.press("ArrowRight")
+        assert math.isclose(w.values()[name], _on_step(first, start + step)), "ArrowRight"
+        w.check("ArrowRight")
+        page.keyboard.press("End")
+        assert w.values()[name] == first["max"]
+        w.check("End")
+        page.keyboard.press("Home")
+        assert w.values()[name] == first["min"]
+        w.check("Home")
+    for box in [c for c in _texts(spec) if c["kind"] == "text"][:1]:
+        w.input(box["name"]).focus()  # typed key by key, as a learner would
+        w.input(box["name"]).press("Control+a")
+        page.keyboard.type("Proud to lead our team")
+        assert w.values()[box["name"]] == "Proud to lead our team"
+        w.check("typed key by key")
 
     for control in _sliders(spec):  # set by script, as assistive tech or a test would
         target = _on_step(control, control["min"] + 0.37 * (control["max"] - control["min"]))
@@ -298,6 +371,13 @@ def test_every_widget_on_the_page_responds_within_a_few_seconds(open_page, path)
         for (const root of roots) {
             const input = root.querySelector('input[type=range]');
             const before = root.querySelector('.mw-summary').textContent;
+            if (!input) {  // a widget whose only control is a line of text
+                const box = root.querySelector('.mw-control-text textarea');
+                box.value = 'I led the best team and grew sales by 45%';
+                box.dispatchEvent(new Event('input', {bubbles: true}));
+                if (root.querySelector('.mw-summary').textContent === before) return -1;
+                continue;
+            }
             input.value = input.min;
             input.dispatchEvent(new Event('input', {bubbles: true}));
             if (root.querySelector('.mw-summary').textContent === before) {
@@ -326,14 +406,22 @@ def test_bad_typed_input_is_explained_as_python_explains_it(open_page, cls, path
     for control in _texts(spec):
         name = control["name"]
         good = _typed(control)
-        for text in BAD_TEXT:
+        line = control["kind"] == "text"
+        for text in BAD_LINES if line else BAD_TEXT:
             w.type(name, good)
             before = w.check(f"{good!r} in {name}")
             w.type(name, text)
             ev = w.py.evaluate(w.values())
             assert w.values()[name] == text
             if ev.ok:  # e.g. "0,5" where 0.5 is allowed, or an empty optional box
-                w.check(f"{text!r} in {name}")
+                st = w.check(f"{text!r} in {name}")
+                if line:  # markup and direction marks typed in stay plain text
+                    assert st["images"] == 0, "markup typed in became an element"
+                    assert "\u202e" not in w.root.locator(".mw-reading").inner_text()
+                    assert w.root.evaluate("r => r.querySelectorAll('.mw-reading *')"
+                                           ".length") > 0
+                    assert not w.root.evaluate("r => [...r.querySelectorAll('.mw-reading *')]"
+                                               ".some(e => /^(img|b|script)$/i.test(e.tagName))")
                 continue
             st = w.state()
             assert st["state"] == "invalid", text
@@ -349,6 +437,14 @@ def test_bad_typed_input_is_explained_as_python_explains_it(open_page, cls, path
             w.type(name, good)  # fixing the input clears the message
             st = w.check(f"{text!r} fixed to {good!r}")
             assert st["message"] == "" and st["invalid"] == []
+        if line:
+            refused = {t for t in BAD_LINES if not w.py.evaluate({**spec["defaults"],
+                                                                   name: t}).ok}
+            assert refused == LINE_REFUSED | {BAD_LINES[1]}, refused
+            assert len(BAD_LINES[1]) == control["max_chars"] + 1
+            w.type(name, control["default"])
+            w.check(f"{name} back to its default")
+            continue
         # these are refused whatever the control
         for text in [*BAD_TEXT[1:5], BAD_TEXT[6]]:
             assert not w.py.evaluate({**spec["defaults"], name: text}).ok, text
@@ -454,12 +550,18 @@ def test_keyboard_names_focus_and_axe(open_page, axe_source, cls, path, dark):
     assert layout["outside"] == [] and layout["overlaps"] == [], layout
 
     assert _axe(page, axe_source, sel) == [], "with the widget rendered"
-    w.input(_sliders(spec)[0]["name"]).focus()
-    page.keyboard.press("End")
-    w.check("End")
-    assert _axe(page, axe_source, sel) == [], "after moving a slider"
+    for slider in _sliders(spec)[:1]:
+        w.input(slider["name"]).focus()
+        page.keyboard.press("End")
+        w.check("End")
+        assert _axe(page, axe_source, sel) == [], "after moving a slider"
     if _texts(spec):
-        w.type(_texts(spec)[0]["name"], "<img src=x onerror=alert(1)>")
+        box = _texts(spec)[0]
+        if box["kind"] == "text":  # markup is read as text: a line with markers, then none
+            w.type(box["name"], "<b>I led</b> the <i>best</i> launch")
+            w.check("markup typed")
+            assert _axe(page, axe_source, sel) == [], "with markers highlighted"
+        w.type(box["name"], "🎉" if box["kind"] == "text" else "<img src=x onerror=alert(1)>")
         assert w.state()["state"] == "invalid"
         assert _axe(page, axe_source, sel) == [], "with a bad input"
     _clean(log)
@@ -510,8 +612,15 @@ def test_on_a_phone(open_page, cls, path, dark):
     w, page, log = _open(open_page, cls, path, dark=dark, viewport=(360, 740))
     w.root.scroll_into_view_if_needed()
     _shot(page, f"{w.id}-360-{'dark' if dark else 'light'}", w.root)
-    for what in ("defaults", "every slider at its maximum", "every slider at its minimum"):
-        if what != "defaults":
+    lines = [c for c in _texts(w.spec) if c["kind"] == "text"]
+    for what in ("defaults", "every slider at its maximum", "every slider at its minimum",
+                 *(["the longest line"] if lines else [])):
+        if what == "the longest line":
+            for control in lines:  # one unbroken word, markers in it, wraps within the widget
+                w.type(control["name"], ("I led " + "x" * control["max_chars"])
+                       [:control["max_chars"]])
+                w.check("the longest line")
+        elif what != "defaults":
             for control in _sliders(w.spec):
                 w.set_slider(control["name"], control["max" if "max" in what else "min"])
         m = w.root.evaluate(PHONE_JS)
@@ -551,8 +660,10 @@ def test_a_link_restores_a_setting_and_the_chart_prints(open_page, cls, path):
     assert w.values() == {**spec["defaults"], **values}
     w.check("opened from a link")
 
-    first = _sliders(spec)[0]
-    w.set_slider(first["name"], first["max"])
+    for first in _sliders(spec)[:1]:
+        w.set_slider(first["name"], first["max"])
+    for box in [c for c in _texts(spec) if c["kind"] == "text"][:1]:
+        w.type(box["name"], "私が主導し売上を3倍に伸ばし、業界初の受賞を達成しました")
     shown = w.check("moved before copying")
     w.root.locator("button[data-action=copy-link]").click()
     page.wait_for_function("r => r.querySelector('.mw-share-status').textContent !== ''",
@@ -584,7 +695,8 @@ def test_bad_link_values_are_clamped_or_explained(open_page, cls, path):
     spec = reference(cls).spec
     sliders, texts = _sliders(spec), _texts(spec)
     bad: list[tuple[str, str]] = [("no_such_control", "1")]
-    bad.append((sliders[0]["name"], "abc"))               # letters: ignored
+    if sliders:
+        bad.append((sliders[0]["name"], "abc"))           # letters: ignored
     if len(sliders) > 1:
         bad.append((sliders[1]["name"], "1e9"))           # far too high: clamped
     if len(sliders) > 2:

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from meishi.kit.controls import NumberText, Slider
+from meishi.kit.controls import NumberText, Slider, TextBox
 
 
 def test_a_slider_accepts_values_on_its_step():
@@ -41,3 +41,20 @@ def test_specs_are_plain_json_with_their_kind():
     spec = Slider("p", "Share", "%", min=0, max=1, step=0.5, default=0).to_spec()
     assert json.loads(json.dumps(spec))["kind"] == "slider"
     assert NumberText("n", "Cards", "cards", min=1, max=2).to_spec()["kind"] == "number"
+
+
+def test_a_text_box_holds_any_text_and_says_its_limit():
+    box = TextBox("line", "Profile line", "English or Japanese", default="I led it.",
+                  placeholder="e.g. …", max_chars=300)
+    for value in ("", "私が主導しました", "<b>x</b>", "\u202e", "x" * 1000):
+        box.check(value)  # judged by the widget's read(), not by the box
+    with pytest.raises(TypeError):
+        box.check(3)
+    spec = json.loads(json.dumps(box.to_spec()))
+    assert spec["kind"] == "text" and spec["max_chars"] == 300 and spec["default"] == "I led it."
+
+
+@pytest.mark.parametrize("max_chars", [0, -1, 2.5, True])
+def test_a_text_box_needs_a_positive_whole_limit(max_chars):
+    with pytest.raises(ValueError):
+        TextBox("line", "Line", "text", max_chars=max_chars)

@@ -34,6 +34,7 @@ from meishi.kit.widget import CourseWidget
 NODE = Path(sys.executable).with_name("node")
 RUNNER = paths.WEB / "tools" / "parity.mjs"
 CASES = json.loads((paths.ROOT / "tests" / "cases" / "number_inputs.json").read_text("utf-8"))
+LINES = json.loads((paths.ROOT / "tests" / "cases" / "profile_lines.json").read_text("utf-8"))
 TOL = 1e-12
 WIDGETS = widget_classes()
 
@@ -109,6 +110,9 @@ def _slider_points(control: dict) -> list[float]:
 
 
 def _texts(control: dict) -> list[str]:
+    if control["kind"] == "text":  # a line of text: the profile lines both readers are held to
+        lines = [c["text"] for c in LINES["cases"] if c["text"] is not None]
+        return sorted({control.get("default", ""), "", "<b>1</b>", *lines})
     shared = [c["text"] for c in CASES["cases"] if c["text"] is not None]
     own = [control.get("default", ""), "", "1", "٣", "1,5", "1 000", "<b>1</b>"]
     return sorted(set(own + shared))

@@ -13,7 +13,7 @@ import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["Control", "NumberText", "Slider"]
+__all__ = ["Control", "NumberText", "Slider", "TextBox"]
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,31 @@ class NumberText(Control):
     placeholder: str = ""
     optional: bool = False
     kind: str = field(init=False, default="number")
+
+    def check(self, value: Any, what: str = "values") -> None:
+        if not isinstance(value, str):
+            raise TypeError(f"{what}: {self.name} holds typed text, got {value!r}")
+
+
+@dataclass(frozen=True)
+class TextBox(Control):
+    """A box to type a line of text in (a ``<textarea>``); its value is the text typed.
+
+    The widget's ``read`` judges the text (and says what is wrong with it);
+    ``max_chars`` is the length the model accepts, shown to the reader, never
+    enforced by the box, so a line pasted too long is explained, not cut.
+    """
+
+    default: str = ""
+    placeholder: str = ""
+    max_chars: int = 300
+    kind: str = field(init=False, default="text")
+
+    def __post_init__(self) -> None:
+        if isinstance(self.max_chars, bool) or not isinstance(self.max_chars, int) \
+                or self.max_chars < 1:
+            raise ValueError(f"text box {self.name!r}: max_chars must be a positive whole number")
+        self.check(self.default, what="the default")
 
     def check(self, value: Any, what: str = "values") -> None:
         if not isinstance(value, str):

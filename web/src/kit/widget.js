@@ -9,6 +9,8 @@ import { isBlank } from "./inputs.js";
 let instances = 0;
 /** Placeholders longer than this (characters) are shown as a hint under the box. */
 const HINT_AS_PLACEHOLDER = 24;
+/** A text control's value in a link is cut at this many times its max_chars. */
+const TEXT_LINK_FACTOR = 4;
 
 function h(tag, attrs = {}, text) {
   const node = document.createElement(tag);
@@ -72,6 +74,11 @@ export function valuesFromHash(hash, rootId, spec, current) {
     if (c.kind === "slider") {
       const v = Number(raw);
       if (raw.trim() !== "" && Number.isFinite(v)) next[c.name] = snap(v, c);
+    } else if (c.kind === "text") {
+      // a line of text, read by the widget (which says when it is too long): cut only
+      // links far beyond the limit, by code points, so no character is split
+      next[c.name] = Array.from(raw).slice(0, TEXT_LINK_FACTOR * (Number(c.max_chars) || 300))
+        .join("");
     } else {
       next[c.name] = raw.slice(0, 200); // read as typed text: parseNumber says what is wrong
     }
@@ -111,6 +118,18 @@ export function defineWidget({ read, compute, describe, createChart }) {
         row.append(input, readout);
         wrap.append(row);
         controls[c.name] = { c, input, readout };
+      } else if (c.kind === "text") {
+        // A line of text (kind "text"): a textarea, its hint and length limit under it.  No
+        // maxlength: a line pasted too long is explained by the widget's message, not cut.
+        const hintText = [c.placeholder, c.max_chars ? `Up to ${c.max_chars} characters.` : ""]
+          .filter(Boolean).join(" ");
+        const hint = hintText ? h("p", { class: "mw-hint", id: `${id}-hint` }, hintText) : null;
+        const input = h("textarea", { id, name: c.name, rows: 3, autocomplete: "off",
+          spellcheck: "false", "aria-describedby": hint ? `${hint.id} ${msgId}` : msgId });
+        input.addEventListener("input", () => commit({ ...current, [c.name]: input.value }));
+        wrap.append(input);
+        if (hint) wrap.append(hint);
+        controls[c.name] = { c, input };
       } else {
         // A long hint would be clipped as a placeholder (and vanishes once typing
         // starts): it is shown under the box instead, and read with it.
