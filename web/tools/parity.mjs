@@ -44,6 +44,12 @@
 //     impression.impression       [m, s, q]                     -> ImpressionResult
 //     impression.impression_curve [m, s, q, n=101]              -> {e, competence, likeability,
 //                                                                   impression, sd}
+//     commitment.outside_payoff   [p, w, n, k, x=0, v0=0.5]     -> OutsideResult {p, w, n, k, x,
+//                                  v0, expected, sd, p_cheated, p_no_deal, expected_offers,
+//                                  expected_kept}
+//     commitment.commitment       [p, w, n, k, x0, rounds=60, v0=0.5] -> CommitmentResult {p, w,
+//                                  n, k, v0, x0, stay, stay_sd, outside, margin, better, path,
+//                                  equilibria: [{share, stable, kind}], x, outside_curve}
 //     profile_reader.read_profile [text]                        -> ReaderResult {ok, kind,
 //                                  message, text, removed, markers: [{start, end, category,
 //                                  match, points, rule}], score, register,
@@ -121,6 +127,10 @@ const MODELS = {
     import("../src/models/impression.js").then((m) => m.impression(...a)),
   "impression.impression_curve": (a) =>
     import("../src/models/impression.js").then((m) => m.impressionCurve(...a)),
+  "commitment.outside_payoff": (a) =>
+    import("../src/models/commitment.js").then((m) => m.outsidePayoff(...a)),
+  "commitment.commitment": (a) =>
+    import("../src/models/commitment.js").then((m) => m.commitment(...a)),
   "profile_reader.read_profile": (a) =>
     import("../src/models/profile_reader.js").then((m) => m.readProfile(...a)),
   "format.fixed": (a) => fixed(...a),
