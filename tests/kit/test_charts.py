@@ -118,3 +118,15 @@ def test_chart_png_is_a_light_palette_image_that_looks_the_same():
     assert small.shape == full.shape
     assert np.abs(small - full).mean() < 1.0  # under one level of 255 on average
     assert len(png) < 0.6 * len(raw.getvalue())
+
+
+def test_bar_labels_sit_past_each_bar_with_a_true_minus_sign():
+    fig, ax = charts.new_figure("wide")
+    bars = ax.barh(["a", "b"], [0.5, -0.1])
+    ax.set_xlim(-0.2, 1.0)
+    charts.label_bars(ax, bars, [0.5, -0.1], "d = {:.2f}")
+    texts = {t.get_text(): t for t in ax.texts}
+    assert set(texts) == {"d = 0.50", "d = −0.10"}
+    assert texts["d = 0.50"].get_position()[0] > 0.5
+    assert texts["d = −0.10"].get_position()[0] < -0.1
+    assert texts["d = −0.10"].get_ha() == "right"

@@ -37,6 +37,7 @@ __all__ = [
     "PALETTE",
     "Chart",
     "add_source_line",
+    "label_bars",
     "new_figure",
     "png_bytes",
     "setup",
@@ -160,6 +161,19 @@ def new_figure(size: str = "wide", *, nrows: int = 1, ncols: int = 1,
     FigureCanvasAgg(fig)
     axes = fig.subplots(nrows, ncols, **subplot_kw)
     return fig, axes
+
+
+def label_bars(ax: Any, bars: Any, values: Any, fmt: str, *, fontsize: int = 11) -> None:
+    """Write each horizontal bar's value just past its end (left of it when negative).
+
+    ``fmt`` is a format string such as ``"{:.1f}%"``; minus signs print as true minus signs.
+    """
+    span = ax.get_xlim()[1]
+    for bar, value in zip(bars, values, strict=True):
+        x = bar.get_width()
+        text = fmt.format(value).replace("-", "−")
+        ax.text(x + (0.02 if x >= 0 else -0.02) * span, bar.get_y() + bar.get_height() / 2,
+                text, va="center", ha="left" if x >= 0 else "right", fontsize=fontsize)
 
 
 def add_source_line(fig: Figure, text: str, *, width: int = 110) -> None:

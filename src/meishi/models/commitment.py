@@ -60,12 +60,13 @@ pushes the tipping point up, so the open society's basin grows.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from meishi.models.lookup import binomial_pmf
+
+from .numeric import bisect_root, is_number
 
 __all__ = ["CURVE_POINTS", "MAX_OFFERS", "MAX_ROUNDS", "SCAN_POINTS", "TIE_TOL",
            "CommitmentResult", "Equilibrium", "OutsideResult", "commitment", "equilibria",
@@ -83,16 +84,13 @@ _RANGES = {"p": ("share of cheaters", 1.0, "1"), "w": ("spread of offers", 0.5, 
            "x0": ("starting committed share", 1.0, "1")}
 
 
-def _is_number(value: object) -> bool:
-    return not isinstance(value, bool) and isinstance(
-        value, (int, float, np.integer, np.floating))
 
 
 def _check(name: str, value: object) -> float:
     """``value`` as a float in [0, its top], or ValueError naming the parameter."""
     meaning, top, top_text = _RANGES[name]
     label = f"{name} ({meaning}) must be a number between 0 and {top_text}"
-    if not _is_number(value):
+    if not is_number(value):
         raise ValueError(label)
     v = float(value)
     if not math.isfinite(v) or not 0.0 <= v <= top:
@@ -102,7 +100,7 @@ def _check(name: str, value: object) -> float:
 
 def _check_whole(value: object, lo: int, hi: int, label: str) -> int:
     """``value`` as an int from ``lo`` to ``hi`` (3.0 counts as 3), or ValueError."""
-    if not _is_number(value) or not math.isfinite(float(value)) \
+    if not is_number(value) or not math.isfinite(float(value)) \
             or not float(value).is_integer() or not lo <= value <= hi:
         raise ValueError(f"{label} must be a whole number from {lo} to {hi}")
     return int(value)
@@ -115,7 +113,7 @@ def _check_all(p: object, w: object, n: object, k: object,
     n = _check_whole(n, 1, MAX_OFFERS, "n (offers from strangers)")
     k = _check("k", k)
     label = "v0 (value of a partner's deal) must be a number above 0 and at most 1"
-    if not _is_number(v0):
+    if not is_number(v0):
         raise ValueError(label)
     v0 = float(v0)
     if not math.isfinite(v0) or not 0.0 < v0 <= 1.0:
@@ -207,18 +205,6 @@ class Equilibrium:
     kind: str
 
 
-def _bisect(g: Callable[[float], float], a: float, b: float, ga: float) -> float:
-    """A root of g in [a, b], where g(a) = ga and g(b) differ in sign, to the last bit."""
-    for _ in range(200):
-        m = 0.5 * (a + b)
-        if m <= a or m >= b:
-            break
-        gm = g(m)
-        if ga * gm <= 0:
-            b = m
-        else:
-            a, ga = m, gm
-    return 0.5 * (a + b)
 
 
 def equilibria(p: float, w: float, n: int, k: float, v0: float = 0.5) -> list[Equilibrium]:
@@ -236,7 +222,7 @@ def equilibria(p: float, w: float, n: int, k: float, v0: float = 0.5) -> list[Eq
         if i > 0 and gs[i] == 0:   # a grid point that is an equilibrium exactly
             out.append(_interior(xs[i], gs[i - 1], gs[i + 1]))
         elif gs[i] * gs[i + 1] < 0:
-            out.append(_interior(_bisect(g, xs[i], xs[i + 1], gs[i]), gs[i], gs[i + 1]))
+            out.append(_interior(bisect_root(g, xs[i], xs[i + 1], gs[i]), gs[i], gs[i + 1]))
     g1 = gs[-1] if gs[-1] != 0 else gs[-2]
     out.append(Equilibrium(1.0, g1 > 0, "committed"))
     return out

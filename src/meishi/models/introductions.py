@@ -53,6 +53,8 @@ from dataclasses import asdict, dataclass
 import networkx as nx
 import numpy as np
 
+from .numeric import is_number
+
 __all__ = ["B_GRID", "CLUSTERS", "MAX_BRIDGES", "NORMS", "P_IN", "SEED", "SIZE",
            "IntroductionsResult", "NormOutcome", "Reach", "caveman_network", "cluster_layout",
            "introductions", "norm_outcome", "precompute_grid", "reach"]
@@ -66,14 +68,11 @@ B_GRID = tuple(i / 40 for i in range(13))     # 0, 0.025, ..., 0.3
 NORMS = ("introductions", "open")
 
 
-def _is_number(value: object) -> bool:
-    return not isinstance(value, bool) and isinstance(
-        value, (int, float, np.integer, np.floating))
 
 
 def _check_b(b: object) -> float:
     label = f"b (share of ties rewired as bridges) must be a number between 0 and {MAX_BRIDGES}"
-    if not _is_number(b):
+    if not is_number(b):
         raise ValueError(label)
     v = float(b)
     if not math.isfinite(v) or not 0.0 <= v <= MAX_BRIDGES:
@@ -82,7 +81,7 @@ def _check_b(b: object) -> float:
 
 
 def _check_whole(name: str, value: object, lo: int, hi: int) -> int:
-    if not _is_number(value) or not float(value).is_integer() or not lo <= value <= hi:
+    if not is_number(value) or not float(value).is_integer() or not lo <= value <= hi:
         raise ValueError(f"{name} must be a whole number from {lo} to {hi}")
     return int(value)
 
@@ -96,7 +95,7 @@ def caveman_network(b: float, clusters: int = CLUSTERS, size: int = SIZE, p_in: 
     b = _check_b(b)
     clusters = _check_whole("clusters", clusters, 2, 100)
     size = _check_whole("size", size, 2, 100)
-    if not _is_number(p_in) or not 0.0 <= float(p_in) <= 1.0:
+    if not is_number(p_in) or not 0.0 <= float(p_in) <= 1.0:
         raise ValueError("p_in (chance two clustermates know each other) must be between 0 and 1")
     rng = np.random.default_rng(seed)
     people = clusters * size

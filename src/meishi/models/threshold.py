@@ -37,6 +37,8 @@ from math import erf, log, pi, sqrt
 
 import numpy as np
 
+from .numeric import bisect_root
+
 __all__ = ["SETTLE_TOL", "Equilibrium", "PathOutcome", "ThresholdCDF", "ThresholdResult",
            "adoption_path", "equilibria", "path_outcome", "threshold_cdf",
            "threshold_equilibria", "threshold_model"]
@@ -123,18 +125,6 @@ class Equilibrium:
     touch: int = 0
 
 
-def _bisect(g: Callable[[float], float], a: float, b: float, ga: float) -> float:
-    """A root of g in [a, b], where g(a) = ga and g(b) differ in sign, to the last bit."""
-    for _ in range(200):
-        m = 0.5 * (a + b)
-        if m <= a or m >= b:
-            break
-        gm = g(m)
-        if ga * gm <= 0:
-            b = m
-        else:
-            a, ga = m, gm
-    return 0.5 * (a + b)
 
 
 def _sign(v: float) -> int:
@@ -180,7 +170,7 @@ def threshold_equilibria(F: ThresholdCDF, tol: float = 1e-10) -> list[Equilibriu
             out.append(_classify(share, left, right))
             i = j
         if i + 1 < n and signs[i] * signs[i + 1] < 0:
-            root = _bisect(g, nodes[i], nodes[i + 1], gs[i])
+            root = bisect_root(g, nodes[i], nodes[i + 1], gs[i])
             out.append(_classify(root, signs[i], signs[i + 1]))
         i += 1
     return out
@@ -205,7 +195,7 @@ def equilibria(F: CDF, grid: int = 2001, tol: float = 1e-10) -> list[Equilibrium
         if abs(ga) <= tol:
             found.append(a)
         elif ga * gb < 0:
-            found.append(_bisect(lambda m: float(F(np.array(m))) - m, a, b, ga))
+            found.append(bisect_root(lambda m: float(F(np.array(m))) - m, a, b, ga))
     if abs(g[-1]) <= tol:
         found.append(1.0)
     shares: list[float] = []

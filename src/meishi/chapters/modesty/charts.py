@@ -9,15 +9,6 @@ from ...kit.charts import PALETTE, Chart
 __all__ = ["ambition_chart", "facebook_uses_chart", "opportunity_chart",
            "self_enhancement_chart"]
 
-def _bar_labels(ax, bars, values, fmt: str) -> None:
-    for bar, value in zip(bars, values, strict=True):
-        x = bar.get_width()
-        text = fmt.format(value).replace("-", "−")  # a true minus sign
-        ax.text(x + (0.02 if x >= 0 else -0.02) * ax.get_xlim()[1],
-                bar.get_y() + bar.get_height() / 2, text, va="center",
-                ha="left" if x >= 0 else "right", fontsize=11)
-
-
 def self_enhancement_chart() -> Chart:
     """Heine & Hamamura's within-culture effect sizes; zero = no self-enhancement."""
     ds = load("self_enhancement_meta")
@@ -28,7 +19,7 @@ def self_enhancement_chart() -> Chart:
     bars = ax.barh(df["group"], df["effect_size_d"], color=colours, height=0.55)
     ax.set_xlim(-0.2, 1.1)
     ax.axvline(0, color=charts.MUTED, linewidth=1.2)
-    _bar_labels(ax, bars, df["effect_size_d"], "d = {:.2f}")
+    charts.label_bars(ax, bars, df["effect_size_d"], "d = {:.2f}")
     ax.set_xlabel("Self-enhancement, effect size (Cohen's d; 0 = none)")
     ax.grid(axis="y", visible=False)
     ax.set_title("No self-enhancement, on average, in East Asian samples")
@@ -83,7 +74,7 @@ def ambition_chart() -> Chart:
     colours = [PALETTE["vermillion"] if c == "Japan" else PALETTE["blue"] for c in df["country"]]
     bars = ax.barh(df["country"], df["value"], color=colours, height=0.6)
     ax.set_xlim(0, 100)
-    _bar_labels(ax, bars, df["value"], "{:.1f}%")
+    charts.label_bars(ax, bars, df["value"], "{:.1f}%")
     ax.set_xlabel("Non-managers who want to become a manager, 2019 (%)")
     ax.grid(axis="y", visible=False)
     ax.set_title("Few Japanese employees want to become managers")
@@ -108,7 +99,7 @@ def facebook_uses_chart() -> Chart:
                for m in df["measure"]]
     bars = ax.barh(df["measure"], df["value"], color=colours, height=0.6)
     ax.set_xlim(0, 80)
-    _bar_labels(ax, bars, df["value"], "{:.1f}%")
+    charts.label_bars(ax, bars, df["value"], "{:.1f}%")
     ax.set_xlabel("Facebook users in Japan who enjoy doing it, 2012 (%)")
     ax.grid(axis="y", visible=False)
     ax.set_title("In 2012, few used Facebook for work")
