@@ -76,7 +76,17 @@ def _sliders(spec: dict) -> list[dict]:
 
 
 def _texts(spec: dict) -> list[dict]:
-    return [c for c in spec["controls"] if c["kind"] != "slider"]
+    """Controls that hold typed text: a number box or a line of text."""
+    return [c for c in spec["controls"] if c["kind"] not in ("slider", "choice")]
+
+
+def _choices(spec: dict) -> list[dict]:
+    """Controls that choose one of a few options (a radio group)."""
+    return [c for c in spec["controls"] if c["kind"] == "choice"]
+
+
+def _options(control: dict) -> list[str]:
+    return [o["value"] for o in control["options"]]
 
 
 GOOD_LINES = ["We grew sales by 30% with the best team.", "私が主導し、売上を2倍にしました。"]
@@ -185,9 +195,50 @@ def _marks_profile_reader(marks: list[dict], result) -> None:
     assert highlighted == [(k.category, k.match) for k in result.markers]
 
 
+def _marks_commitment(marks: list[dict], result) -> None:
+    from meishi.models.commitment import outside_payoff
+
+    tipping = [e for e in result.equilibria if 0 < e.share < 1 and not e.stable]
+    tips = [m for m in marks if m["tag"] == "circle" and "mw-tip" in m["cls"].split()]
+    assert len(tips) == len(tipping), (tips, tipping)
+    for mark, eq in zip(tips, tipping, strict=True):
+        assert _close(mark["data"]["value"], 100 * eq.share), (mark, eq)
+    labels = [m for m in marks if m["tag"] == "text" and "mw-tip-label" in m["cls"].split()]
+    assert len(labels) == (1 if len(tipping) == 1 else 0), labels
+    for mark in labels:
+        assert _close(mark["data"]["value"], 100 * tipping[0].share), mark
+    (stay,) = [m for m in marks if m["tag"] == "line" and m["data"].get("series") == "stay"]
+    assert _close(stay["data"]["value"], 100 * result.v0), stay
+    (start,) = [m for m in marks if m["tag"] == "rect" and "mw-start" in m["cls"].split()]
+    assert _close(start["data"]["value"], 100 * result.x0), start
+    now = outside_payoff(result.p, result.w, result.n, result.k, result.x0, result.v0)
+    assert _close(start["data"]["payoff"], 100 * now.expected), start
+    (end,) = [m for m in marks if m["tag"] == "text" and "mw-end" in m["cls"].split()]
+    assert _close(end["data"]["value"], 100 * result.path[-1]), end
+
+
+def _marks_introductions(marks: list[dict], result) -> None:
+    from meishi.models.introductions import NORMS
+
+    bars = [m for m in marks if m["tag"] == "rect" and "mw-bar" in m["cls"].split()]
+    assert [(b["data"]["norm"], b["data"]["measure"]) for b in bars] == \
+        [(n, k) for n in NORMS for k in ("reach", "to_vet")]
+    for bar in bars:
+        expected = result.outcomes[bar["data"]["norm"]][bar["data"]["measure"]]
+        assert _close(bar["data"]["value"], expected), bar
+    (ties,) = [m for m in marks if "mw-ties" in m["cls"].split()]
+    assert int(ties["data"]["value"]) == result.result["ties"], ties
+    assert int(ties["data"]["bridges"]) == result.result["bridges"], ties
+    (direct,) = [m for m in marks if "mw-direct" in m["cls"].split()]
+    assert int(direct["data"]["value"]) == result.direct, direct
+    (two,) = [m for m in marks if "mw-two-step" in m["cls"].split()]
+    assert int(two["data"]["value"]) == (0 if result.norm == "open" else result.two_step), two
+
+
 MARKS: dict[str, Callable[[list[dict], object], None]] = {
     "lookup": _marks_lookup, "signal": _marks_signal, "threshold": _marks_threshold,
     "impression": _marks_impression, "profile_reader": _marks_profile_reader,
+    "commitment": _marks_commitment, "introductions": _marks_introductions,
 }
 
 
@@ -234,7 +285,9 @@ class Widget:
         """The values the controls show, as Python's values dict."""
         shown = self.root.evaluate("""root => Object.fromEntries(
             [...root.querySelectorAll('.mw-control')].map(c =>
-                [c.dataset.control, c.querySelector('input, textarea').value]))""")
+                [c.dataset.control, c.matches('.mw-control-choice')
+                    ? (c.querySelector('input[type=radio]:checked') || {value: null}).value
+                    : c.querySelector('input, textarea').value]))""")
         kinds = {c["name"]: c["kind"] for c in self.spec["controls"]}
         assert set(shown) == set(kinds), shown
         return {k: float(v) if kinds[k] == "slider" else v for k, v in shown.items()}
@@ -266,6 +319,10 @@ class Widget:
 
     def type(self, name: str, text: str) -> None:
         self.input(name).fill(text)
+
+    def radio(self, name: str, value: str):
+        return self.root.locator(f'.mw-control[data-control="{name}"] '
+                                 f'input[type=radio][value="{value}"]')
 
 
 def _open(open_page, cls, path: str, **kw):
@@ -348,6 +405,34 @@ def test_every_control_responds_as_python_computes(open_page, cls, path):
         w.type(control["name"], text)
         assert w.values()[control["name"]] == text
         w.check(f"typed {text!r} into {control['name']}")
+
+    names = [c["name"] for c in spec["controls"]]
+    for control in _choices(spec):  # Tab reaches the chosen option; the arrow keys choose
+        name, options = control["name"], _options(control)
+        before = names.index(name)
+        if before:
+            w.root.locator(f'.mw-control[data-control="{names[before - 1]}"] '
+                           ':is(input, textarea)').first.focus()
+        else:
+            w.root.locator(".mw-title").evaluate("t => { t.tabIndex = -1; t.focus(); }")
+        page.keyboard.press("Tab")
+        chosen = w.values()[name]
+        focused = page.evaluate("""() => { const el = document.activeElement;
+            return el.type === 'radio' ? [el.closest('.mw-control').dataset.control, el.value,
+                                          el.checked] : el.outerHTML.slice(0, 80); }""")
+        assert focused == [name, chosen, True], focused
+        i = options.index(chosen)
+        page.keyboard.press("ArrowDown")
+        assert w.values()[name] == options[(i + 1) % len(options)], "ArrowDown"
+        w.check(f"ArrowDown in {name}")
+        page.keyboard.press("ArrowUp")
+        assert w.values()[name] == chosen, "ArrowUp"
+        w.check(f"ArrowUp in {name}")
+        for option in options:  # and a click on each option's label
+            w.root.locator(f'.mw-control[data-control="{name}"] label[for='
+                           f'"{w.radio(name, option).get_attribute("id")}"]').click()
+            assert w.values()[name] == option
+            w.check(f"{name} set to {option}")
 
     for preset in spec["presets"]:
         w.root.locator(f'button[data-preset="{preset["name"]}"]').click()
@@ -508,10 +593,16 @@ def test_keyboard_names_focus_and_axe(open_page, axe_source, cls, path, dark):
 
     # names: each control's accessible name carries its unit; the chart's is the readout
     for control in spec["controls"]:
-        role = "slider" if control["kind"] == "slider" else "textbox"
+        role = {"slider": "slider", "choice": "group"}.get(control["kind"], "textbox")
         name = f"{control['label']} ({control['unit']})"
         assert control["unit"] and control["unit"] in name
         assert w.root.get_by_role(role, name=name, exact=True).count() == 1, name
+        if control["kind"] == "choice":  # a named group of radios, each named by its option
+            group = w.root.get_by_role(role, name=name, exact=True)
+            assert group.get_by_role("radio").count() == len(control["options"])
+            for option in control["options"]:
+                assert group.get_by_role("radio", name=option["label"],
+                                         exact=True).count() == 1, option
     for preset in spec["presets"]:
         assert w.root.get_by_role("button", name=preset["name"], exact=True).count() == 1
     summary = w.root.locator(".mw-summary")
@@ -647,6 +738,9 @@ def _non_default(spec: dict) -> dict:
         values[control["name"]] = v
     for control in _texts(spec):
         values[control["name"]] = _typed(control)
+    for control in _choices(spec):
+        values[control["name"]] = next(v for v in _options(control)
+                                       if v != spec["defaults"][control["name"]])
     return values
 
 
@@ -705,6 +799,8 @@ def test_bad_link_values_are_clamped_or_explained(open_page, cls, path):
         bad.append((sliders[3]["name"], "Infinity"))      # not finite: ignored
     for control in texts:
         bad.append((control["name"], "<b>x</b>"))         # typed text: explained
+    for control in _choices(spec):
+        bad.append((control["name"], "<b>x</b>"))         # no such option: ignored
     fragment = f"#widget-{cls.widget_id}?{urlencode(bad)}"
     w, _page, log = _open(open_page, cls, path + fragment)
     shown = w.values()

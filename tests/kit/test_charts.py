@@ -121,7 +121,7 @@ def test_chart_png_is_a_light_palette_image_that_looks_the_same():
 
 
 def test_bar_labels_sit_past_each_bar_with_a_true_minus_sign():
-    fig, ax = charts.new_figure("wide")
+    _fig, ax = charts.new_figure("wide")
     bars = ax.barh(["a", "b"], [0.5, -0.1])
     ax.set_xlim(-0.2, 1.0)
     charts.label_bars(ax, bars, [0.5, -0.1], "d = {:.2f}")

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from meishi.kit.controls import NumberText, Slider, TextBox
+from meishi.kit.controls import Choice, NumberText, Slider, TextBox
 
 
 def test_a_slider_accepts_values_on_its_step():
@@ -58,3 +58,30 @@ def test_a_text_box_holds_any_text_and_says_its_limit():
 def test_a_text_box_needs_a_positive_whole_limit(max_chars):
     with pytest.raises(ValueError):
         TextBox("line", "Line", "text", max_chars=max_chars)
+
+
+def test_a_choice_holds_one_of_its_options():
+    norm = Choice("norm", "How new contacts reach you", "norm",
+                  options=[("introductions", "Introductions only"), ("open", "Open profile")],
+                  default="introductions")
+    norm.check("open")
+    for value, error in (("linkedin", ValueError), ("", ValueError), ("Open", ValueError),
+                         (1, TypeError), (None, TypeError)):
+        with pytest.raises(error):
+            norm.check(value)
+    spec = json.loads(json.dumps(norm.to_spec()))
+    assert spec["kind"] == "choice" and spec["default"] == "introductions"
+    assert spec["options"] == [{"value": "introductions", "label": "Introductions only"},
+                               {"value": "open", "label": "Open profile"}]
+
+
+@pytest.mark.parametrize("options, default", [
+    ([("a", "A")], "a"),                      # one option is no choice
+    ([("a", "A"), ("a", "B")], "a"),          # the same value twice
+    ([("a", "A"), ("", "B")], "a"),           # an empty value
+    ([("a", "A"), ("b", "")], "a"),           # an option without a label
+    ([("a", "A"), ("b", "B")], "c"),          # a default that is not an option
+])
+def test_a_choice_needs_distinct_named_options_and_its_default_among_them(options, default):
+    with pytest.raises(ValueError):
+        Choice("c", "C", "unit", options=options, default=default)

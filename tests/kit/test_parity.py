@@ -118,22 +118,37 @@ def _texts(control: dict) -> list[str]:
     return sorted(set(own + shared))
 
 
+def _options(control: dict) -> list[str]:
+    """Every option of a choice (a radio group), in the order shown."""
+    return [o["value"] for o in control["options"]]
+
+
 def settings(widget: CourseWidget, samples: int = 60, seed: int = 20150113) -> list[dict]:
     """Defaults, presets, each control at its edges alone, typed-text cases, and a seeded sample."""
     spec = widget.spec
     defaults = spec["defaults"]
     out = [dict(defaults)] + [{**defaults, **p["values"]} for p in spec["presets"]]
     for control in spec["controls"]:
-        points = (_slider_points(control) if control["kind"] == "slider" else _texts(control))
+        points = (_slider_points(control) if control["kind"] == "slider"
+                  else _options(control) if control["kind"] == "choice" else _texts(control))
         out += [{**defaults, control["name"]: v} for v in points]
     sliders = [c for c in spec["controls"] if c["kind"] == "slider"]
+    choices = [c for c in spec["controls"] if c["kind"] == "choice"]
     rng = np.random.default_rng(seed)
     for _ in range(samples):
         values = dict(defaults)
         for c in sliders:
             n = round((c["max"] - c["min"]) / c["step"])
             values[c["name"]] = round(c["min"] + int(rng.integers(n + 1)) * c["step"], 10)
+        for c in choices:  # drawn after the sliders: widgets without a choice keep their sample
+            values[c["name"]] = _options(c)[int(rng.integers(len(c["options"])))]
         out.append(values)
+    # every option of every choice with every slider at each end, and a value none offers
+    for c in choices:
+        out.append({**defaults, c["name"]: "no such option"})
+        for option in _options(c):
+            for end in ("min", "max"):
+                out.append({**defaults, c["name"]: option, **{s["name"]: s[end] for s in sliders}})
     # every pair of slider extremes (corners of the parameter space), for small widgets
     if len(sliders) <= 4:
         for corner in itertools.product(*[(c["min"], c["max"]) for c in sliders]):

@@ -50,6 +50,15 @@
 //     commitment.commitment       [p, w, n, k, x0, rounds=60, v0=0.5] -> CommitmentResult {p, w,
 //                                  n, k, v0, x0, stay, stay_sd, outside, margin, better, path,
 //                                  equilibria: [{share, stable, kind}], x, outside_curve}
+//     platforms.platform_shares   [d, beta, c, tau, x0, rounds=80, social=false, f_s=0, mu=0.2]
+//                                  -> PlatformResult {d, beta, c, tau, x0, rounds, social, f_s,
+//                                  mu, platforms, path: [[share...] per platform], final,
+//                                  settled, long_run, equilibria: [{share, stable, touch, kind,
+//                                  slope}], x, choice, gap, critical_fit, critical_status}
+//     platforms.equilibria        [d, beta, c, tau, mu=0.2, tol=1e-10]
+//                                                               -> [{share, stable, touch, kind,
+//                                                                   slope}]
+//     platforms.critical_fit      [beta, c, tau, x0]            -> [d*, status]
 //     profile_reader.read_profile [text]                        -> ReaderResult {ok, kind,
 //                                  message, text, removed, markers: [{start, end, category,
 //                                  match, points, rule}], score, register,
@@ -131,6 +140,12 @@ const MODELS = {
     import("../src/models/commitment.js").then((m) => m.outsidePayoff(...a)),
   "commitment.commitment": (a) =>
     import("../src/models/commitment.js").then((m) => m.commitment(...a)),
+  "platforms.platform_shares": (a) =>
+    import("../src/models/platforms.js").then((m) => m.platformShares(...a)),
+  "platforms.equilibria": (a) =>
+    import("../src/models/platforms.js").then((m) => m.equilibria(...a)),
+  "platforms.critical_fit": (a) =>
+    import("../src/models/platforms.js").then((m) => m.criticalFit(...a)),
   "profile_reader.read_profile": (a) =>
     import("../src/models/profile_reader.js").then((m) => m.readProfile(...a)),
   "format.fixed": (a) => fixed(...a),

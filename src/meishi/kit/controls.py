@@ -13,7 +13,7 @@ import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["Control", "NumberText", "Slider", "TextBox"]
+__all__ = ["Choice", "Control", "NumberText", "Slider", "TextBox"]
 
 
 @dataclass(frozen=True)
@@ -103,3 +103,45 @@ class TextBox(Control):
     def check(self, value: Any, what: str = "values") -> None:
         if not isinstance(value, str):
             raise TypeError(f"{what}: {self.name} holds typed text, got {value!r}")
+
+
+@dataclass(frozen=True)
+class Choice(Control):
+    """One of a few named options (a radio group); its value is the chosen option's value.
+
+    ``options``: ``(value, label)`` pairs, in the order shown; ``default`` is one of the
+    values.  A value that is not an option is refused (a link or a preset cannot invent one).
+    """
+
+    options: tuple[tuple[str, str], ...]
+    default: str
+    kind: str = field(init=False, default="choice")
+
+    def __post_init__(self) -> None:
+        options = tuple((value, label) for value, label in self.options)
+        values = [value for value, _label in options]
+        if len(options) < 2 or not all(isinstance(v, str) and v for v in values) \
+                or not all(isinstance(label, str) and label for _v, label in options):
+            raise ValueError(f"choice {self.name!r}: need two or more (value, label) pairs of "
+                             "non-empty text")
+        if len(set(values)) != len(values):
+            raise ValueError(f"choice {self.name!r}: option values must differ")
+        object.__setattr__(self, "options", options)
+        self.check(self.default, what="the default")
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(value for value, _label in self.options)
+
+    def to_spec(self) -> dict[str, Any]:
+        spec = asdict(self)
+        spec["options"] = [{"value": v, "label": label} for v, label in self.options]
+        return spec
+
+    def check(self, value: Any, what: str = "values") -> None:
+        if not isinstance(value, str):
+            raise TypeError(f"{what}: {self.name} must be one of its options' values, "
+                            f"got {value!r}")
+        if value not in self.values:
+            raise ValueError(f"{what}: {self.name}={value!r} is not one of its options "
+                             f"({', '.join(self.values)})")

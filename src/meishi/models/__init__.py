@@ -7,6 +7,8 @@ impression     how an audience reads an explicit claim or an implied cue
 profile_reader a rule-based reading of how explicit a profile line is
 commitment     stay with a partner or look among strangers (Yamagishi)
 introductions  reach through introductions in a clustered network
+platforms      a local platform against a global entrant under network effects
+chooser        which service for which goal, from a sourced features table
 
 Each is unit-tested against hand-computed values and invariants in
 ``tests/models``, and each widget's front end is held to it by a parity test.

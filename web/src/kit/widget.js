@@ -74,6 +74,9 @@ export function valuesFromHash(hash, rootId, spec, current) {
     if (c.kind === "slider") {
       const v = Number(raw);
       if (raw.trim() !== "" && Number.isFinite(v)) next[c.name] = snap(v, c);
+    } else if (c.kind === "choice") {
+      // one of the options, or nothing: an unknown value is ignored, never invented
+      if ((c.options || []).some((o) => o.value === raw)) next[c.name] = raw;
     } else if (c.kind === "text") {
       // a line of text, read by the widget (which says when it is too long): cut only
       // links far beyond the limit, by code points, so no character is split
@@ -107,6 +110,29 @@ export function defineWidget({ read, compute, describe, createChart }) {
     const msgId = `${uid}-message`;
     for (const c of spec.controls || []) {
       const id = `${uid}-${c.name.replace(/[^A-Za-z0-9_-]/g, "_")}`;
+      if (c.kind === "choice") {
+        // One of a few options: a radio group (native radios: Tab reaches the chosen one,
+        // the arrow keys choose another).  The group's name is unique on the page.
+        const set = h("fieldset", { class: "mw-control mw-control-choice", "data-control": c.name,
+          id, "aria-describedby": msgId });
+        set.append(h("legend", {}, controlLabel(c)));
+        const radios = [];
+        for (const [i, o] of (c.options || []).entries()) {
+          const rid = `${id}-${i}`;
+          const row = h("div", { class: "mw-option" });
+          const radio = h("input", { type: "radio", id: rid, name: `${uid}-${c.name}`,
+            value: o.value });
+          radio.addEventListener("change", () => {
+            if (radio.checked) commit({ ...current, [c.name]: o.value });
+          });
+          row.append(radio, h("label", { for: rid }, o.label));
+          set.append(row);
+          radios.push(radio);
+        }
+        box.append(set);
+        controls[c.name] = { c, input: set, radios };
+        continue;
+      }
       const wrap = h("div", { class: `mw-control mw-control-${c.kind}`, "data-control": c.name });
       wrap.append(h("label", { for: id }, controlLabel(c)));
       if (c.kind === "slider") {
@@ -191,9 +217,14 @@ export function defineWidget({ read, compute, describe, createChart }) {
     const chart = createChart(chartBox, spec);
 
     function syncControls() {
-      for (const { c, input, readout } of Object.values(controls)) {
+      for (const { c, input, readout, radios } of Object.values(controls)) {
         const v = current[c.name];
-        if (c.kind === "slider") {
+        if (c.kind === "choice") {
+          for (const radio of radios) {
+            const on = radio.value === v;
+            if (radio.checked !== on) radio.checked = on;
+          }
+        } else if (c.kind === "slider") {
           const text = String(v);
           if (input.value !== text) input.value = text;
           const shown = valueText(c, Number(v));
@@ -215,6 +246,7 @@ export function defineWidget({ read, compute, describe, createChart }) {
       message.append(p);
       root.dataset.state = "invalid";
       for (const { c, input } of Object.values(controls)) {
+        if (c.kind === "choice") continue; // every option is a valid value
         if (err && err.control === c.name) input.setAttribute("aria-invalid", "true");
         else input.removeAttribute("aria-invalid");
       }

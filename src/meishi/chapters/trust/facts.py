@@ -1,0 +1,120 @@
+"""Chapter 3's numbers: general trust, Yamagishi's studies, hiring routes, business cards.
+
+Every number the chapter's prose, quiz and widget presets quote is read
+here from the course data (``assets/data``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...data import load
+from ...data.series import linkedin_growth_since_article
+from ...models.commitment import commitment, outside_payoff
+from ...models.introductions import introductions
+
+__all__ = ["EXAMPLE", "facts", "model_facts", "trust_wave7"]
+
+
+def trust_wave7() -> dict[str, tuple[float, str]]:
+    """"Most people can be trusted" (% of all respondents), 2017–2022 round, by country,
+    with the survey it comes from (WVS wave 7, or EVS round 5 where WVS has no survey)."""
+    df = load("general_trust").frame
+    df = df[(df["base"] == "all_answers") & df["survey"].isin(["WVS", "EVS"])]
+    out: dict[str, tuple[float, str]] = {}
+    for _, row in df.iterrows():
+        if row["country"] in out and row["survey"] == "EVS":
+            continue  # keep WVS where a country has both
+        out[str(row["country"])] = (float(row["share_percent"]), str(row["survey"]))
+    return out
+
+
+#: The worked example (stylised): a partner's deal is worth 50; four strangers make offers
+#: between 30 and 70, and one stranger in four cheats.
+EXAMPLE = {"p": 0.25, "w": 0.2, "n": 4}
+
+
+def model_facts() -> dict[str, float]:
+    """Numbers the chapter quotes from its models, at stated (stylised) settings."""
+    ex0 = outside_payoff(k=0.0, **EXAMPLE)
+    ex6 = outside_payoff(k=0.6, **EXAMPLE)
+    thin = outside_payoff(k=0.0, x=0.75, **EXAMPLE)
+    closed = commitment(0.3, 0.3, 10, 0.2, 0.9)  # the widget's "Closed market" preset
+    closed_here = outside_payoff(0.3, 0.3, 10, 0.2, x=0.9)
+    tip_closed = [e.share for e in closed.equilibria if not e.stable and 0 < e.share < 1]
+    opened = commitment(0.3, 0.4, 10, 0.8, 0.9)
+    opened_low = commitment(0.3, 0.4, 10, 0.8, 0.5)
+    tip_open = [e.share for e in opened.equilibria if not e.stable and 0 < e.share < 1]
+    low, high = introductions(0.0), introductions(0.3)
+    openp = introductions(0.0, norm="open")
+    return {
+        "ex_best_offer": 100 * (0.5 - EXAMPLE["w"] + 2 * EXAMPLE["w"] * 4 / 5),
+        "ex_outside": 100 * ex0.expected,
+        "ex_outside_screen": 100 * ex6.expected,
+        "ex_cheated": 100 * ex0.p_cheated,
+        "ex_thin": 100 * thin.expected,
+        "ex_thin_no_deal": 100 * thin.p_no_deal,
+        "closed_outside": 100 * closed.outside.expected,
+        "closed_here": 100 * closed_here.expected,
+        "closed_tip": 100 * tip_closed[0],
+        "closed_end": 100 * float(closed.path[-1]),
+        "open_outside": 100 * opened.outside.expected,
+        "open_end": 100 * float(opened.path[-1]),
+        "open_end_low": 100 * float(opened_low.path[-1]),
+        "open_tip": 100 * tip_open[0],
+        "net_people": low.people,
+        "net_reach_low": low.average_norm.reach,
+        "net_reach_high": high.average_norm.reach,
+        "net_outside_high": high.average.two_step_outside,
+        "net_vet_open": openp.average_norm.to_vet,
+    }
+
+
+def facts() -> dict[str, Any]:
+    """Numbers the chapter's prose and quiz quote (glued from the data)."""
+    trust = trust_wave7()
+    waves = load("trust_japan_waves").frame
+    wvs = waves[(waves["survey"] == "WVS") & (waves["base"] == "excluding_dont_know")]
+    studies = load("trust_studies").frame.set_index("measure")["value"]
+    routes = load("hiring_routes_japan").frame
+    allh = routes[(routes["population"] == "all_hires") & (routes["measure"] == "route_share")]
+    conn = allh[allh["route"] == "personal_connections"].set_index("data_year")["share_percent"]
+    changers = routes[(routes["population"] == "job_changers")
+                      & (routes["measure"] == "route_share")]
+    agency = changers[changers["route"] == "private_agency"].set_index("data_year")[
+        "share_percent"]
+    cards = load("business_cards").frame.set_index("measure")["value"]
+    intro = load("introductions_japan").frame.set_index("measure")["value"]
+    fb = load("facebook_uses_japan").frame.set_index("measure")["value"]
+    return {
+        "trust_jp": trust["Japan"][0],
+        "trust_us": trust["United States"][0],
+        "trust_kr": trust["South Korea"][0],
+        "trust_de": trust["Germany"][0],
+        "trust_se": trust["Sweden"][0],
+        "trust_cn": trust["China"][0],
+        "trust_uk": trust["United Kingdom"][0],
+        "trust_jp_first": float(wvs["share_percent"].iloc[0]),
+        "trust_jp_first_year": int(wvs["survey_year"].iloc[0]),
+        "trust_jp_peak": float(wvs["share_percent"].max()),
+        "trust_jp_last": float(wvs["share_percent"].iloc[-1]),
+        "trust_jp_last_year": int(wvs["survey_year"].iloc[-1]),
+        "yy_japan_n": int(studies["respondents_japan"]),
+        "yy_us_n": int(studies["respondents_us"]),
+        "ism_general_trust_2013": float(studies["general_trust_class_share_japan_2013"]),
+        "conn_2000": float(conn[2000]),
+        "conn_2013": float(conn[2013]),
+        "agency_2012": float(agency[2012]),
+        "agency_2016": float(agency[2016]),
+        "cards_per_year_bn": float(cards["cards_exchanged_per_year_japan"]),
+        "cards_per_person": float(cards["cards_exchanged_per_person_per_year"]),
+        "card_people_m": float(cards["people_exchanging_cards_japan"]),
+        "cards_covid_change": float(cards["change_in_cards_exchanged_covid"]),
+        "fewer_paper_cards": float(cards["sales_staff_exchanging_fewer_paper_cards"]),
+        "intro_use": float(intro["uses_introductions_for_new_clients"]),
+        "intro_best": float(intro["introductions_most_productive_method"]),
+        "cold_calls": float(intro["uses_cold_calls_or_visits"]),
+        "li_growth_x": linkedin_growth_since_article(),
+        "fb_business": float(fb["build job or business contacts"]),
+        **model_facts(),
+    }
