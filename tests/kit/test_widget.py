@@ -76,8 +76,18 @@ def test_a_value_a_slider_cannot_show_is_refused(widget):
         pytest.skip(f"{widget.widget_id} has no slider")
     with pytest.raises(ValueError):
         widget.set(**{slider["name"]: slider["max"] + slider["step"]})
-    with pytest.raises(ValueError):
-        widget.set(**{slider["name"]: float("nan")})
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), float("-inf")])
+def test_a_control_set_to_nan_from_code_gives_a_message_not_an_exception(widget, bad):
+    control = widget.spec["controls"][0]
+    before_values, before = dict(widget.values), widget.evaluation
+    widget.set(**{control["name"]: bad})  # no exception
+    assert not widget.evaluation.ok
+    assert control["label"] in widget.evaluation.message
+    assert "not a number" in widget.evaluation.message
+    assert widget.values == before_values  # nothing lost
+    assert widget.summary == before.summary
 
 
 def test_changing_values_from_python_updates_the_evaluation(widget):

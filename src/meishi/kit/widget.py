@@ -27,6 +27,7 @@ over a grid of values and holds them to :meth:`CourseWidget.evaluate`.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -158,7 +159,23 @@ class CourseWidget(anywidget.AnyWidget):
             control.check(value, what=what)
 
     def set(self, **values: Any) -> None:
-        """Set controls by name; the front end and :attr:`evaluation` follow."""
+        """Set controls by name; the front end and :attr:`evaluation` follow.
+
+        A value that is not a finite number where a number is expected (NaN, or
+        infinity, say from a calculation in a cell) is answered with a message in
+        :attr:`evaluation`, keeping the last good settings and result, rather than
+        with an exception. A value no control could ever show (off a slider's step,
+        out of its range, an unknown option) is a programming error and raises.
+        """
+        for key, value in values.items():
+            if isinstance(value, float) and not math.isfinite(value) and key in self._controls:
+                control = self._controls[key]
+                self.evaluation = Evaluation(
+                    ok=False, params=self.evaluation.params, result=self.evaluation.result,
+                    summary=self.evaluation.summary,
+                    message=(f"{control.label}: {value!r} is not a number the control can "
+                             "show; the last setting is kept."))
+                return
         self.check_values(values)
         self.values = {**self.values, **values}
 
