@@ -235,10 +235,34 @@ def _marks_introductions(marks: list[dict], result) -> None:
     assert int(two["data"]["value"]) == (0 if result.norm == "open" else result.two_step), two
 
 
+def _marks_platforms(marks: list[dict], result) -> None:
+    eqs = [m for m in marks if m["tag"] == "circle" and "mw-eq" in m["cls"].split()]
+    assert len(eqs) == len(result.equilibria), (eqs, result.equilibria)  # none for three
+    for mark, eq in zip(eqs, result.equilibria, strict=True):
+        assert _close(mark["data"]["value"], 100 * eq.share), (mark, eq)
+        assert mark["data"]["stable"] == str(bool(eq.stable)).lower(), (mark, eq)
+        assert ("mw-stable" in mark["cls"].split()) == bool(eq.stable), mark
+    (start,) = [m for m in marks if m["tag"] == "rect" and "mw-start" in m["cls"].split()]
+    assert _close(start["data"]["value"], 100 * result.x0), start
+    labels = [m for m in marks if m["tag"] == "text" and "mw-label" in m["cls"].split()]
+    (end,) = labels
+    assert "mw-end" in end["cls"].split()
+    assert _close(end["data"]["value"], 100 * result.final[1]), end
+
+
+def _marks_chooser(marks: list[dict], result) -> None:
+    bars = [m for m in marks if m["tag"] == "rect" and "mw-bar" in m["cls"].split()]
+    assert [b["data"]["service"] for b in bars] == [f.service for f in result]
+    for bar, fit in zip(bars, result, strict=True):
+        assert _close(bar["data"]["value"], fit.score), (bar, fit)
+        assert _close(bar["data"]["top"], fit.top), (bar, fit)
+
+
 MARKS: dict[str, Callable[[list[dict], object], None]] = {
     "lookup": _marks_lookup, "signal": _marks_signal, "threshold": _marks_threshold,
     "impression": _marks_impression, "profile_reader": _marks_profile_reader,
     "commitment": _marks_commitment, "introductions": _marks_introductions,
+    "platforms": _marks_platforms, "chooser": _marks_chooser,
 }
 
 
@@ -456,10 +480,16 @@ def test_every_widget_on_the_page_responds_within_a_few_seconds(open_page, path)
         for (const root of roots) {
             const input = root.querySelector('input[type=range]');
             const before = root.querySelector('.mw-summary').textContent;
-            if (!input) {  // a widget whose only control is a line of text
+            if (!input) {  // a widget without a slider: a line of text, or a radio group
                 const box = root.querySelector('.mw-control-text textarea');
-                box.value = 'I led the best team and grew sales by 45%';
-                box.dispatchEvent(new Event('input', {bubbles: true}));
+                const radio = root.querySelector(
+                    '.mw-control-choice input[type=radio]:not(:checked)');
+                if (box) {
+                    box.value = 'I led the best team and grew sales by 45%';
+                    box.dispatchEvent(new Event('input', {bubbles: true}));
+                } else if (radio) {
+                    radio.click();
+                }
                 if (root.querySelector('.mw-summary').textContent === before) return -1;
                 continue;
             }
