@@ -5,7 +5,8 @@ Markdown tables; ``--update-readme`` also writes them into README.md between
 the ``<!-- bench:start -->`` and ``<!-- bench:end -->`` markers.
 
 Widgets are measured where learners use them: in the built book, in
-Chromium, with no kernel.  Each of 300 seeded slider moves is timed from the
+Chromium, with no kernel.  Each of 300 seeded moves (a slider, or for widgets
+without one a typed line or a radio choice) is timed from the
 input event until the chart and readout are updated and laid out (what
 must finish before the browser can paint the next frame), and again with
 the CPU slowed four times (Chrome's CPU throttling).  Budgets: p95 under
@@ -75,18 +76,34 @@ _MEASURE_JS = """
 async ([id, changes, seed]) => {
   const root = document.getElementById('widget-' + id);
   const sliders = [...root.querySelectorAll('.mw-control input[type=range]')];
+  const boxes = [...root.querySelectorAll('.mw-control-text textarea')];
+  const radios = [...root.querySelectorAll('.mw-control-choice input[type=radio]')];
+  const lines = ['I led the team that doubled sales', '皆様のおかげで目標を達成しました',
+                 'We launched the best product in Japan, up 40%',
+                 'チームで新しい仕組みを作りました'];
   let s = seed >>> 0;
   const rand = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 4294967296);
   const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
   const svg = root.querySelector('svg.mw-svg');
   const out = [];
   for (let i = 0; i < changes; i++) {
-    const el = sliders[Math.floor(rand() * sliders.length)];
-    const lo = +el.min, hi = +el.max, step = +el.step || 1;
-    const n = Math.round((hi - lo) / step);
-    el.value = String(lo + Math.floor(rand() * (n + 1)) * step);
+    // sliders get a random value; a text box a sample line; a radio group a click
+    let act;
+    if (sliders.length) {
+      const el = sliders[Math.floor(rand() * sliders.length)];
+      const lo = +el.min, hi = +el.max, step = +el.step || 1;
+      el.value = String(lo + Math.floor(rand() * (Math.round((hi - lo) / step) + 1)) * step);
+      act = () => el.dispatchEvent(new Event('input', {bubbles: true}));
+    } else if (boxes.length) {
+      const el = boxes[0];
+      el.value = lines[i % lines.length];
+      act = () => el.dispatchEvent(new Event('input', {bubbles: true}));
+    } else {
+      const el = radios[Math.floor(rand() * radios.length)];
+      act = () => el.click();
+    }
     const t0 = performance.now();
-    el.dispatchEvent(new Event('input', {bubbles: true}));
+    act();
     svg.getBoundingClientRect();      // force style and layout of the update
     root.offsetHeight;
     out.push(performance.now() - t0);

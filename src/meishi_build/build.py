@@ -258,6 +258,10 @@ def main(argv: list[str] | None = None) -> int:
     reports = build / "reports"
     shutil.rmtree(reports, ignore_errors=True)
     if status == 0:
+        if (html / "_static" / "vendor" / "fontawesome" / "webfonts").is_dir():
+            from .iconfont import cut_book_fonts
+
+            print(cut_book_fonts(html))
         return 0
     if (html / "reports").is_dir():
         shutil.move(str(html / "reports"), str(reports))
