@@ -130,14 +130,29 @@ function createChart(container, spec) {
     const mine = (u, v) => u === focalId || v === focalId;
     ties.attr("data-value", entry.edges.length)
       .attr("data-bridges", entry.edges.filter(([u, v]) => clusters[u] !== clusters[v]).length);
-    ties.selectAll("line").data(entry.edges, (d) => `${d[0]}-${d[1]}`).join("line")
-      .attr("class", (d) => (clusters[d[0]] !== clusters[d[1]] ? "mw-tie mw-bridge" : "mw-tie"))
-      .attr("x1", (d) => px(d[0])).attr("y1", (d) => py(d[0]))
-      .attr("x2", (d) => px(d[1])).attr("y2", (d) => py(d[1]))
-      .style("stroke", (d) => (mine(...d) ? COLOURS.ink : COLOURS.muted))
-      .style("stroke-opacity", (d) => (mine(...d) ? 0.9 : 0.45))
-      .style("stroke-width", (d) => (mine(...d) ? "1.8px" : "1px"))
-      .style("stroke-dasharray", (d) => (clusters[d[0]] !== clusters[d[1]] ? "4 3" : null));
+    // Ties as three paths (plain, bridges dashed, your own ties in ink): one element each
+    // rather than hundreds of lines keeps a slider move well under a frame on slow phones.
+    const segment = ([u, v]) => `M${px(u).toFixed(1)},${py(u).toFixed(1)}L${px(v).toFixed(1)},${py(v).toFixed(1)}`;
+    const groups = { plain: [], bridge: [], own: [] };
+    for (const e of entry.edges) {
+      if (mine(...e)) groups.own.push(segment(e));
+      else if (clusters[e[0]] !== clusters[e[1]]) groups.bridge.push(segment(e));
+      else groups.plain.push(segment(e));
+    }
+    const tieStyle = {
+      plain: { stroke: COLOURS.muted, opacity: 0.45, width: "1px", dash: null },
+      bridge: { stroke: COLOURS.muted, opacity: 0.45, width: "1px", dash: "4 3" },
+      own: { stroke: COLOURS.ink, opacity: 0.9, width: "1.8px", dash: null },
+    };
+    ties.selectAll("path").data(Object.keys(groups), (d) => d).join("path")
+      .attr("class", (d) => (d === "bridge" ? "mw-tie mw-bridge" : "mw-tie"))
+      .attr("data-kind", (d) => d)
+      .attr("d", (d) => groups[d].join("") || "M0,0")
+      .style("fill", "none")
+      .style("stroke", (d) => tieStyle[d].stroke)
+      .style("stroke-opacity", (d) => tieStyle[d].opacity)
+      .style("stroke-width", (d) => tieStyle[d].width)
+      .style("stroke-dasharray", (d) => tieStyle[d].dash);
 
     const people = positions.map((_p, i) => i);
     const rest = people.filter((i) => i !== focalId && !contacts.has(i)
