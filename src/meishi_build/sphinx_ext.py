@@ -13,13 +13,56 @@ each page's context it
   configuration (the course runs live in JupyterLab instead);
 * lets the "Show code cell source" toggles be named by their visible text,
   and makes bibliography entries list items of their list.
+
+It also puts a link to the course's repository on every page when the
+repository's address is known: ``meishi_repository_url`` in ``_config.yml``
+(``sphinx: config``), or, when that is empty, the address GitHub Actions
+gives the build (``GITHUB_SERVER_URL`` and ``GITHUB_REPOSITORY``), so the
+book deployed to GitHub Pages links to the repository it was built from.
+With neither there is no button (rather than a link to a wrong address).
 """
 
 from __future__ import annotations
 
+import os
+import re
+from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["page_has_widgets", "setup", "tidy_page_assets"]
+__all__ = ["page_has_widgets", "repository_url", "set_repository_button", "setup",
+           "tidy_page_assets"]
+
+_URL = re.compile(r"https://[A-Za-z0-9.-]+(?::[0-9]+)?/[A-Za-z0-9._-]+/[A-Za-z0-9._-]+")
+
+
+def repository_url(configured: str, environ: Mapping[str, str]) -> str:
+    """The repository address to link, or "" when none is known.
+
+    ``configured`` wins; otherwise GitHub Actions' variables are used.  An
+    address that is not ``https://host/owner/name`` is refused with a
+    ValueError naming the setting, so a typo fails the build instead of
+    shipping a broken link.
+    """
+    url = (configured or "").strip().rstrip("/")
+    source = "meishi_repository_url in _config.yml"
+    if not url:
+        server = environ.get("GITHUB_SERVER_URL", "").strip().rstrip("/")
+        repo = environ.get("GITHUB_REPOSITORY", "").strip()
+        if not (server and repo):
+            return ""
+        url, source = f"{server}/{repo}", "GITHUB_SERVER_URL/GITHUB_REPOSITORY"
+    if not _URL.fullmatch(url):
+        raise ValueError(f"{source}: {url!r} is not an https://host/owner/name address")
+    return url
+
+
+def set_repository_button(app: Any, config: Any) -> None:
+    url = repository_url(config.meishi_repository_url, os.environ)
+    if not url:
+        return
+    options = dict(config.html_theme_options or {})
+    options.update(repository_url=url, use_repository_button=True)
+    config.html_theme_options = options
 
 
 def _is_thebe(asset: Any) -> bool:
@@ -80,6 +123,8 @@ def tidy_page_assets(app: Any, pagename: str, templatename: str, context: dict,
 
 
 def setup(app: Any) -> dict[str, Any]:
+    app.add_config_value("meishi_repository_url", "", "html", types=[str])
+    app.connect("config-inited", set_repository_button)
     # After myst-nb (priority 500) has added the page's scripts.
     app.connect("html-page-context", tidy_page_assets, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

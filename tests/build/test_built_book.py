@@ -15,6 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from helpers import ROOT, toc_files, toc_notebooks
+from meishi.chapters import discover
 
 HTML = ROOT / "_build" / "html"
 
@@ -65,7 +66,11 @@ def test_no_page_shows_an_error_or_a_figure_repr(pages):
         assert not soup.select(".output.traceback, .output.stderr, .output.error"), name
 
 
-CHAPTER_PAGES = [str(p.relative_to(ROOT).with_suffix("")) for p in toc_notebooks()]
+# The chapters' pages (found by discovery), not the reference pages such as
+# the Data and sources page, which is a notebook without a quiz or widgets.
+CHAPTER_PAGES = [f"chapters/{chapter.stem}" for chapter in discover()]
+assert {f"{page}.ipynb" for page in CHAPTER_PAGES} <= {
+    str(p.relative_to(ROOT)) for p in toc_notebooks()}
 
 
 def _minimum(page: str, intro: int, chapter: int) -> int:
@@ -125,7 +130,9 @@ def test_no_page_loads_the_ipywidgets_runtime(pages):
         sources = [s.get("src", "") for s in soup.select("script")]
         assert not any("embed" in src or "require" in src for src in sources), name
         if soup.select('script[type="application/vnd.jupyter.widget-view+json"]'):
-            assert any(src.endswith("vendor/meishi/host.js") for src in sources), name
+            # Sphinx adds ?v=<checksum> when the file is already in the output.
+            paths = [src.split("?", 1)[0] for src in sources]
+            assert any(path.endswith("vendor/meishi/host.js") for path in paths), name
         else:
             assert not any("vendor/meishi" in src for src in sources), name
 
@@ -153,3 +160,17 @@ def test_landing_page_states_audience_goals_and_time(pages):
     text = pages["index"].get_text(" ")
     for phrase in ("Who it is for", "What you will be able to do", "Time needed"):
         assert phrase in text
+
+
+def test_repository_link_is_on_every_page_when_the_address_is_known(pages):
+    import yaml
+
+    from meishi_build.sphinx_ext import repository_url
+
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    expected = repository_url(config["sphinx"]["config"]["meishi_repository_url"], os.environ)
+    for name, soup in pages.items():
+        # Never Jupyter Book's own repository (its default when none is set).
+        assert not soup.select('a[href*="executablebooks/jupyter-book"]'), name
+        if expected:
+            assert soup.select(f'a[href="{expected}"]'), name

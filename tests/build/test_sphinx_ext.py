@@ -1,4 +1,4 @@
-"""The page tidy-up: widget runtime only where widgets are, no duplicates, no thebe."""
+"""The Sphinx extension: widgets' runtime only where needed, no thebe, repository link."""
 
 from __future__ import annotations
 
@@ -64,3 +64,52 @@ def test_page_with_widgets_keeps_the_runtime(app, monkeypatch):
     names = _names(ctx["script_files"])
     assert "_static/vendor/meishi/host.js" in names
     assert "_static/sphinx-thebe.js" not in names
+
+
+# --- the repository link -------------------------------------------------
+
+def test_configured_repository_address_wins_over_github_actions():
+    env = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "ci/other"}
+    assert sphinx_ext.repository_url("https://github.com/team/course/", env) == \
+        "https://github.com/team/course"
+
+
+def test_github_actions_gives_the_address_when_none_is_configured():
+    env = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "team/course"}
+    assert sphinx_ext.repository_url("", env) == "https://github.com/team/course"
+
+
+@pytest.mark.parametrize("env", [{}, {"GITHUB_REPOSITORY": "team/course"},
+                                 {"GITHUB_SERVER_URL": "https://github.com"}])
+def test_no_known_address_means_no_link(env):
+    assert sphinx_ext.repository_url("  ", env) == ""
+
+
+@pytest.mark.parametrize("bad", ["github.com/team/course", "http://github.com/team/course",
+                                 "https://github.com/team", "javascript:alert(1)",
+                                 "https://github.com/team/course\"><script>"])
+def test_a_malformed_address_fails_the_build_naming_the_setting(bad):
+    with pytest.raises(ValueError, match="meishi_repository_url"):
+        sphinx_ext.repository_url(bad, {})
+
+
+def _config(url, options):
+    return SimpleNamespace(meishi_repository_url=url, html_theme_options=options)
+
+
+def test_known_address_switches_the_repository_button_on(monkeypatch):
+    monkeypatch.delenv("GITHUB_REPOSITORY", raising=False)
+    config = _config("https://github.com/team/course", {"use_download_button": True})
+    sphinx_ext.set_repository_button(None, config)
+    assert config.html_theme_options == {"use_download_button": True,
+                                         "repository_url": "https://github.com/team/course",
+                                         "use_repository_button": True}
+
+
+def test_unknown_address_leaves_the_theme_options_alone(monkeypatch):
+    monkeypatch.delenv("GITHUB_REPOSITORY", raising=False)
+    monkeypatch.delenv("GITHUB_SERVER_URL", raising=False)
+    options = {"use_repository_button": False}
+    config = _config("", options)
+    sphinx_ext.set_repository_button(None, config)
+    assert config.html_theme_options == {"use_repository_button": False}
