@@ -3,6 +3,10 @@
 * A run that includes the chapters must collect every notebook listed in
   ``_toc.yml`` through nbval; collecting none (or missing one) fails the run
   instead of passing silently.
+* Every ``tests/**/test_*.py`` file under the paths a run asks for must give
+  at least one test: a folder pytest skips by default (it once skipped
+  ``tests/build`` because ``build`` is in its default ``norecursedirs``)
+  fails the run instead of dropping its tests unnoticed.
 """
 
 from __future__ import annotations
@@ -22,7 +26,22 @@ def _runs_chapters(config: pytest.Config) -> bool:
     return any(a == chapters or chapters in a.parents or a in chapters.parents for a in args)
 
 
+def _test_files_not_collected(session: pytest.Session) -> list[str]:
+    config = session.config
+    if config.getoption("deselect") or config.option.keyword or config.option.markexpr:
+        return []
+    asked = [Path(a.split("::")[0]).resolve() for a in config.args if "::" not in a]
+    tests = (ROOT / "tests").resolve()
+    files = {p.resolve() for p in tests.rglob("test_*.py")}
+    wanted = {f for f in files if any(a == f or a in f.parents for a in asked)}
+    collected = {Path(str(item.path)).resolve() for item in session.items}
+    return sorted(str(f.relative_to(ROOT)) for f in wanted - collected)
+
+
 def pytest_collection_finish(session: pytest.Session) -> None:
+    lost = _test_files_not_collected(session)
+    if lost:
+        raise pytest.UsageError(f"test files under the requested paths gave no tests: {lost}")
     if not _runs_chapters(session.config):
         return
     collected = {Path(str(item.path)).resolve() for item in session.items
