@@ -61,7 +61,18 @@ export function createFigure(container, { panels, height = 270, margin = {} }) {
     panel.xlabel = panel.plot.append("text").attr("class", "mw-axis-label")
       .attr("text-anchor", "middle").text(p.xlabel || "");
     panel.marks = panel.plot.append("g").attr("class", "mw-marks");
+    // Axes are redrawn only when what they show changes: most widgets keep
+    // fixed scales, and rebuilding every tick on every input is the largest
+    // part of an update on a slow CPU.
+    const unchanged = (slot, scale, opts) => {
+      const key = JSON.stringify([scale.domain(), scale.range(), opts.ticks ?? null,
+        opts.values ?? null, opts.grid ?? null, panel.width, panel.height]);
+      const same = panel[slot] && panel[slot].key === key && panel[slot].format === opts.format;
+      panel[slot] = { key, format: opts.format };
+      return same;
+    };
     panel.xAxis = (scale, { ticks, format, values } = {}) => {
+      if (unchanged("xLast", scale, { ticks, format, values })) return;
       const axis = axisBottom(scale).tickSizeOuter(0)
         .ticks(ticks ?? Math.max(3, Math.min(10, Math.floor(panel.width / 55))));
       if (format) axis.tickFormat(format);
@@ -70,6 +81,7 @@ export function createFigure(container, { panels, height = 270, margin = {} }) {
       panel.xlabel.attr("x", panel.width / 2).attr("y", panel.height + 36);
     };
     panel.yAxis = (scale, { ticks, format, values, grid = true } = {}) => {
+      if (unchanged("yLast", scale, { ticks, format, values, grid })) return;
       const axis = axisLeft(scale).tickSizeOuter(0)
         .ticks(ticks ?? Math.max(3, Math.floor(panel.height / 40)));
       if (format) axis.tickFormat(format);
