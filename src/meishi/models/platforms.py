@@ -38,11 +38,12 @@ for above 1/2; it rises with ``d``), by bisection to ``FIT_TOL``.  If none: NaN,
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
 import numpy as np
+
+from .numeric import bisect_root
 
 __all__ = ["CURVE_POINTS", "FIT_TOL", "MAX_ROUNDS", "PLATFORMS", "SCAN_POINTS", "SETTLE_TOL",
            "TOUCH_TOL", "Equilibrium", "PlatformResult", "critical_fit", "equilibria",
@@ -122,20 +123,6 @@ class Equilibrium:
     slope: float
 
 
-def _bisect(g: Callable[[float], float], a: float, b: float, ga: float) -> float:
-    """A root of g in [a, b], where g(a) = ga and g(b) differ in sign, to the last bit."""
-    for _ in range(200):
-        m = 0.5 * (a + b)
-        if m <= a or m >= b:
-            break
-        gm = g(m)
-        if ga * gm <= 0:
-            b = m
-        else:
-            a, ga = m, gm
-    return 0.5 * (a + b)
-
-
 def _critical_points(d: float, beta: float, c: float, tau: float) -> list[float]:
     """Interior x where g'(x) = 0: sign changes (and exact zeros) of g' on the scan grid."""
     grid = np.linspace(0.0, 1.0, SCAN_POINTS)
@@ -146,7 +133,7 @@ def _critical_points(d: float, beta: float, c: float, tau: float) -> list[float]
         if gp[i] == 0:
             out.append(xs[i])
         else:
-            out.append(_bisect(lambda x: _slope(x, d, beta, c, tau), xs[i], xs[i + 1], gp[i]))
+            out.append(bisect_root(lambda x: _slope(x, d, beta, c, tau), xs[i], xs[i + 1], gp[i]))
     return out
 
 
@@ -180,7 +167,7 @@ def equilibria(d: float, beta: float, c: float, tau: float, mu: float = 0.2,
             out.append(make(nodes[i], signs[i - 1], signs[j + 1]))
             i = j
         if i + 1 < n and signs[i] * signs[i + 1] < 0:
-            out.append(make(_bisect(g, nodes[i], nodes[i + 1], gs[i]), signs[i], signs[i + 1]))
+            out.append(make(bisect_root(g, nodes[i], nodes[i + 1], gs[i]), signs[i], signs[i + 1]))
         i += 1
     return out
 

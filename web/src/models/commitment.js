@@ -13,7 +13,7 @@
 //   x_{t+1} = clip(x_t + x_t (1 - x_t) (v0 - pi_out(x_t)), 0, 1)
 import { pyRepr } from "../kit/format.js";
 import { binomialPmf } from "./lookup.js";
-import { linspace } from "./numeric.js";
+import { bisectRoot, linspace } from "./numeric.js";
 
 export const MAX_OFFERS = 20;
 export const MAX_ROUNDS = 10000;
@@ -103,17 +103,6 @@ export function outsidePayoff(p, w, n, k, x = 0, v0 = 0.5) {
   };
 }
 
-function bisect(g, a, b, ga) {
-  for (let i = 0; i < 200; i++) {
-    const m = 0.5 * (a + b);
-    if (m <= a || m >= b) break;
-    const gm = g(m);
-    if (ga * gm <= 0) b = m;
-    else [a, ga] = [m, gm];
-  }
-  return 0.5 * (a + b);
-}
-
 function interior(share, left, right) {
   const stable = left > 0 && right < 0;
   return { share, stable, kind: stable ? "mixed" : "tipping" };
@@ -130,7 +119,7 @@ export function equilibria(p, w, n, k, v0 = 0.5) {
   for (let i = 0; i < SCAN_POINTS - 1; i++) {
     if (i > 0 && gs[i] === 0) out.push(interior(xs[i], gs[i - 1], gs[i + 1]));
     else if (gs[i] * gs[i + 1] < 0) {
-      out.push(interior(bisect(g, xs[i], xs[i + 1], gs[i]), gs[i], gs[i + 1]));
+      out.push(interior(bisectRoot(g, xs[i], xs[i + 1], gs[i]), gs[i], gs[i + 1]));
     }
   }
   const g1 = gs[SCAN_POINTS - 1] !== 0 ? gs[SCAN_POINTS - 1] : gs[SCAN_POINTS - 2];

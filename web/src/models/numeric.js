@@ -37,3 +37,20 @@ export function pairwiseSum(a, lo = 0, n = a.length - lo) {
 }
 
 export const clip = (x, lo, hi) => (x < lo ? lo : x > hi ? hi : x);
+
+/** A root of g in [a, b], where g(a) = ga and g(b) differ in sign, to the last bit
+ * (numeric.bisect_root in Python). */
+export function bisectRoot(g, a, b, ga) {
+  for (let k = 0; k < 200; k++) {
+    const m = 0.5 * (a + b);
+    if (m <= a || m >= b) break;
+    const gm = g(m);
+    if (ga * gm <= 0) {
+      b = m;
+    } else {
+      a = m;
+      ga = gm;
+    }
+  }
+  return 0.5 * (a + b);
+}

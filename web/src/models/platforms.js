@@ -13,7 +13,7 @@
 // critical point is a tangency.  Critical fit: bisection on d in [-1, 1] for the least d that
 // leaves the entrant with a long-run majority from x0.  Three platforms: simulated only.
 import { pyRepr } from "../kit/format.js";
-import { linspace } from "./numeric.js";
+import { bisectRoot, linspace } from "./numeric.js";
 
 export const MAX_ROUNDS = 10000;
 export const SCAN_POINTS = 2001;
@@ -64,17 +64,6 @@ function slope(x, d, beta, c, tau) {
   return 2 * beta / tau * spread - join - leave;
 }
 
-function bisect(g, a, b, ga) {
-  for (let i = 0; i < 200; i++) {
-    const m = 0.5 * (a + b);
-    if (m <= a || m >= b) break;
-    const gm = g(m);
-    if (ga * gm <= 0) b = m;
-    else [a, ga] = [m, gm];
-  }
-  return 0.5 * (a + b);
-}
-
 function criticalPoints(d, beta, c, tau) {
   const xs = linspace(0, 1, SCAN_POINTS);
   const gp = xs.map((x) => slope(x, d, beta, c, tau));
@@ -82,7 +71,7 @@ function criticalPoints(d, beta, c, tau) {
   for (let i = 0; i < SCAN_POINTS - 1; i++) {
     if (i > 0 && gp[i] === 0) out.push(xs[i]);
     else if (gp[i] * gp[i + 1] < 0) {
-      out.push(bisect((x) => slope(x, d, beta, c, tau), xs[i], xs[i + 1], gp[i]));
+      out.push(bisectRoot((x) => slope(x, d, beta, c, tau), xs[i], xs[i + 1], gp[i]));
     }
   }
   return out;
@@ -114,7 +103,7 @@ export function equilibria(d, beta, c, tau, mu = 0.2, tol = TOUCH_TOL) {
       i = j;
     }
     if (i + 1 < n && signs[i] * signs[i + 1] < 0) {
-      out.push(make(bisect(g, nodes[i], nodes[i + 1], gs[i]), signs[i], signs[i + 1]));
+      out.push(make(bisectRoot(g, nodes[i], nodes[i + 1], gs[i]), signs[i], signs[i + 1]));
     }
   }
   return out;

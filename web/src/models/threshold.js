@@ -9,7 +9,7 @@
 // critical point where |g| <= tol is a tangency (a touching equilibrium).
 // Any other F: a grid scan with bisection (equilibria's fallback).
 import { erf } from "./erf.js";
-import { clip, linspace } from "./numeric.js";
+import { bisectRoot, clip, linspace } from "./numeric.js";
 
 export { erf };
 
@@ -62,22 +62,6 @@ export function criticalPoints(F) {
   return [mean - spread * z, mean + spread * z].filter((c) => c > 0.0 && c < 1.0);
 }
 
-/** A root of g in [a, b], where g(a) = ga and g(b) differ in sign, to the last bit. */
-function bisect(g, a, b, ga) {
-  for (let k = 0; k < 200; k++) {
-    const m = 0.5 * (a + b);
-    if (m <= a || m >= b) break;
-    const gm = g(m);
-    if (ga * gm <= 0) {
-      b = m;
-    } else {
-      a = m;
-      ga = gm;
-    }
-  }
-  return 0.5 * (a + b);
-}
-
 const sign = (v) => (v > 0 ? 1 : v < 0 ? -1 : 0);
 
 /** Mark an equilibrium from the sign of F - x just left and right of it (0: none). */
@@ -108,7 +92,7 @@ export function thresholdEquilibria(F, tol = 1e-10) {
       i = j;
     }
     if (i + 1 < n && signs[i] * signs[i + 1] < 0) {
-      out.push(classify(bisect(g, nodes[i], nodes[i + 1], gs[i]), signs[i], signs[i + 1]));
+      out.push(classify(bisectRoot(g, nodes[i], nodes[i + 1], gs[i]), signs[i], signs[i + 1]));
     }
   }
   return out;
@@ -125,7 +109,7 @@ export function equilibria(F, grid = 2001, tol = 1e-10) {
     if (Math.abs(g[i]) <= tol) {
       found.push(x[i]);
     } else if (g[i] * g[i + 1] < 0) {
-      found.push(bisect((m) => f(m) - m, x[i], x[i + 1], g[i]));
+      found.push(bisectRoot((m) => f(m) - m, x[i], x[i + 1], g[i]));
     }
   }
   if (Math.abs(g[grid - 1]) <= tol) found.push(1.0);
