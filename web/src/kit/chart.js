@@ -167,5 +167,28 @@ export function label(parent, cls) {
   return parent.append("text").attr("class", `mw-label ${cls || ""}`.trim());
 }
 
+/**
+ * A legend swatch: a small decorative SVG, 30 px wide, hidden from screen
+ * readers (the legend's text names the mark). ``el(tag, attrs, style)``
+ * appends a shape to it and returns the shape.
+ */
+export function legendSwatch(height = 14) {
+  const svg = document.createElementNS(SVG_NS, "svg");
+  svg.setAttribute("class", "mw-swatch");
+  svg.setAttribute("width", "30");
+  svg.setAttribute("height", String(height));
+  svg.setAttribute("viewBox", `0 0 30 ${height}`);
+  svg.setAttribute("aria-hidden", "true");
+  svg.setAttribute("focusable", "false");
+  const el = (tag, attrs, style = {}) => {
+    const node = document.createElementNS(SVG_NS, tag);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+    Object.assign(node.style, style);
+    svg.append(node);
+    return node;
+  };
+  return { svg, el };
+}
+
 /** "12" -> "12%" style tick formatter. */
 export const suffix = (s) => (d) => `${d}${s}`;

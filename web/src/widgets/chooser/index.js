@@ -3,7 +3,7 @@
 // the goal can give, with a dashed outline for the weight of the features the table has no
 // row for (not found: unknown, not a no).  Under it, as HTML, the sourced rows behind the
 // leading services.  Text from the table goes into the page through textContent only.
-import { COLOURS, createFigure } from "../../kit/chart.js";
+import { COLOURS, createFigure, legendSwatch } from "../../kit/chart.js";
 import { defineWidget } from "../../kit/widget.js";
 import { scaleBand, scaleLinear } from "d3-scale";
 import { compute, describe, goalOf, read, score } from "./logic.js";
@@ -20,14 +20,8 @@ function el(tag, cls, text) {
 }
 
 function swatch(kind) {
-  const ns = "http://www.w3.org/2000/svg";
-  const svg = document.createElementNS(ns, "svg");
-  svg.setAttribute("class", "mw-swatch");
-  svg.setAttribute("width", "30");
-  svg.setAttribute("height", "14");
-  svg.setAttribute("viewBox", "0 0 30 14");
-  svg.setAttribute("aria-hidden", "true");
-  svg.setAttribute("focusable", "false");
+  const { svg } = legendSwatch(14);
+  const ns = svg.namespaceURI;
   const rect = document.createElementNS(ns, "rect");
   for (const [k, v] of Object.entries({ x: 1, y: 2, width: 28, height: 10 })) {
     rect.setAttribute(k, String(v));

@@ -2,7 +2,7 @@
 // Panel 1: what looking outside pays (mean, ± 1 sd band) against the sure deal of staying,
 // for every share of committed traders, with the tipping points and the market at the start.
 // Panel 2: the share of committed traders, round by round.
-import { COLOURS, createFigure } from "../../kit/chart.js";
+import { COLOURS, createFigure, legendSwatch } from "../../kit/chart.js";
 import { fixed } from "../../kit/format.js";
 import { defineWidget } from "../../kit/widget.js";
 import { outsidePayoff } from "../../models/commitment.js";
@@ -30,21 +30,7 @@ function place(x, text, width) {
 }
 
 function swatch(kind) {
-  const ns = "http://www.w3.org/2000/svg";
-  const svg = document.createElementNS(ns, "svg");
-  svg.setAttribute("class", "mw-swatch");
-  svg.setAttribute("width", "30");
-  svg.setAttribute("height", "14");
-  svg.setAttribute("viewBox", "0 0 30 14");
-  svg.setAttribute("aria-hidden", "true");
-  svg.setAttribute("focusable", "false");
-  const el = (tag, attrs, style = {}) => {
-    const node = document.createElementNS(ns, tag);
-    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-    Object.assign(node.style, style);
-    svg.append(node);
-    return node;
-  };
+  const { svg, el } = legendSwatch(14);
   if (kind === "band") {
     el("rect", { x: 1, y: 1, width: 28, height: 12, class: "mw-band" }, BAND);
   } else if (kind === "tip") {

@@ -2,7 +2,7 @@
 // Panel 1: impression, competence and likeability against explicitness, with the best
 // explicitness and the two channels' ends.  Panel 2: the impression each channel leaves
 // for every audience norm, with the current norm and the crossover.
-import { COLOURS, createFigure } from "../../kit/chart.js";
+import { COLOURS, createFigure, legendSwatch } from "../../kit/chart.js";
 import { fixed } from "../../kit/format.js";
 import { defineWidget } from "../../kit/widget.js";
 import { impression, impressionCurve } from "../../models/impression.js";
@@ -37,14 +37,8 @@ export function placeLabel(x, text, width) {
 const diamond = (s) => `M0,${-s}L${s},0L0,${s}L${-s},0Z`;
 
 function swatch(kind) {
-  const ns = "http://www.w3.org/2000/svg";
-  const svg = document.createElementNS(ns, "svg");
-  svg.setAttribute("class", "mw-swatch");
-  svg.setAttribute("width", "30");
-  svg.setAttribute("height", "14");
-  svg.setAttribute("viewBox", "0 0 30 14");
-  svg.setAttribute("aria-hidden", "true");
-  svg.setAttribute("focusable", "false");
+  const { svg } = legendSwatch(14);
+  const ns = svg.namespaceURI;
   const st = STYLE[{ end_explicit: "explicit", end_implied: "implied" }[kind] || kind];
   if (st) {
     const l = document.createElementNS(ns, "line");

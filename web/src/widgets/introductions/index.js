@@ -3,7 +3,7 @@
 // highlighted, your direct contacts as squares, the people two steps away as triangles (or,
 // under an open profile, everyone you do not know as a stranger's ring).  Panel 2: reach and
 // strangers to vet under both norms, as bars.
-import { COLOURS, createFigure } from "../../kit/chart.js";
+import { COLOURS, createFigure, legendSwatch } from "../../kit/chart.js";
 import { fixed } from "../../kit/format.js";
 import { defineWidget } from "../../kit/widget.js";
 import { scaleBand, scaleLinear } from "d3-scale";
@@ -23,21 +23,7 @@ const triangle = (s) => `M0,${-s}L${s * 0.95},${s * 0.65}L${-s * 0.95},${s * 0.6
 const square = (s) => `M${-s},${-s}H${s}V${s}H${-s}Z`;
 
 function swatch(kind) {
-  const ns = "http://www.w3.org/2000/svg";
-  const svg = document.createElementNS(ns, "svg");
-  svg.setAttribute("class", "mw-swatch");
-  svg.setAttribute("width", "30");
-  svg.setAttribute("height", "16");
-  svg.setAttribute("viewBox", "0 0 30 16");
-  svg.setAttribute("aria-hidden", "true");
-  svg.setAttribute("focusable", "false");
-  const el = (tag, attrs, style = {}) => {
-    const node = document.createElementNS(ns, tag);
-    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-    Object.assign(node.style, style);
-    svg.append(node);
-    return node;
-  };
+  const { svg, el } = legendSwatch(16);
   if (kind === "tie" || kind === "bridge") {
     el("line", { x1: 1, x2: 29, y1: 8, y2: 8 }, { stroke: COLOURS.muted, strokeWidth: "1.6px",
       strokeDasharray: kind === "bridge" ? "4 3" : "" });

@@ -5,7 +5,7 @@
 // start; arrows on the diagonal show which way the share moves.  With three platforms the
 // steady states are not worked out: the panel says so.
 // Panel 2: each platform's share of users, round by round.
-import { COLOURS, createFigure, select } from "../../kit/chart.js";
+import { COLOURS, createFigure, legendSwatch, select } from "../../kit/chart.js";
 import { fixed } from "../../kit/format.js";
 import { defineWidget } from "../../kit/widget.js";
 import { scaleLinear } from "d3-scale";
@@ -37,21 +37,7 @@ function place(x, text, width) {
 const pctText = (v) => `${fixed(v, 1).replace(/\.0$/, "")}%`;
 
 function swatch(kind) {
-  const ns = "http://www.w3.org/2000/svg";
-  const svg = document.createElementNS(ns, "svg");
-  svg.setAttribute("class", "mw-swatch");
-  svg.setAttribute("width", "30");
-  svg.setAttribute("height", "14");
-  svg.setAttribute("viewBox", "0 0 30 14");
-  svg.setAttribute("aria-hidden", "true");
-  svg.setAttribute("focusable", "false");
-  const el = (tag, attrs, style = {}) => {
-    const node = document.createElementNS(ns, tag);
-    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-    Object.assign(node.style, style);
-    svg.append(node);
-    return node;
-  };
+  const { svg, el } = legendSwatch(14);
   if (kind === "diagonal") {
     el("line", { x1: 1, x2: 29, y1: 13, y2: 1 }, { stroke: COLOURS.muted, strokeWidth: "1.2px",
       strokeDasharray: "6 4" });
