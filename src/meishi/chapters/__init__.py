@@ -57,6 +57,11 @@ class Chapter:
         """Glue the numbers the chapter's prose quotes (call once, in the notebook)."""
         glue_numbers(self.facts())
 
+    def claims(self) -> Any:
+        """The claims ledger's entries for this chapter (its verdict section shows them)."""
+        from ..ledger import chapter_claims  # the ledger reads every chapter's facts
+        return chapter_claims(self.slug, self.facts())
+
     def quiz(self) -> Quiz:
         """The chapter's self-check quiz, its numbers filled from the chapter's facts."""
         return load_quiz(self.stem, facts=self.facts())

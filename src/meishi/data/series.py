@@ -18,11 +18,14 @@ __all__ = [
     "ARTICLE_DATE",
     "ARTICLE_YEAR",
     "job_mobility",
+    "latest_per_100",
     "lifetime_measure",
     "linkedin_growth_since_article",
     "linkedin_members",
+    "linkedin_per_100_japan",
     "linkedin_share_japan",
     "population",
+    "trust_wave7",
     "with_gaps",
     "year_float",
     "year_of",
@@ -109,3 +112,38 @@ def lifetime_measure(name: str) -> float:
     """One measure of how widespread lifetime employment is (``lifetime_employment``)."""
     df = load("lifetime_employment").frame
     return float(df.loc[df["measure"] == name, "value"].iloc[0])
+
+
+def linkedin_per_100_japan() -> list[tuple[int, float]]:
+    """LinkedIn members per 100 people in Japan, by year of each (non-blog) member figure."""
+    out = []
+    for _, row in linkedin_members().iterrows():
+        year = year_of(row["date"])
+        out.append((year, 100 * float(row["members_million"]) / population(year)))
+    return out
+
+
+def latest_per_100() -> dict[str, tuple[float, str, str]]:
+    """Each country's latest LinkedIn members per 100 people, with its date and basis,
+    LinkedIn's own figures and outside estimates only (blog figures left out)."""
+    df = load("linkedin_members_by_country").frame
+    df = df[df["basis"] != "blog"].sort_values("date")
+    out = {str(c): (float(r["members_per_100"]), str(r["date"]), str(r["basis"]))
+           for c, r in df.groupby("country").tail(1).set_index("country").iterrows()}
+    _year, value = linkedin_per_100_japan()[-1]
+    members = linkedin_members()
+    out["Japan"] = (value, str(members["date"].iloc[-1]), str(members["basis"].iloc[-1]))
+    return out
+
+
+def trust_wave7() -> dict[str, tuple[float, str]]:
+    """"Most people can be trusted" (% of all respondents), 2017–2022 round, by country,
+    with the survey it comes from (WVS wave 7, or EVS round 5 where WVS has no survey)."""
+    df = load("general_trust").frame
+    df = df[(df["base"] == "all_answers") & df["survey"].isin(["WVS", "EVS"])]
+    out: dict[str, tuple[float, str]] = {}
+    for _, row in df.iterrows():
+        if row["country"] in out and row["survey"] == "EVS":
+            continue  # keep WVS where a country has both
+        out[str(row["country"])] = (float(row["share_percent"]), str(row["survey"]))
+    return out

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from ...data import load
-from ...data.series import year_float
+from ...data.series import latest_per_100, year_float
 from ...kit import charts
 from ...kit.charts import PALETTE, Chart
-from .facts import latest_per_100
 
 __all__ = ["dach_chart", "domestic_chart", "facebook_age_chart", "per_head_chart"]
 

@@ -9,32 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 from ...data import load
-from ...data.series import linkedin_growth_since_article, linkedin_members, population, year_of
+from ...data.series import (
+    latest_per_100,
+    linkedin_growth_since_article,
+    linkedin_per_100_japan,
+    year_of,
+)
 from ...models.platforms import platform_shares
 
 __all__ = ["PRESETS", "facts", "latest_per_100", "linkedin_per_100_japan", "model_facts"]
-
-
-def linkedin_per_100_japan() -> list[tuple[int, float]]:
-    """LinkedIn members per 100 people in Japan, by year of each (non-blog) member figure."""
-    out = []
-    for _, row in linkedin_members().iterrows():
-        year = year_of(row["date"])
-        out.append((year, 100 * float(row["members_million"]) / population(year)))
-    return out
-
-
-def latest_per_100() -> dict[str, tuple[float, str, str]]:
-    """Each country's latest LinkedIn members per 100 people, with its date and basis,
-    LinkedIn's own figures and outside estimates only (blog figures left out)."""
-    df = load("linkedin_members_by_country").frame
-    df = df[df["basis"] != "blog"].sort_values("date")
-    out = {str(c): (float(r["members_per_100"]), str(r["date"]), str(r["basis"]))
-           for c, r in df.groupby("country").tail(1).set_index("country").iterrows()}
-    _year, value = linkedin_per_100_japan()[-1]
-    members = linkedin_members()
-    out["Japan"] = (value, str(members["date"].iloc[-1]), str(members["basis"].iloc[-1]))
-    return out
 
 
 #: The platform model's settings the prose quotes: (d, beta, c, tau, x0), as in the widget's

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ...data import load
+from ...data.series import trust_wave7
 from ...kit import charts
 from ...kit.charts import PALETTE, Chart
-from .facts import trust_wave7
 
 __all__ = ["cards_chart", "hiring_routes_chart", "trust_by_country_chart", "trust_japan_chart"]
 

@@ -9,24 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from ...data import load
-from ...data.series import linkedin_growth_since_article
+from ...data.series import linkedin_growth_since_article, trust_wave7
 from ...models.commitment import commitment, outside_payoff
 from ...models.introductions import introductions
 
 __all__ = ["EXAMPLE", "facts", "model_facts", "trust_wave7"]
-
-
-def trust_wave7() -> dict[str, tuple[float, str]]:
-    """"Most people can be trusted" (% of all respondents), 2017–2022 round, by country,
-    with the survey it comes from (WVS wave 7, or EVS round 5 where WVS has no survey)."""
-    df = load("general_trust").frame
-    df = df[(df["base"] == "all_answers") & df["survey"].isin(["WVS", "EVS"])]
-    out: dict[str, tuple[float, str]] = {}
-    for _, row in df.iterrows():
-        if row["country"] in out and row["survey"] == "EVS":
-            continue  # keep WVS where a country has both
-        out[str(row["country"])] = (float(row["share_percent"]), str(row["survey"]))
-    return out
 
 
 #: The worked example (stylised): a partner's deal is worth 50; four strangers make offers

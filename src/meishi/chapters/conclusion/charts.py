@@ -1,0 +1,127 @@
+"""Chapter 5's evidence charts: the lenses across countries, Japan then and now, local rivals."""
+
+from __future__ import annotations
+
+from ...data import load
+from ...data.series import job_mobility, linkedin_per_100_japan
+from ...kit import charts
+from ...kit.charts import PALETTE, Chart
+from .lenses import LENSES, lens_points, lens_table
+
+__all__ = ["lens_chart", "rivals_chart", "since_chart"]
+
+_LENS_DATASETS = ("linkedin_members_by_country", "linkedin_members_japan", "tenure_by_country",
+                  "individualism_by_country", "general_trust", "local_network_lead")
+
+
+def _sources(names: tuple[str, ...]) -> str:
+    return "Sources: " + "; ".join(load(n).title for n in names) + \
+        ". Details and grades on the Data and sources page."
+
+
+def lens_chart() -> Chart:
+    """Four small panels: each lens's measure against LinkedIn members per 100 people."""
+    table = lens_table()
+    fig, axes = charts.new_figure("tall", nrows=2, ncols=2, sharey=True)
+    alt_parts = []
+    for ax, lens in zip(axes.flat, LENSES.values(), strict=True):
+        countries, xs, ys, missing = lens_points(lens.key, table)
+        colours = [PALETTE["vermillion"] if c == "Japan" else PALETTE["blue"] for c in countries]
+        ax.scatter(xs, ys, c=colours, s=36, zorder=3)
+        for c, x, y in zip(countries, xs, ys, strict=True):
+            if c in ("Japan", "United States"):
+                ax.annotate("US" if c == "United States" else c, (x, y), xytext=(5, 4),
+                            textcoords="offset points", fontsize=10)
+        if lens.key == "local":
+            ax.set_xlim(-0.4, 1.4)
+            ax.set_xticks([0, 1], ["not looked for", "found"])
+            ax.set_xlabel("(local rival)", fontsize=10)
+        else:
+            ax.set_xlim(0, max(xs) * 1.25)
+            ax.set_xlabel(f"({lens.unit})", fontsize=10)
+        ax.set_ylim(0, 70)
+        ax.set_title(f"{lens.explanation}: {lens.short}", fontsize=11)
+        alt_parts.append(f"{lens.explanation} ({lens.measure.lower()}): " + ", ".join(
+            f"{c} {x:g} and {y:.1f}" for c, x, y in zip(countries, xs, ys, strict=True))
+            + (f" (no figure for {', '.join(missing)})" if missing else ""))
+    for ax in axes[:, 0]:
+        ax.set_ylabel("LinkedIn (per 100 people)", fontsize=10)
+    charts.add_source_line(fig, _sources(_LENS_DATASETS))
+    alt = ("Four scatter charts, one per lens, each with LinkedIn members per 100 people "
+           "upwards and Japan in red; each pair is the lens value and LinkedIn per 100. "
+           + ". ".join(alt_parts) + ".")
+    return Chart(fig, alt, datasets=_LENS_DATASETS)
+
+
+def _then_now(ax, title: str, unit: str, then: tuple[int, float], now: tuple[int, float],
+              fmt: str) -> str:
+    bars = ax.barh([str(then[0]), str(now[0])], [then[1], now[1]],
+                   color=[PALETTE["sky"], PALETTE["blue"]], height=0.55)
+    ax.set_xlim(0, max(then[1], now[1]) * 1.35)
+    charts.label_bars(ax, bars, [then[1], now[1]], fmt, fontsize=10)
+    ax.set_title(title, fontsize=12)
+    ax.set_xlabel(f"({unit})", fontsize=10)
+    ax.grid(axis="y", visible=False)
+    return f"{title}: {fmt.format(then[1])} in {then[0]}, {fmt.format(now[1])} in {now[0]}"
+
+
+def since_chart() -> Chart:
+    """Japan around 2015 and now: LinkedIn per head, job changing, LINE and Facebook use."""
+    use = load("service_use_japan").frame
+    per100 = linkedin_per_100_japan()
+    ratio = job_mobility("job_changer_ratio")
+    li_2015 = next((y, v) for y, v in per100 if y == 2015)
+
+    def service(name: str) -> tuple[tuple[int, float], tuple[int, float]]:
+        rows = use[use["service"] == name].sort_values("date")
+        after = rows[rows["date"].str[:4].astype(int) >= 2014]
+        first, last = after.iloc[0], after.iloc[-1]
+        return ((int(first["date"][:4]), float(first["share_percent"])),
+                (int(last["date"][:4]), float(last["share_percent"])))
+
+    fig, axes = charts.new_figure("tall", nrows=2, ncols=2)
+    parts = [
+        _then_now(axes[0, 0], "LinkedIn members", "per 100 people", li_2015, per100[-1],
+                  "{:.1f}"),
+        _then_now(axes[0, 1], "Job changers", "% of the employed",
+                  (int(ratio["year"].iloc[0]), float(ratio["value"].iloc[0])),
+                  (int(ratio["year"].iloc[-1]), float(ratio["value"].iloc[-1])), "{:.1f}%"),
+        _then_now(axes[1, 0], "LINE users", "% of people aged 13-69", *service("LINE"),
+                  "{:.1f}%"),
+        _then_now(axes[1, 1], "Facebook users", "% of people aged 13-69", *service("Facebook"),
+                  "{:.1f}%"),
+    ]
+    names = ("linkedin_members_japan", "job_mobility_japan", "service_use_japan")
+    charts.add_source_line(fig, _sources(names) + " Each panel compares the figure nearest "
+                           "2015 with the latest the course found; years differ by panel.")
+    alt = ("Four bar charts of Japan around 2015 and now. " + "; ".join(parts) + ". LinkedIn "
+           "and LINE grew, job changing stayed flat, Facebook stayed near a third.")
+    return Chart(fig, alt, datasets=names)
+
+
+def rivals_chart() -> Chart:
+    """Where the course found a local rival: its members beside LinkedIn's, in millions."""
+    ds = load("local_network_lead")
+    df = ds.frame[ds.frame["local_rival"] == "found"]
+    fig, ax = charts.new_figure("wide")
+    labels, values, colours, parts = [], [], [], []
+    for country, rows in df.groupby("country", sort=False):
+        place = "German-speaking" if country == "Germany" else country
+        for r in rows.itertuples():
+            labels.append(f"{place}: {r.service} ({r.date[:4]})")
+            values.append(float(r.members_million))
+            colours.append(PALETTE["blue"] if r.service == "LinkedIn" else PALETTE["orange"])
+        parts.append(f"{place}: " + ", ".join(
+            f"{r.service} {r.members_million:g} ({r.date[:4]})" for r in rows.itertuples()))
+    bars = ax.barh(labels[::-1], values[::-1], color=colours[::-1], height=0.6)
+    ax.set_xlim(0, max(values) * 1.2)
+    charts.label_bars(ax, bars, values[::-1], "{:.1f}")
+    ax.set_xlabel("Members or users, as each company counts them (millions)")
+    ax.grid(axis="y", visible=False)
+    ax.set_title("Where a local rival was found, it matched or beat LinkedIn")
+    charts.add_source_line(fig, ds.source_line(df).rstrip(".") + ". Company figures on "
+                           "different bases and dates; the course looked only in these places.")
+    alt = ("Horizontal bar chart of LinkedIn (blue) beside a local rival (orange), in millions "
+           "of members or users: " + "; ".join(parts) + ". In each place the local service "
+           "is as big as LinkedIn or bigger.")
+    return Chart(fig, alt, datasets=(ds.name,))

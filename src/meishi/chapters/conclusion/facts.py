@@ -1,0 +1,56 @@
+"""Chapter 5's numbers: the four lenses across countries, and the ledger's verdict counts.
+
+Every number the chapter's prose, quiz and widget quote is read here from the
+course data (``assets/data``) or from the claims ledger (``chapters/claims.yml``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...data.series import job_mobility, linkedin_per_100_japan
+from ...ledger import load_claims, verdict_counts
+from ...models.lenses import DEFAULT_SHUFFLES, lens_test
+from .lenses import LENSES, lens_points, lens_table
+
+__all__ = ["facts", "lens_results"]
+
+
+def lens_results() -> dict[str, Any]:
+    """Each lens's rank agreement with LinkedIn per head (the widget's default views)."""
+    table = lens_table()
+    out = {}
+    for key in LENSES:
+        countries, x, y, _missing = lens_points(key, table)
+        out[key] = lens_test(countries, x, y)
+    return out
+
+
+def facts() -> dict[str, Any]:
+    """Numbers the chapter's prose and quiz quote (glued from the data)."""
+    table = lens_table()
+    results = lens_results()
+    counts = verdict_counts()
+    claims = load_claims()
+    ratio = job_mobility("job_changer_ratio")
+    per100 = linkedin_per_100_japan()
+    out: dict[str, Any] = {
+        "n_countries": len(table),
+        "shuffles": DEFAULT_SHUFFLES,
+        "n_claims": len(claims),
+        "n_claims_essay": sum(c.essay != "implied" for c in claims),
+        "li_jp_per100": float(table.loc["Japan", "linkedin_per_100"]),
+        "li_us_per100": float(table.loc["United States", "linkedin_per_100"]),
+        "li_jp_per100_2015": next(v for year, v in per100 if year == 2015),
+        "ratio_first": float(ratio["value"].iloc[0]),
+        "ratio_first_year": int(ratio["year"].iloc[0]),
+        "ratio_last": float(ratio["value"].iloc[-1]),
+        "ratio_last_year": int(ratio["year"].iloc[-1]),
+    }
+    for verdict, n in counts.items():
+        out[f"n_{verdict.replace(' ', '_')}"] = n
+    for key, result in results.items():
+        out[f"rho_{key}"] = result.rho
+        out[f"chance_{key}"] = 100 * result.chance
+        out[f"n_{key}"] = result.n
+    return out

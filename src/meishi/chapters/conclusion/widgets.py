@@ -1,0 +1,135 @@
+"""Chapter 5's widget: does a lens line up with LinkedIn's uptake across countries?
+
+The front end is ``web/src/widgets/lenses/`` (``logic.js`` ports ``read``,
+``compute`` and ``describe`` below; a parity test holds it to them).  The
+countries' values travel in the page (``spec.data``), so the page needs no
+Python.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from ...kit.controls import Choice, Control, NumberText
+from ...kit.fmt import fixed
+from ...kit.inputs import InputError
+from ...kit.widget import CourseWidget
+from ...models.lenses import DEFAULT_SHUFFLES, LensResult, lens_test
+from .lenses import LENSES, lens_table
+
+__all__ = ["OWN", "LensesWidget"]
+
+#: The label of the learner's own point.
+OWN = "Your country"
+
+
+def _lens_data() -> dict[str, Any]:
+    table = lens_table()
+    return {
+        "lenses": [{"key": lens.key, "explanation": lens.explanation, "measure": lens.measure,
+                    "unit": lens.unit, "caveat": lens.caveat} for lens in LENSES.values()],
+        "countries": [
+            {"name": country, "linkedin": float(row["linkedin_per_100"]),
+             "year": int(row["linkedin_year"]), "basis": str(row["linkedin_basis"]),
+             "values": {k: (None if math.isnan(row[k]) else float(row[k])) for k in LENSES}}
+            for country, row in table.iterrows()],
+        "shuffles": DEFAULT_SHUFFLES,
+    }
+
+
+class LensesWidget(CourseWidget):
+    """Choose a lens; see whether it lines up with LinkedIn members per head."""
+
+    widget_id = "lenses"
+    title = "Do the four lenses line up with LinkedIn's uptake?"
+    caption = ("Each dot is a country: across, the chosen lens's measure; up, LinkedIn members "
+               "per 100 people (the latest figure the course has, year beside each name). "
+               "A country with no figure for the lens is left out and named below. Model: "
+               "rank agreement (Spearman's rank correlation) and a permutation test with "
+               f"{DEFAULT_SHUFFLES:,} fixed-seed shuffles.")
+    preset_note = ("Every country's values come from the course data: LinkedIn per head as in "
+                   "chapter 4 (LinkedIn's own counts for Japan and South Korea; advertising-tool "
+                   "estimates, which run higher, elsewhere; Germany and Australia from 2018), "
+                   "tenure as in chapter 1, trust as in chapter 3, individualism from Hofstede's "
+                   "2015 data file. Your own country's numbers are yours, not sourced.")
+
+    def controls(self) -> list[Control]:
+        countries = list(lens_table().index)
+        return [
+            Choice("lens", "Lens", "explanation",
+                   options=tuple((k, f"{lens.explanation}: {lens.measure.lower()}")
+                                 for k, lens in LENSES.items()), default="tenure"),
+            Choice("leave_out", "Leave out one country", "country",
+                   options=(("none", "Nobody"), *((c, c) for c in countries)), default="none"),
+            NumberText("own_x", "Your country: its value on this lens", "lens units", min=0.0,
+                       max=100.0, placeholder="optional, e.g. 8.5", optional=True),
+            NumberText("own_y", "Your country: LinkedIn members per 100 people", "per 100",
+                       min=0.0, max=100.0, placeholder="optional, e.g. 20", optional=True),
+        ]
+
+    def presets(self) -> Mapping[str, Mapping[str, Any]]:
+        blank = {"leave_out": "none", "own_x": "", "own_y": ""}
+        return {LENSES[k].explanation: {"lens": k, **blank} for k in LENSES} | {
+            "Individualism without the US, UK and Australia? Leave out the US":
+                {"lens": "individualism", "leave_out": "United States", "own_x": "",
+                 "own_y": ""}}
+
+    def data(self) -> dict[str, Any]:
+        return _lens_data()
+
+    def read(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        own_x, own_y = values.get("own_x", ""), values.get("own_y", "")
+        own = None
+        if own_x.strip() or own_y.strip():
+            if not (own_x.strip() and own_y.strip()):
+                raise InputError("incomplete", "Your country: type both its value on this lens "
+                                 "and its LinkedIn members per 100 people, or neither.")
+            x, y = self.typed(values, "own_x"), self.typed(values, "own_y")
+            if values["lens"] == "local" and x not in (0.0, 1.0):
+                raise InputError("out_of_range", "Your country: on the local-services lens, "
+                                 "type 1 if a local service bigger than LinkedIn exists, "
+                                 "0 if not.")
+            own = [x, y]
+        return {"lens": values["lens"], "leave_out": values["leave_out"], "own": own}
+
+    def compute(self, params: Mapping[str, Any]) -> LensResult:
+        names, xs, ys = [], [], []
+        for country in self.spec["data"]["countries"]:
+            value = country["values"][params["lens"]]
+            if value is None or country["name"] == params["leave_out"]:
+                continue
+            names.append(country["name"])
+            xs.append(value)
+            ys.append(country["linkedin"])
+        if params["own"] is not None:
+            names.append(OWN)
+            xs.append(params["own"][0])
+            ys.append(params["own"][1])
+        return lens_test(names, xs, ys)
+
+    def describe(self, result: LensResult, params: Any = None) -> str:
+        lens = LENSES[params["lens"]]
+        missing = [c["name"] for c in self.spec["data"]["countries"]
+                   if c["values"][lens.key] is None]
+        head = (f"{lens.explanation}, {lens.measure.lower()} ({lens.unit}), against LinkedIn "
+                f"members per 100 people: {result.n} countries")
+        if params["leave_out"] != "none":
+            head += f" ({params['leave_out']} left out)"
+        if params["own"] is not None:
+            head += f", including yours ({fixed(params['own'][0], 1)}, "
+            head += f"{fixed(params['own'][1], 1)} per 100)"
+        if math.isnan(result.rho):
+            body = ". With fewer than two different values there is no order to compare."
+        else:
+            share = fixed(100 * result.chance, 1)
+            verdict = ("rarely, so chance alone is an unlikely explanation, though with so few "
+                       "countries other differences between them could produce it"
+                       if result.chance < 0.05 else
+                       "often, so chance alone could give a pattern like this")
+            body = (f". Rank correlation {fixed(result.rho, 2)}: {result.words}. In "
+                    f"{DEFAULT_SHUFFLES:,} random shuffles of the LinkedIn figures among these "
+                    f"countries, {share}% agreed at least as strongly: {verdict}.")
+        tail = f" No figure for: {', '.join(missing)}." if missing else ""
+        return head + body + tail + " " + lens.caveat
