@@ -41,7 +41,7 @@ def lens_chart() -> Chart:
             ax.set_xlabel(f"({lens.unit})", fontsize=10)
         ax.set_ylim(0, 70)
         ax.set_title(f"{lens.explanation}: {lens.short}", fontsize=11)
-        alt_parts.append(f"{lens.explanation} ({lens.measure.lower()}): " + ", ".join(
+        alt_parts.append(f"{lens.explanation} ({lens.measure}): " + ", ".join(
             f"{c} {x:g} and {y:.1f}" for c, x, y in zip(countries, xs, ys, strict=True))
             + (f" (no figure for {', '.join(missing)})" if missing else ""))
     for ax in axes[:, 0]:

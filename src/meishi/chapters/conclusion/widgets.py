@@ -59,7 +59,7 @@ class LensesWidget(CourseWidget):
         countries = list(lens_table().index)
         return [
             Choice("lens", "Lens", "explanation",
-                   options=tuple((k, f"{lens.explanation}: {lens.measure.lower()}")
+                   options=tuple((k, f"{lens.explanation}: {lens.measure}")
                                  for k, lens in LENSES.items()), default="tenure"),
             Choice("leave_out", "Leave out one country", "country",
                    options=(("none", "Nobody"), *((c, c) for c in countries)), default="none"),
@@ -80,6 +80,12 @@ class LensesWidget(CourseWidget):
         return _lens_data()
 
     def read(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        if values.get("lens") not in LENSES:
+            raise InputError("not_an_option", f"Lens: choose one of {', '.join(LENSES)}.")
+        names = [c["name"] for c in self.spec["data"]["countries"]]
+        if values.get("leave_out") not in ("none", *names):
+            raise InputError("not_an_option", "Leave out one country: choose none or one of "
+                             f"{', '.join(names)}.")
         own_x, own_y = values.get("own_x", ""), values.get("own_y", "")
         own = None
         if own_x.strip() or own_y.strip():
@@ -107,14 +113,14 @@ class LensesWidget(CourseWidget):
             names.append(OWN)
             xs.append(params["own"][0])
             ys.append(params["own"][1])
-        return lens_test(names, xs, ys)
+        return lens_test(names, xs, ys, self.spec["data"]["shuffles"])
 
     def describe(self, result: LensResult, params: Any = None) -> str:
         lens = LENSES[params["lens"]]
         missing = [c["name"] for c in self.spec["data"]["countries"]
                    if c["values"][lens.key] is None]
-        head = (f"{lens.explanation}, {lens.measure.lower()} ({lens.unit}), against LinkedIn "
-                f"members per 100 people: {result.n} countries")
+        head = (f"{lens.explanation} ({lens.measure}, {lens.unit}) against LinkedIn members "
+                f"per 100 people: {result.n} countries")
         if params["leave_out"] != "none":
             head += f" ({params['leave_out']} left out)"
         if params["own"] is not None:
@@ -124,12 +130,13 @@ class LensesWidget(CourseWidget):
             body = ". With fewer than two different values there is no order to compare."
         else:
             share = fixed(100 * result.chance, 1)
+            shuffles = f"{self.spec['data']['shuffles']:,}"
             verdict = ("rarely, so chance alone is an unlikely explanation, though with so few "
                        "countries other differences between them could produce it"
                        if result.chance < 0.05 else
                        "often, so chance alone could give a pattern like this")
             body = (f". Rank correlation {fixed(result.rho, 2)}: {result.words}. In "
-                    f"{DEFAULT_SHUFFLES:,} random shuffles of the LinkedIn figures among these "
+                    f"{shuffles} random shuffles of the LinkedIn figures among these "
                     f"countries, {share}% agreed at least as strongly: {verdict}.")
         tail = f" No figure for: {', '.join(missing)}." if missing else ""
         return head + body + tail + " " + lens.caveat

@@ -1,0 +1,117 @@
+"""Chapter 5: the lens data, the lens widget and the chapter's facts."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from meishi.chapters import conclusion as chapter
+from meishi.chapters.conclusion import widgets as conclusion_widgets
+from meishi.data import load
+from meishi.data.series import latest_per_100, trust_wave7
+from meishi.models.lenses import lens_test
+
+
+def test_lens_table_reads_each_lens_from_its_dataset_and_leaves_gaps_empty():
+    table = chapter.lens_table()
+    assert set(table.index) == set(latest_per_100())
+    tenure = load("tenure_by_country").frame.set_index("country")["tenure_years"]
+    for country, row in table.iterrows():
+        if country in tenure.index:
+            assert row["tenure"] == tenure[country]
+        else:
+            assert math.isnan(row["tenure"])  # a gap stays a gap
+        assert row["linkedin_per_100"] == latest_per_100()[country][0]
+    assert table.loc["Japan", "trust"] == trust_wave7()["Japan"][0]
+    assert table.loc["Japan", "individualism"] == 46
+    assert math.isnan(table.loc["India", "trust"])
+
+
+def test_local_rival_rows_restate_the_chapters_datasets():
+    rows = load("local_network_lead").frame
+    found = rows[rows["local_rival"] == "found"]
+    dach = load("local_networks_abroad").frame
+    dom = load("domestic_platforms_japan").frame
+    japan_li = load("linkedin_members_japan").frame
+    for r in found.itertuples():
+        if r.country == "Japan":
+            source = japan_li if r.service == "LinkedIn" else dom
+            col = "members_million" if r.service == "LinkedIn" else "value_million"
+            match = source[(source["date"] == r.date)]
+            if r.service != "LinkedIn":
+                match = match[match["service"] == r.service]
+        elif r.country == "South Korea" and r.service == "LinkedIn":
+            source = load("linkedin_members_by_country").frame
+            col = "members_million"
+            match = source[(source["country"] == "South Korea") & (source["date"] == r.date)]
+        elif r.country == "China" and r.service == "LinkedIn":
+            source = load("linkedin_members_by_country").frame
+            col = "members_million"
+            match = source[(source["country"] == "China") & (source["date"] == r.date)]
+        else:
+            region = "DACH" if r.country == "Germany" else r.country
+            col = "members_million"
+            match = dach[(dach["region"] == region) & (dach["service"] == r.service)
+                         & (dach["date"] == r.date)]
+        assert len(match) == 1, r
+        assert float(match[col].iloc[0]) == r.members_million, r
+        assert match["source_id"].iloc[0] == r.source_id, r
+
+
+def test_each_lens_in_the_facts_is_the_model_on_the_table():
+    facts = chapter.facts()
+    for key in chapter.LENSES:
+        countries, x, y, _missing = chapter.lens_points(key)
+        result = lens_test(countries, x, y)
+        assert facts[f"rho_{key}"] == result.rho
+        assert facts[f"n_{key}"] == len(countries)
+
+
+def test_the_prose_s_qualitative_statements_match_the_numbers():
+    f = chapter.facts()
+    assert f["rho_individualism"] > 0.8 and f["chance_individualism"] < 1
+    assert f["rho_tenure"] < 0 and f["chance_tenure"] > 5       # predicted way, but chance
+    assert abs(f["rho_trust"]) < 0.2 and f["chance_trust"] > 50  # no agreement
+    assert f["ratio_first"] == f["ratio_last"]                  # "stayed flat"
+    # "stays clear when any one country is left out"
+    countries, x, y, _ = chapter.lens_points("individualism")
+    for i in range(len(countries)):
+        r = lens_test(countries[:i] + countries[i + 1:], x[:i] + x[i + 1:], y[:i] + y[i + 1:])
+        assert r.chance < 0.05, countries[i]
+
+
+def test_widget_default_every_preset_and_leaving_out_a_country():
+    w = chapter.LensesWidget()
+    assert w.evaluation.ok and w.result.n == 6
+    for name in w.spec["presets"]:
+        w.apply_preset(name["name"])
+        assert w.evaluation.ok, name
+    w.set(lens="individualism", leave_out="none")
+    full = w.result.n
+    w.set(leave_out="Japan")
+    assert w.result.n == full - 1 and "Japan" not in w.result.countries
+    assert "(Japan left out)" in w.summary
+
+
+@pytest.mark.parametrize("own_x, own_y, lens, message", [
+    ("8,5", "", "tenure", "type both"),
+    ("", "20", "tenure", "type both"),
+    ("abc", "20", "tenure", "not a number"),
+    ("<b>1</b>", "20", "tenure", "<b>1</b>"),
+    ("0,5", "20", "local", "type 1 if a local service"),
+    ("500", "20", "tenure", "0"),
+])
+def test_bad_typed_input_gives_a_message_and_keeps_the_last_result(own_x, own_y, lens, message):
+    w = chapter.LensesWidget()
+    before = w.result
+    w.set(lens=lens, own_x=own_x, own_y=own_y)
+    assert not w.evaluation.ok and message.lower() in w.evaluation.message.lower()
+    assert w.result is before
+
+
+def test_your_own_country_is_added_as_one_more_point():
+    w = chapter.LensesWidget(lens="trust", own_x="８,5", own_y="20")  # full-width, decimal comma
+    assert w.evaluation.ok, w.evaluation.message
+    assert w.result.countries[-1] == conclusion_widgets.OWN and w.result.x[-1] == 8.5
+    assert "including yours (8.5, 20.0 per 100)" in w.summary

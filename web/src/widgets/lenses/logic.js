@@ -1,0 +1,100 @@
+// Chapter 5: does a lens line up with LinkedIn's uptake across countries?
+// Pure (no DOM): read -> compute -> describe, as meishi's LensesWidget does.  The countries'
+// values travel in the page (spec.data), so the page needs no Python.
+import { fixed } from "../../kit/format.js";
+import { InputError, isBlank, readTyped } from "../../kit/inputs.js";
+import { lensTest } from "../../models/lenses.js";
+
+export const OWN = "Your country";
+
+/** 10000 -> "10,000", as Python's format(n, ","). */
+export const grouped = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+
+export function lensData(spec) {
+  const data = (spec && spec.data) || {};
+  if (!Array.isArray(data.lenses) || !Array.isArray(data.countries)) {
+    throw new Error("lenses: the page holds no countries or lenses (spec.data)");
+  }
+  return data;
+}
+
+export function read(values, spec) {
+  const data = lensData(spec);
+  const keys = data.lenses.map((l) => l.key);
+  if (!keys.includes(values.lens)) {
+    throw new InputError("not_an_option", `Lens: choose one of ${keys.join(", ")}.`, "lens");
+  }
+  const names = data.countries.map((c) => c.name);
+  if (values.leave_out !== "none" && !names.includes(values.leave_out)) {
+    throw new InputError("not_an_option", "Leave out one country: choose none or one of " +
+      `${names.join(", ")}.`, "leave_out");
+  }
+  const ownX = values.own_x == null ? "" : String(values.own_x);
+  const ownY = values.own_y == null ? "" : String(values.own_y);
+  let own = null;
+  if (!isBlank(ownX) || !isBlank(ownY)) {
+    if (isBlank(ownX) || isBlank(ownY)) {
+      throw new InputError("incomplete", "Your country: type both its value on this lens " +
+        "and its LinkedIn members per 100 people, or neither.", isBlank(ownX) ? "own_x" : "own_y");
+    }
+    const x = readTyped(values, spec, "own_x");
+    const y = readTyped(values, spec, "own_y");
+    if (values.lens === "local" && x !== 0 && x !== 1) {
+      throw new InputError("out_of_range", "Your country: on the local-services lens, type 1 " +
+        "if a local service bigger than LinkedIn exists, 0 if not.", "own_x");
+    }
+    own = [x, y];
+  }
+  return { lens: values.lens, leave_out: values.leave_out, own };
+}
+
+export function compute(params, spec) {
+  const names = [];
+  const xs = [];
+  const ys = [];
+  for (const c of lensData(spec).countries) {
+    const v = c.values[params.lens];
+    if (v === null || v === undefined || c.name === params.leave_out) continue;
+    names.push(c.name);
+    xs.push(v);
+    ys.push(c.linkedin);
+  }
+  if (params.own) {
+    names.push(OWN);
+    xs.push(params.own[0]);
+    ys.push(params.own[1]);
+  }
+  return lensTest(names, xs, ys, lensData(spec).shuffles);
+}
+
+export function lensOf(spec, key) {
+  return lensData(spec).lenses.find((l) => l.key === key);
+}
+
+export function describe(result, params, spec) {
+  const lens = lensOf(spec, params.lens);
+  const missing = lensData(spec).countries
+    .filter((c) => c.values[lens.key] === null || c.values[lens.key] === undefined)
+    .map((c) => c.name);
+  let head = `${lens.explanation} (${lens.measure}, ${lens.unit}) against LinkedIn members ` +
+    `per 100 people: ${result.n} countries`;
+  if (params.leave_out !== "none") head += ` (${params.leave_out} left out)`;
+  if (params.own) {
+    head += `, including yours (${fixed(params.own[0], 1)}, ${fixed(params.own[1], 1)} per 100)`;
+  }
+  const shuffles = grouped(lensData(spec).shuffles);
+  let body;
+  if (Number.isNaN(result.rho)) {
+    body = ". With fewer than two different values there is no order to compare.";
+  } else {
+    const verdict = result.chance < 0.05
+      ? "rarely, so chance alone is an unlikely explanation, though with so few countries " +
+        "other differences between them could produce it"
+      : "often, so chance alone could give a pattern like this";
+    body = `. Rank correlation ${fixed(result.rho, 2)}: ${result.words}. In ${shuffles} ` +
+      "random shuffles of the LinkedIn figures among these countries, " +
+      `${fixed(100 * result.chance, 1)}% agreed at least as strongly: ${verdict}.`;
+  }
+  const tail = missing.length ? ` No figure for: ${missing.join(", ")}.` : "";
+  return `${head}${body}${tail} ${lens.caveat}`;
+}
