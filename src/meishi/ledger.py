@@ -33,9 +33,9 @@ CLAIMS_FILE = paths.CHAPTERS / "claims.yml"
 #: The verdicts, in the order the ledger counts them.
 VERDICTS = ("supported", "partly supported", "outdated", "unsupported", "untested")
 ESSAY_VERSIONS = {
-    "original": "the 2015 essay",
-    "repost": "the expanded repost only",
-    "implied": "implied by the argument",
+    "original": "made in the 2015 essay",
+    "repost": "made only in the expanded repost",
+    "implied": "not stated, but the argument needs it",
 }
 EXPLANATIONS = {
     0: "The article's frame",
@@ -143,8 +143,8 @@ def _verdict_badge(verdict: str) -> str:
 
 def _entry(claim: Claim) -> list[str]:
     lines = [f"**{claim.claim}**", "",
-             f"Verdict: {_verdict_badge(claim.verdict)} · made in "
-             f"{ESSAY_VERSIONS[claim.essay]} · weighed in {{ref}}`{claim.section}`", ""]
+             f"Verdict: {_verdict_badge(claim.verdict)} · {ESSAY_VERSIONS[claim.essay]} · "
+             f"weighed in {{ref}}`{claim.section}`", ""]
     lines += [f"- **For:** {t}" for t in claim.evidence_for]
     lines += [f"- **Against:** {t}" for t in claim.evidence_against]
     lines += [f"- **Since 2015:** {claim.since}", ""]

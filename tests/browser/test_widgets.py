@@ -258,11 +258,18 @@ def _marks_chooser(marks: list[dict], result) -> None:
         assert _close(bar["data"]["top"], fit.top), (bar, fit)
 
 
+def _marks_lenses(marks: list[dict], result) -> None:
+    dots = [m for m in marks if m["tag"] == "circle" and "mw-point" in m["cls"]]
+    assert [d["data"]["country"] for d in dots] == list(result.countries)
+    for dot, x, y in zip(dots, result.x, result.y, strict=True):
+        assert _close(dot["data"]["x"], x) and _close(dot["data"]["value"], y), dot
+
+
 MARKS: dict[str, Callable[[list[dict], object], None]] = {
     "lookup": _marks_lookup, "signal": _marks_signal, "threshold": _marks_threshold,
     "impression": _marks_impression, "profile_reader": _marks_profile_reader,
     "commitment": _marks_commitment, "introductions": _marks_introductions,
-    "platforms": _marks_platforms, "chooser": _marks_chooser,
+    "platforms": _marks_platforms, "chooser": _marks_chooser, "lenses": _marks_lenses,
 }
 
 
@@ -435,8 +442,11 @@ def test_every_control_responds_as_python_computes(open_page, cls, path):
         name, options = control["name"], _options(control)
         before = names.index(name)
         if before:
+            # the control before it; if that is a radio group too, its chosen option
+            # (the one Tab stops on), so that Tab leaves the group for the next control
             w.root.locator(f'.mw-control[data-control="{names[before - 1]}"] '
-                           ':is(input, textarea)').first.focus()
+                           ':is(input[type=radio]:checked, input:not([type=radio]), '
+                           'textarea)').first.focus()
         else:
             w.root.locator(".mw-title").evaluate("t => { t.tabIndex = -1; t.focus(); }")
         page.keyboard.press("Tab")

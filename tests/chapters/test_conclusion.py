@@ -94,12 +94,22 @@ def test_widget_default_every_preset_and_leaving_out_a_country():
     assert "(Japan left out)" in w.summary
 
 
+def test_one_box_alone_adds_no_point_and_says_what_is_missing():
+    w = chapter.LensesWidget(own_x="8,5")
+    assert w.evaluation.ok and conclusion_widgets.OWN not in w.result.countries
+    assert "type its LinkedIn members per 100 people too" in w.summary
+    w.set(own_x="", own_y="20")
+    assert "type its value on this lens too" in w.summary
+    w.set(lens="local", own_x="0,5", own_y="20")  # only 1 or 0 on the yes/no lens
+    assert w.evaluation.ok and conclusion_widgets.OWN not in w.result.countries
+    assert "type 1 if a local service" in w.summary
+    w.set(own_x="1")
+    assert w.result.countries[-1] == conclusion_widgets.OWN
+
+
 @pytest.mark.parametrize("own_x, own_y, lens, message", [
-    ("8,5", "", "tenure", "type both"),
-    ("", "20", "tenure", "type both"),
     ("abc", "20", "tenure", "not a number"),
     ("<b>1</b>", "20", "tenure", "<b>1</b>"),
-    ("0,5", "20", "local", "type 1 if a local service"),
     ("500", "20", "tenure", "0"),
 ])
 def test_bad_typed_input_gives_a_message_and_keeps_the_last_result(own_x, own_y, lens, message):

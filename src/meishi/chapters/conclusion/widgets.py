@@ -29,7 +29,8 @@ def _lens_data() -> dict[str, Any]:
     table = lens_table()
     return {
         "lenses": [{"key": lens.key, "explanation": lens.explanation, "measure": lens.measure,
-                    "unit": lens.unit, "caveat": lens.caveat} for lens in LENSES.values()],
+                    "short": lens.short, "unit": lens.unit, "caveat": lens.caveat}
+                   for lens in LENSES.values()],
         "countries": [
             {"name": country, "linkedin": float(row["linkedin_per_100"]),
              "year": int(row["linkedin_year"]), "basis": str(row["linkedin_basis"]),
@@ -45,7 +46,8 @@ class LensesWidget(CourseWidget):
     widget_id = "lenses"
     title = "Do the four lenses line up with LinkedIn's uptake?"
     caption = ("Each dot is a country: across, the chosen lens's measure; up, LinkedIn members "
-               "per 100 people (the latest figure the course has, year beside each name). "
+               "per 100 people (each country's latest figure in the course data, 2018 to "
+               "2025). "
                "A country with no figure for the lens is left out and named below. Model: "
                "rank agreement (Spearman's rank correlation) and a permutation test with "
                f"{DEFAULT_SHUFFLES:,} fixed-seed shuffles.")
@@ -87,18 +89,20 @@ class LensesWidget(CourseWidget):
             raise InputError("not_an_option", "Leave out one country: choose none or one of "
                              f"{', '.join(names)}.")
         own_x, own_y = values.get("own_x", ""), values.get("own_y", "")
-        own = None
-        if own_x.strip() or own_y.strip():
-            if not (own_x.strip() and own_y.strip()):
-                raise InputError("incomplete", "Your country: type both its value on this lens "
-                                 "and its LinkedIn members per 100 people, or neither.")
-            x, y = self.typed(values, "own_x"), self.typed(values, "own_y")
-            if values["lens"] == "local" and x not in (0.0, 1.0):
-                raise InputError("out_of_range", "Your country: on the local-services lens, "
-                                 "type 1 if a local service bigger than LinkedIn exists, "
-                                 "0 if not.")
+        x = self.typed(values, "own_x") if own_x.strip() else None
+        y = self.typed(values, "own_y") if own_y.strip() else None
+        own, note = None, None
+        if x is not None and values["lens"] == "local" and x not in (0.0, 1.0):
+            note = ("To add your country on this lens, type 1 if a local service bigger than "
+                    "LinkedIn exists there, 0 if not.")
+        elif x is not None and y is not None:
             own = [x, y]
-        return {"lens": values["lens"], "leave_out": values["leave_out"], "own": own}
+        elif x is not None or y is not None:
+            note = ("To add your country, type "
+                    + ("its LinkedIn members per 100 people" if y is None
+                       else "its value on this lens") + " too.")
+        return {"lens": values["lens"], "leave_out": values["leave_out"], "own": own,
+                "note": note}
 
     def compute(self, params: Mapping[str, Any]) -> LensResult:
         names, xs, ys = [], [], []
@@ -139,4 +143,6 @@ class LensesWidget(CourseWidget):
                     f"{shuffles} random shuffles of the LinkedIn figures among these "
                     f"countries, {share}% agreed at least as strongly: {verdict}.")
         tail = f" No figure for: {', '.join(missing)}." if missing else ""
+        if params["note"]:
+            tail += " " + params["note"]
         return head + body + tail + " " + lens.caveat

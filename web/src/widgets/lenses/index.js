@@ -32,7 +32,7 @@ function createChart(container, spec) {
     const x = local ? scaleLinear([-0.4, 1.4], [0, panel.width])
       : scaleLinear([0, Math.max(1, xmax * 1.15)], [0, panel.width]);
     const y = scaleLinear([0, ymax], [panel.height, 0]);
-    panel.setHeading(`${lens.explanation}: ${lens.measure}`);
+    panel.setHeading(`${lens.explanation}: ${lens.short}`);
     panel.xlabel.text(local ? "Local rival (0 = not looked for, 1 = found)" :
       `${lens.measure} (${lens.unit})`);
     panel.xAxis(x, local ? { values: [0, 1], format: (d) => (d ? "found" : "not looked for") } :
@@ -45,12 +45,23 @@ function createChart(container, spec) {
       const key = `${p.x}`;
       p.dx = local ? ((seen[key] = (seen[key] || 0) + 1) % 2 ? 1 : -1) * 10 : 0;
     }
+    // Labels that would sit on one another move down a line (close points, e.g. JP and KR).
+    const placed = [];
+    const ys = new Map();
+    for (const p of [...points].sort((a, b) => b.y - a.y)) {
+      const px = x(p.x) + p.dx;
+      let py = y(p.y) + 4;
+      while (placed.some((q) => Math.abs(q.x - px) < 34 && Math.abs(q.y - py) < 12)) py += 12;
+      placed.push({ x: px, y: py });
+      ys.set(p.name, py);
+    }
+    const labelY = (d) => ys.get(d.name);
     const shape = (d) => (d.name === OWN ? "mw-point mw-own" : "mw-point");
     dots.selectAll("circle").data(points, (d) => d.name).join("circle")
       .attr("class", shape)
       .attr("data-country", (d) => d.name)
       .attr("data-x", (d) => d.x)
-      .attr("data-y", (d) => d.y)
+      .attr("data-value", (d) => d.y)
       .attr("r", (d) => (d.name === OWN ? 7 : 6))
       .attr("cx", (d) => x(d.x) + d.dx)
       .attr("cy", (d) => y(d.y))
@@ -63,7 +74,7 @@ function createChart(container, spec) {
       .attr("data-country", (d) => d.name)
       .attr("x", (d) => x(d.x) + d.dx + (d.dx < 0 ? -9 : 9))
       .attr("text-anchor", (d) => (d.dx < 0 ? "end" : "start"))
-      .attr("y", (d) => y(d.y) + 4)
+      .attr("y", (d) => labelY(d))
       .text((d) => short(d.name));
     const out = params.leave_out !== "none" ? all.filter((c) => c.name === params.leave_out) : [];
     dropped.selectAll("circle").data(out, (d) => d.name).join("circle")

@@ -31,21 +31,20 @@ export function read(values, spec) {
   }
   const ownX = values.own_x == null ? "" : String(values.own_x);
   const ownY = values.own_y == null ? "" : String(values.own_y);
+  const x = isBlank(ownX) ? null : readTyped(values, spec, "own_x");
+  const y = isBlank(ownY) ? null : readTyped(values, spec, "own_y");
   let own = null;
-  if (!isBlank(ownX) || !isBlank(ownY)) {
-    if (isBlank(ownX) || isBlank(ownY)) {
-      throw new InputError("incomplete", "Your country: type both its value on this lens " +
-        "and its LinkedIn members per 100 people, or neither.", isBlank(ownX) ? "own_x" : "own_y");
-    }
-    const x = readTyped(values, spec, "own_x");
-    const y = readTyped(values, spec, "own_y");
-    if (values.lens === "local" && x !== 0 && x !== 1) {
-      throw new InputError("out_of_range", "Your country: on the local-services lens, type 1 " +
-        "if a local service bigger than LinkedIn exists, 0 if not.", "own_x");
-    }
+  let note = null;
+  if (x !== null && values.lens === "local" && x !== 0 && x !== 1) {
+    note = "To add your country on this lens, type 1 if a local service bigger than " +
+      "LinkedIn exists there, 0 if not.";
+  } else if (x !== null && y !== null) {
     own = [x, y];
+  } else if (x !== null || y !== null) {
+    note = "To add your country, type " +
+      (y === null ? "its LinkedIn members per 100 people" : "its value on this lens") + " too.";
   }
-  return { lens: values.lens, leave_out: values.leave_out, own };
+  return { lens: values.lens, leave_out: values.leave_out, own, note };
 }
 
 export function compute(params, spec) {
@@ -95,6 +94,7 @@ export function describe(result, params, spec) {
       "random shuffles of the LinkedIn figures among these countries, " +
       `${fixed(100 * result.chance, 1)}% agreed at least as strongly: ${verdict}.`;
   }
-  const tail = missing.length ? ` No figure for: ${missing.join(", ")}.` : "";
+  let tail = missing.length ? ` No figure for: ${missing.join(", ")}.` : "";
+  if (params.note) tail += ` ${params.note}`;
   return `${head}${body}${tail} ${lens.caveat}`;
 }
