@@ -265,11 +265,19 @@ def _marks_lenses(marks: list[dict], result) -> None:
         assert _close(dot["data"]["x"], x) and _close(dot["data"]["value"], y), dot
 
 
+def _marks_weights(marks: list[dict], result) -> None:
+    links = [m for m in marks if m["tag"] == "line" and "mw-link" in m["cls"]]
+    assert [m["data"]["country"] for m in links] == list(result.countries)
+    for link, score, value in zip(links, result.score, result.linkedin, strict=True):
+        assert _close(link["data"]["score"], score) and _close(link["data"]["value"], value)
+
+
 MARKS: dict[str, Callable[[list[dict], object], None]] = {
     "lookup": _marks_lookup, "signal": _marks_signal, "threshold": _marks_threshold,
     "impression": _marks_impression, "profile_reader": _marks_profile_reader,
     "commitment": _marks_commitment, "introductions": _marks_introductions,
     "platforms": _marks_platforms, "chooser": _marks_chooser, "lenses": _marks_lenses,
+    "weights": _marks_weights,
 }
 
 

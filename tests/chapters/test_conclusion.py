@@ -125,3 +125,24 @@ def test_your_own_country_is_added_as_one_more_point():
     assert w.evaluation.ok, w.evaluation.message
     assert w.result.countries[-1] == conclusion_widgets.OWN and w.result.x[-1] == 8.5
     assert "including yours (8.5, 20.0 per 100)" in w.summary
+
+
+def test_weights_widget_uses_the_countries_with_every_lens_and_each_direction():
+    w = chapter.WeightsWidget()
+    data = w.spec["data"]
+    table = chapter.lens_table()
+    assert data["countries"] == [c for c in table.index if table.loc[c, list(chapter.LENSES)]
+                                 .notna().all()]
+    w.apply_preset("Only lifetime employment")
+    # tenure alone, turned the way the explanation predicts: the lens widget's rho, sign flipped
+    assert w.result.test.rho == pytest.approx(-chapter.facts()["rho_tenure"])
+    w.set(tenure=0.0, individualism=0.0, trust=0.0, local=0.0)
+    assert not w.evaluation.ok and "at least one explanation" in w.evaluation.message
+
+
+def test_the_perfect_fit_the_prose_quotes_is_perfect_and_ignores_individualism():
+    f = chapter.facts()
+    w = chapter.WeightsWidget(tenure=float(f["perfect_tenure"]), individualism=0.0,
+                              trust=float(f["perfect_trust"]), local=float(f["perfect_local"]))
+    assert w.result.test.rho == 1.0
+    assert f["rho_equal"] > 0.9 and f["chance_equal"] < 5

@@ -57,3 +57,18 @@ def test_lens_test_invariants_and_refusals():
     with pytest.raises(ValueError, match="same length"):
         lens_test(["a"], [1, 2], [1, 2])
     assert rank_agreement(0.1) == "no clear agreement"
+
+
+def test_weighted_score_is_the_weighted_sum_of_directed_doubled_ranks():
+    from meishi.models.lenses import weighted_score, weighted_test
+
+    values = [[3, 1, 2], [10, 30, 20]]
+    # doubled ranks: [6, 2, 4] and [2, 6, 4]; directions -1 and +1; weights 1 and 2
+    assert weighted_score(values, [-1, 1], [1, 2]) == [-2.0, 10.0, 4.0]
+    assert weighted_score(values, [1, 1], [0, 0]) == [0.0, 0.0, 0.0]
+    r = weighted_test(["a", "b", "c"], values, [-1, 1], [1, 2], [1.0, 3.0, 2.0])
+    assert r.test.rho == 1.0 and r.score == (-2.0, 10.0, 4.0)
+    with pytest.raises(ValueError, match="0 or more"):
+        weighted_score(values, [1, 1], [1, -1])
+    with pytest.raises(ValueError, match="one sign and one weight"):
+        weighted_score(values, [1], [1, 1])

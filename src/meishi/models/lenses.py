@@ -26,8 +26,9 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["DEFAULT_SHUFFLES", "MAX_POINTS", "SEED", "LensResult", "lens_test", "mulberry32",
-           "rank_agreement", "ranks", "shuffle_share", "spearman"]
+__all__ = ["DEFAULT_SHUFFLES", "MAX_POINTS", "SEED", "LensResult", "WeightedResult", "lens_test",
+           "mulberry32", "rank_agreement", "ranks", "shuffle_share", "spearman", "weighted_score",
+           "weighted_test"]
 
 #: Shuffles in the permutation test, and the fixed seed every reader shares.
 DEFAULT_SHUFFLES = 10_000
@@ -149,3 +150,46 @@ def lens_test(countries: Sequence[str], x: Sequence[float], y: Sequence[float],
     return LensResult(countries=tuple(countries), x=tuple(float(v) for v in x),
                       y=tuple(float(v) for v in y), n=n, rho=rho, chance=chance,
                       words=rank_agreement(rho))
+
+
+@dataclass(frozen=True)
+class WeightedResult:
+    countries: tuple[str, ...]
+    score: tuple[float, ...]      # the weighted lens score (higher = more LinkedIn expected)
+    linkedin: tuple[float, ...]   # LinkedIn members per 100 people
+    weights: tuple[float, ...]
+    test: LensResult              # the score's rank agreement with LinkedIn
+
+
+def weighted_score(lens_values: Sequence[Sequence[float]], signs: Sequence[int],
+                   weights: Sequence[float]) -> list[float]:
+    """Each country's score: the sum over lenses of weight x direction x doubled rank.
+
+    ``lens_values[k][i]`` is country ``i``'s value on lens ``k``; ``signs[k]`` is +1
+    if the explanation predicts more LinkedIn members for a higher value, -1 if fewer.
+    Doubled ranks are whole numbers, so with whole-number weights every score is exact.
+    """
+    if not len(lens_values) == len(signs) == len(weights):
+        raise ValueError("one sign and one weight per lens")
+    if any(w < 0 or not math.isfinite(w) for w in weights):
+        raise ValueError("weights must be finite and 0 or more")
+    n = len(lens_values[0]) if lens_values else 0
+    score = [0.0] * n
+    for values, sign, weight in zip(lens_values, signs, weights, strict=True):
+        if len(values) != n:
+            raise ValueError("every lens needs a value for every country")
+        doubled = [round(2 * r) for r in ranks(values)]
+        for i in range(n):
+            score[i] += weight * sign * doubled[i]
+    return score
+
+
+def weighted_test(countries: Sequence[str], lens_values: Sequence[Sequence[float]],
+                  signs: Sequence[int], weights: Sequence[float], linkedin: Sequence[float],
+                  shuffles: int = DEFAULT_SHUFFLES, seed: int = SEED) -> WeightedResult:
+    """How well a weighted mix of the lenses orders the countries by LinkedIn per head."""
+    score = weighted_score(lens_values, signs, weights)
+    return WeightedResult(countries=tuple(countries), score=tuple(score),
+                          linkedin=tuple(float(v) for v in linkedin),
+                          weights=tuple(float(w) for w in weights),
+                          test=lens_test(countries, score, linkedin, shuffles, seed))

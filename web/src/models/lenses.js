@@ -99,3 +99,29 @@ export function lensTest(countries, x, y, shuffles = DEFAULT_SHUFFLES, seed = SE
     words: rankAgreement(rho),
   };
 }
+
+export function weightedScore(lensValues, signs, weights) {
+  if (!(lensValues.length === signs.length && signs.length === weights.length)) {
+    throw new Error("one sign and one weight per lens");
+  }
+  if (weights.some((w) => w < 0 || !Number.isFinite(w))) {
+    throw new Error("weights must be finite and 0 or more");
+  }
+  const n = lensValues.length ? lensValues[0].length : 0;
+  const score = new Array(n).fill(0);
+  lensValues.forEach((values, k) => {
+    if (values.length !== n) throw new Error("every lens needs a value for every country");
+    const doubledRanks = ranks(values).map((r) => Math.round(2 * r));
+    for (let i = 0; i < n; i++) score[i] += weights[k] * signs[k] * doubledRanks[i];
+  });
+  return score;
+}
+
+export function weightedTest(countries, lensValues, signs, weights, linkedin,
+  shuffles = DEFAULT_SHUFFLES, seed = SEED) {
+  const score = weightedScore(lensValues, signs, weights);
+  return {
+    countries: [...countries], score, linkedin: linkedin.map(Number), weights: weights.map(Number),
+    test: lensTest(countries, score, linkedin, shuffles, seed),
+  };
+}

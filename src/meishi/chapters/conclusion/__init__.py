@@ -4,12 +4,14 @@ from .. import Chapter
 from .charts import lens_chart, rivals_chart, since_chart
 from .facts import facts, lens_results
 from .lenses import LENSES, lens_points, lens_table
+from .weighing import WeightsWidget
 from .widgets import LensesWidget
 
 __all__ = [
     "CHAPTER",
     "LENSES",
     "LensesWidget",
+    "WeightsWidget",
     "facts",
     "ledger",
     "lens_chart",
@@ -21,7 +23,8 @@ __all__ = [
 ]
 
 CHAPTER = Chapter(slug="conclusion", number=5, title="Was the article right?", facts=facts,
-                  widgets=(LensesWidget,), charts=(lens_chart, since_chart, rivals_chart))
+                  widgets=(LensesWidget, WeightsWidget),
+                  charts=(lens_chart, since_chart, rivals_chart))
 
 
 def ledger():

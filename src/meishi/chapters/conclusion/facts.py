@@ -6,12 +6,14 @@ course data (``assets/data``) or from the claims ledger (``chapters/claims.yml``
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from ...data.series import job_mobility, linkedin_per_100_japan
 from ...ledger import load_claims, verdict_counts
-from ...models.lenses import DEFAULT_SHUFFLES, lens_test
+from ...models.lenses import DEFAULT_SHUFFLES, lens_test, spearman, weighted_score, weighted_test
 from .lenses import LENSES, lens_points, lens_table
+from .weighing import complete_countries
 
 __all__ = ["facts", "lens_results"]
 
@@ -49,6 +51,19 @@ def facts() -> dict[str, Any]:
     }
     for verdict, n in counts.items():
         out[f"n_{verdict.replace(' ', '_')}"] = n
+    data = complete_countries()
+    values = [data["values"][k] for k in LENSES]
+    signs = [lens.direction for lens in LENSES.values()]
+    equal = weighted_test(data["countries"], values, signs, [25.0] * 4, data["linkedin"])
+    out["n_complete"] = len(data["countries"])
+    # A perfect fit with no weight on individualism, the lens that fits best alone: the
+    # first setting on the widget's slider grid (steps of 5) that orders all six exactly.
+    perfect = next(w for w in itertools.product(range(0, 101, 5), repeat=3)
+                   if spearman(weighted_score(values, signs, [w[0], 0.0, w[1], w[2]]),
+                               data["linkedin"]) == 1.0)
+    out["perfect_tenure"], out["perfect_trust"], out["perfect_local"] = perfect
+    out["rho_equal"] = equal.test.rho
+    out["chance_equal"] = 100 * equal.test.chance
     for key, result in results.items():
         out[f"rho_{key}"] = result.rho
         out[f"chance_{key}"] = 100 * result.chance

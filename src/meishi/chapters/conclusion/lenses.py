@@ -30,6 +30,7 @@ class Lens:
     unit: str             # for axes and readouts
     dataset: str          # the course dataset it comes from
     caveat: str           # what makes the comparison loose
+    direction: int = 1    # +1: the explanation predicts more LinkedIn for a higher value
 
 
 LENSES: dict[str, Lens] = {
@@ -38,7 +39,7 @@ LENSES: dict[str, Lens] = {
         "job tenure", "years",
         "tenure_by_country",
         "Japan's figure is a mean for full-time staff, the United States' a median for all "
-        "employees, and the other countries' statistic is not stated."),
+        "employees, and the other countries' statistic is not stated.", direction=-1),
     "individualism": Lens(
         "individualism", "2. Modesty", "Hofstede's individualism score", "individualism",
         "index, 0 to 100",
@@ -54,7 +55,7 @@ LENSES: dict[str, Lens] = {
         "local", "4. Local services", "A local service bigger than LinkedIn found", "local rival",
         "1 = found, 0 = not looked for", "local_network_lead",
         "The course looked for local rivals only where LinkedIn was weak, so this lens is "
-        "biased by how its data were gathered: 0 means not looked for, not none."),
+        "biased by how its data were gathered: 0 means not looked for, not none.", direction=-1),
 }
 
 

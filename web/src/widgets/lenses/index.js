@@ -2,13 +2,7 @@
 import { COLOURS, createFigure } from "../../kit/chart.js";
 import { defineWidget } from "../../kit/widget.js";
 import { scaleLinear } from "d3-scale";
-import { compute, describe, lensData, lensOf, OWN, read } from "./logic.js";
-
-const SHORT = {
-  Japan: "JP", "United States": "US", "United Kingdom": "UK", Germany: "DE", France: "FR",
-  "South Korea": "KR", China: "CN", India: "IN", Brazil: "BR", Australia: "AU", [OWN]: "You",
-};
-const short = (name) => SHORT[name] || name.slice(0, 3);
+import { compute, describe, lensData, lensOf, OWN, read, short } from "./logic.js";
 
 function createChart(container, spec) {
   const data = lensData(spec);

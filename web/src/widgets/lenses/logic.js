@@ -7,6 +7,13 @@ import { lensTest } from "../../models/lenses.js";
 
 export const OWN = "Your country";
 
+const SHORT = {
+  Japan: "JP", "United States": "US", "United Kingdom": "UK", Germany: "DE", France: "FR",
+  "South Korea": "KR", China: "CN", India: "IN", Brazil: "BR", Australia: "AU", [OWN]: "You",
+};
+/** A country's two-letter label for a chart ("You" for the learner's own). */
+export const short = (name) => SHORT[name] || name.slice(0, 3);
+
 /** 10000 -> "10,000", as Python's format(n, ","). */
 export const grouped = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 

@@ -1,0 +1,49 @@
+// Chapter 5: weigh the four explanations.  Pure (no DOM): read -> compute -> describe, as
+// meishi's WeightsWidget does.  The countries' values travel in the page (spec.data).
+import { fixed } from "../../kit/format.js";
+import { InputError } from "../../kit/inputs.js";
+import { rankAgreement, weightedTest } from "../../models/lenses.js";
+import { grouped } from "../lenses/logic.js";
+
+export function weightsData(spec) {
+  const data = (spec && spec.data) || {};
+  if (!Array.isArray(data.countries) || !Array.isArray(data.lenses)) {
+    throw new Error("weights: the page holds no countries or lenses (spec.data)");
+  }
+  return data;
+}
+
+export function read(values, spec) {
+  const weights = weightsData(spec).lenses.map((l) => Number(values[l.key]));
+  if (!weights.some((w) => w > 0)) {
+    throw new InputError("no_weight", "Put some weight on at least one explanation: with " +
+      "every weight at 0 the mix predicts nothing.");
+  }
+  return weights;
+}
+
+export function compute(params, spec) {
+  const d = weightsData(spec);
+  return weightedTest(d.countries, d.lenses.map((l) => d.values[l.key]),
+    d.lenses.map((l) => l.direction), params, d.linkedin, d.shuffles);
+}
+
+/** Country indexes, highest score first (ties in the data's order). */
+export const predictedOrder = (result) => result.countries.map((_c, i) => i)
+  .sort((a, b) => result.score[b] - result.score[a] || a - b);
+
+export function describe(result, _params, spec) {
+  const predicted = predictedOrder(result).map((i) => result.countries[i]).join(", ");
+  const t = result.test;
+  const n = result.countries.length;
+  const agreement = Number.isNaN(t.rho)
+    ? "The mix gives every country the same score, so it orders nothing."
+    : `Rank correlation with the real order ${fixed(t.rho, 2)} ` +
+      `(${rankAgreement(t.rho).split(" (")[0]}); ` +
+      `${fixed(100 * t.chance, 1)}% of ${grouped(weightsData(spec).shuffles)} random shuffles ` +
+      "agreed at least as strongly.";
+  return "Your weights predict this order, most LinkedIn members per head first: " +
+    `${predicted}. ${agreement} With ${n} countries, weights tuned after looking at the ` +
+    "answer can fit almost any order, and the shuffle figure assumes the weights were chosen " +
+    "before looking.";
+}
