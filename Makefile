@@ -62,7 +62,7 @@ $(INPUTS_STAMP): $(INPUTS)
 	rm -rf _build/.jupyter_cache _build/.doctrees _build/jupyter_execute
 	mkdir -p _build && touch $@
 
-# The teacher's guide pages (chapters/teachers/NN_slug.ipynb), written from
+# The teacher's guide pages (chapters/teachers/guide_NN_slug.ipynb), written from
 # each chapter's notebook and its guide file chapters/teachers/NN_slug.yml;
 # a file is rewritten only when its text changes. Fails, naming the problem,
 # when a guide file is incomplete or a chapter has none.

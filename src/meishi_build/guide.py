@@ -7,7 +7,7 @@ one file per chapter found by :func:`meishi.chapters.discover`.  What the
 chapter does hold (objectives, exercises and solutions, things to try and
 their answers, the prompts) is read from its notebook
 (:mod:`meishi_build.chapter_parts`), never copied by hand.
-:mod:`meishi_build.guide_page` turns both into ``chapters/teachers/NN_slug.ipynb``,
+:mod:`meishi_build.guide_page` turns both into ``chapters/teachers/guide_NN_slug.ipynb``,
 whose first hidden cell glues the chapter's numbers, so the guide quotes the
 same figures as the chapter.
 
@@ -50,7 +50,7 @@ def guide_file(chapter: Chapter, folder: Path = GUIDES) -> Path:
 
 
 def page_file(chapter: Chapter, folder: Path = GUIDES) -> Path:
-    return folder / f"{chapter.stem}.ipynb"
+    return folder / f"guide_{chapter.stem}.ipynb"
 
 
 def load_guide(path: Path) -> dict[str, Any]:

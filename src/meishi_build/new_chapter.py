@@ -44,7 +44,7 @@ TARGETS = {
 MANUAL_STEPS = """\
 Now, by hand (the README's "Adding a chapter" says more):
   1. _toc.yml: add `- file: chapters/{stem}` to the chapters part, and
-     `- file: chapters/teachers/{stem}` (its teacher's guide) to "For teachers".
+     `- file: chapters/teachers/guide_{stem}` (its teacher's guide) to "For teachers".
   2. assets/data: the chapter's CSV files, each with an entry in sources.yml.
   3. web/src/widgets/<id>/: the widget's front end (logic.js + index.js); make web bundles it.
   4. chapters/glossary.md and assets/references.bib: new terms and sources.

@@ -178,7 +178,7 @@ def test_repository_link_is_on_every_page_when_the_address_is_known(pages):
 
 def test_every_page_footer_states_the_licences(pages):
     for name, soup in pages.items():
-        footer = soup.select_one(".extra-footer")
+        footer = soup.select_one(".extra_footer")
         assert footer is not None, name
         text = footer.get_text(" ", strip=True)
         assert "CC BY 4.0" in text and "MIT licence" in text and "sources" in text, name
@@ -195,8 +195,8 @@ def test_no_launch_button_while_no_hub_is_set(pages):
 def test_guide_page_quotes_glued_numbers_and_links_back_to_each_exercise(pages, chapter):
     from meishi_build.chapter_parts import read_parts
 
-    page = pages[f"chapters/teachers/{chapter.stem}"]
-    source = (ROOT / "chapters" / "teachers" / f"{chapter.stem}.ipynb").read_text("utf-8")
+    page = pages[f"chapters/teachers/guide_{chapter.stem}"]
+    source = (ROOT / "chapters" / "teachers" / f"guide_{chapter.stem}.ipynb").read_text("utf-8")
     glued = page.select("span.pasted-text")
     assert len(glued) == source.count("{glue:text}") and all(g.get_text().strip() for g in glued)
     for exercise in read_parts(chapter.notebook).exercises:

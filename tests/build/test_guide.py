@@ -53,8 +53,8 @@ def test_the_guide_page_is_in_the_for_teachers_part(chapter):
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
     part = next(p for p in toc["parts"] if p["caption"] == "For teachers")
     files = [entry["file"] for entry in part["chapters"]]
-    assert f"chapters/teachers/{chapter.stem}" in files
-    assert files.index("chapters/teachers/index") == 0
+    assert f"chapters/teachers/guide_{chapter.stem}" in files
+    assert files.index("chapters/teachers/overview") == 0
     captions = [p["caption"] for p in toc["parts"]]
     assert captions.index("For teachers") == captions.index("Reference") - 1
 
@@ -66,7 +66,7 @@ def test_the_chapter_links_its_guide_and_keeps_no_teaching_plan(chapter):
     first = "".join(json.loads(chapter.notebook.read_text("utf-8"))["cells"][0]["source"])
     box = re.search(r":::\{admonition\} For teachers\n(.*?)\n:::", first, re.S)
     assert box, "the chapter's first cell needs a 'For teachers' box"
-    assert f"<teachers/{chapter.stem}>`" in box.group(1)
+    assert f"<teachers/guide_{chapter.stem}>`" in box.group(1)
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.stem)
