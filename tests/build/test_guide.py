@@ -37,6 +37,23 @@ def test_every_chapter_has_a_complete_guide(chapter):
     assert len(parts.objectives) >= 3
 
 
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.stem)
+def test_no_template_placeholder_is_left_in_a_guide(chapter):
+    assert "REPLACE" not in guide.guide_file(chapter).read_text(encoding="utf-8")
+
+
+def test_a_new_chapter_from_the_template_has_a_guide_that_fits_it(tmp_path):
+    """`make chapter` writes a guide file the guide tool accepts, so `make book` builds."""
+    from meishi_build.new_chapter import write_chapter
+
+    write_chapter(7, "sample", "Sample", root=tmp_path)
+    data = guide.load_guide(tmp_path / "chapters" / "teachers" / "07_sample.yml")
+    parts = read_parts(tmp_path / "chapters" / "07_sample.ipynb")
+    quiz = yaml.safe_load((tmp_path / "chapters" / "quizzes" / "07_sample.yml").read_text("utf-8"))
+    assert guide.problems(data, parts, len(quiz)) == []
+    assert len(parts.objectives) == 4 and len(parts.prompts) == 3 and len(parts.tries) == 1
+
+
 def test_there_is_no_guide_file_for_a_chapter_that_does_not_exist(tmp_path):
     assert guide.stray_guides(CHAPTERS) == []
     (tmp_path / "09_nowhere.yml").write_text("objectives: {}\n", encoding="utf-8")
