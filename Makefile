@@ -10,7 +10,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test lint lab web bench chapter links clean clean-all help
+.PHONY: book test lint lab web guide bench chapter links clean clean-all help
 
 help:
 	@sed -n '2,7p' Makefile
@@ -62,7 +62,14 @@ $(INPUTS_STAMP): $(INPUTS)
 	rm -rf _build/.jupyter_cache _build/.doctrees _build/jupyter_execute
 	mkdir -p _build && touch $@
 
-book: $(STAMP) web $(INPUTS_STAMP)
+# The teacher's guide pages (chapters/teachers/guide_NN_slug.ipynb), written from
+# each chapter's notebook and its guide file chapters/teachers/NN_slug.yml;
+# a file is rewritten only when its text changes. Fails, naming the problem,
+# when a guide file is incomplete or a chapter has none.
+guide: $(STAMP)
+	$(BIN)/python -m meishi_build.guide
+
+book: $(STAMP) web guide $(INPUTS_STAMP)
 	$(BIN)/python -m meishi_build.build
 
 # Builds the book (strict), then runs every test in one pytest session:

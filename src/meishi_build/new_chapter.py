@@ -7,7 +7,9 @@ Writes, from ``templates/chapter``:
 * ``chapters/quizzes/NN_SLUG.yml``: the quiz, five questions to write;
 * ``src/meishi/chapters/SLUG/``: the chapter's package (``facts``,
   ``charts``, ``widgets``), found by :func:`meishi.chapters.discover`;
-* ``tests/chapters/test_SLUG.py``: the chapter's own tests.
+* ``tests/chapters/test_SLUG.py``: the chapter's own tests;
+* ``chapters/teachers/NN_SLUG.yml``: the teacher's guide data (plans,
+  discussion notes, rubric), from which ``make book`` writes the guide page.
 
 It refuses to overwrite anything, and prints the few places it cannot
 fill in by itself (the table of contents, the data and their sources, the
@@ -36,11 +38,13 @@ TARGETS = {
     "charts.py.txt": "src/meishi/chapters/{slug}/charts.py",
     "widgets.py.txt": "src/meishi/chapters/{slug}/widgets.py",
     "test_chapter.py.txt": "tests/chapters/test_{slug}.py",
+    "guide.yml": "chapters/teachers/{stem}.yml",
 }
 
 MANUAL_STEPS = """\
 Now, by hand (the README's "Adding a chapter" says more):
-  1. _toc.yml: add `- file: chapters/{stem}` to the chapters part.
+  1. _toc.yml: add `- file: chapters/{stem}` to the chapters part, and
+     `- file: chapters/teachers/guide_{stem}` (its teacher's guide) to "For teachers".
   2. assets/data: the chapter's CSV files, each with an entry in sources.yml.
   3. web/src/widgets/<id>/: the widget's front end (logic.js + index.js); make web bundles it.
   4. chapters/glossary.md and assets/references.bib: new terms and sources.

@@ -20,6 +20,11 @@ repository's address is known: ``meishi_repository_url`` in ``_config.yml``
 gives the build (``GITHUB_SERVER_URL`` and ``GITHUB_REPOSITORY``), so the
 book deployed to GitHub Pages links to the repository it was built from.
 With neither there is no button (rather than a link to a wrong address).
+
+The JupyterHub launch button (``launch_buttons: jupyterhub_url`` in
+``_config.yml``, empty by default) builds an nbgitpuller link from that same
+address; with a hub set and no address known the build stops with a message,
+instead of pointing students at Jupyter Book's own repository (its default).
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["page_has_widgets", "repository_url", "set_repository_button", "setup",
+__all__ = ["hub_url", "page_has_widgets", "repository_url", "set_repository_button", "setup",
            "tidy_page_assets"]
 
 _URL = re.compile(r"https://[A-Za-z0-9.-]+(?::[0-9]+)?/[A-Za-z0-9._-]+/[A-Za-z0-9._-]+")
@@ -56,8 +61,24 @@ def repository_url(configured: str, environ: Mapping[str, str]) -> str:
     return url
 
 
+def hub_url(theme_options: Mapping[str, Any]) -> str:
+    """The JupyterHub the launch button points at, or "" when the button is off."""
+    launch = theme_options.get("launch_buttons") or {}
+    return str(launch.get("jupyterhub_url") or "").strip().rstrip("/")
+
+
 def set_repository_button(app: Any, config: Any) -> None:
     url = repository_url(config.meishi_repository_url, os.environ)
+    hub = hub_url(config.html_theme_options or {})
+    if hub and not re.fullmatch(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~/-]*)?",
+                                hub):
+        raise ValueError(f"launch_buttons: jupyterhub_url in _config.yml: {hub!r} is not "
+                         "a hub's address (https://hub.example.edu)")
+    if hub and not url:
+        raise ValueError("launch_buttons: jupyterhub_url is set in _config.yml, but the "
+                         "course's repository address is not known: set "
+                         "meishi_repository_url (sphinx: config) so the launch button's "
+                         "nbgitpuller link pulls the right repository")
     if not url:
         return
     options = dict(config.html_theme_options or {})

@@ -174,3 +174,32 @@ def test_repository_link_is_on_every_page_when_the_address_is_known(pages):
         assert not soup.select('a[href*="executablebooks/jupyter-book"]'), name
         if expected:
             assert soup.select(f'a[href="{expected}"]'), name
+
+
+def test_every_page_footer_states_the_licences(pages):
+    for name, soup in pages.items():
+        footer = soup.select_one(".extra_footer")
+        assert footer is not None, name
+        text = footer.get_text(" ", strip=True)
+        assert "CC BY 4.0" in text and "MIT licence" in text and "sources" in text, name
+        assert footer.select_one('a[href="https://creativecommons.org/licenses/by/4.0/"]'), name
+
+
+def test_no_launch_button_while_no_hub_is_set(pages):
+    """_config.yml keeps launch_buttons.jupyterhub_url empty (chapters/teachers/running.md)."""
+    for name, soup in pages.items():
+        assert not soup.select('a[href*="git-pull"], a[href*="mybinder"]'), name
+
+
+@pytest.mark.parametrize("chapter", discover(), ids=lambda c: c.stem)
+def test_guide_page_quotes_glued_numbers_and_links_back_to_each_exercise(pages, chapter):
+    from meishi_build.chapter_parts import read_parts
+
+    page = pages[f"chapters/teachers/guide_{chapter.stem}"]
+    source = (ROOT / "chapters" / "teachers" / f"guide_{chapter.stem}.ipynb").read_text("utf-8")
+    glued = page.select("span.pasted-text")
+    assert len(glued) == source.count("{glue:text}") and all(g.get_text().strip() for g in glued)
+    for exercise in read_parts(chapter.notebook).exercises:
+        assert page.select(f'a[href$="{chapter.stem}.html#{exercise.label}"]'), exercise.label
+        assert not page.select(f'[id="{exercise.label}"]')  # the target stays in the chapter
+    assert not page.select(".exercise, .solution")

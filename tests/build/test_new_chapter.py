@@ -24,7 +24,7 @@ def test_it_writes_every_piece_of_a_chapter(tmp_path):
         "src/meishi/chapters/home_advantage/facts.py",
         "src/meishi/chapters/home_advantage/charts.py",
         "src/meishi/chapters/home_advantage/widgets.py",
-        "tests/chapters/test_home_advantage.py"}
+        "tests/chapters/test_home_advantage.py", "chapters/teachers/07_home_advantage.yml"}
     notebook = json.loads((tmp_path / "chapters/07_home_advantage.ipynb").read_text("utf-8"))
     text = "".join("".join(c["source"]) for c in notebook["cells"])
     for section in CONTRACT_SECTIONS:

@@ -113,3 +113,33 @@ def test_unknown_address_leaves_the_theme_options_alone(monkeypatch):
     config = _config("", options)
     sphinx_ext.set_repository_button(None, config)
     assert config.html_theme_options == {"use_repository_button": False}
+
+
+def test_a_hub_without_a_repository_address_fails_the_build(monkeypatch):
+    """The launch button's nbgitpuller link needs the repository (running.md)."""
+    monkeypatch.delenv("GITHUB_REPOSITORY", raising=False)
+    monkeypatch.delenv("GITHUB_SERVER_URL", raising=False)
+    config = _config("", {"launch_buttons": {"jupyterhub_url": "https://hub.example.edu"}})
+    with pytest.raises(ValueError, match="meishi_repository_url"):
+        sphinx_ext.set_repository_button(None, config)
+
+
+def test_a_hub_with_a_repository_address_gets_the_repository(monkeypatch):
+    monkeypatch.delenv("GITHUB_REPOSITORY", raising=False)
+    config = _config("https://github.com/team/course",
+                     {"launch_buttons": {"jupyterhub_url": "https://hub.example.edu/"}})
+    sphinx_ext.set_repository_button(None, config)
+    assert config.html_theme_options["repository_url"] == "https://github.com/team/course"
+    assert sphinx_ext.hub_url(config.html_theme_options) == "https://hub.example.edu"
+
+
+@pytest.mark.parametrize("hub", ["hub.example.edu", "https://hub example", "javascript:x"])
+def test_a_malformed_hub_address_fails_the_build(hub):
+    config = _config("https://github.com/team/course", {"launch_buttons": {"jupyterhub_url": hub}})
+    with pytest.raises(ValueError, match="jupyterhub_url"):
+        sphinx_ext.set_repository_button(None, config)
+
+
+def test_no_hub_means_no_launch_link():
+    assert sphinx_ext.hub_url({"launch_buttons": {"jupyterhub_url": ""}}) == ""
+    assert sphinx_ext.hub_url({}) == ""
