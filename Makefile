@@ -3,6 +3,8 @@
 #   make test   lint, then run every test (unit, data, notebooks, the built book)
 #   make lab    open JupyterLab on the chapters, widgets live
 #   make bench  measure build, notebook, widget and page-weight figures
+#   make notebooks  student and instructor notebooks into _build/classroom
+#   make handouts   a PDF handout per chapter and an answer key into _build/handouts
 # Each sets up .venv from the pinned requirements first (once).
 
 PYTHON ?= python3
@@ -10,10 +12,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test lint lab web bench chapter links clean clean-all help
+.PHONY: book test lint lab web bench chapter links notebooks handouts clean clean-all help
 
 help:
-	@sed -n '2,7p' Makefile
+	@sed -n '2,9p' Makefile
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed, found " + sys.version.split()[0]'
@@ -65,11 +67,16 @@ $(INPUTS_STAMP): $(INPUTS)
 book: $(STAMP) web $(INPUTS_STAMP)
 	$(BIN)/python -m meishi_build.build
 
+# Student and instructor versions of every chapter notebook, without outputs
+# (meishi_build.versions): _build/classroom/{student,instructor}/NN_slug.ipynb.
+notebooks: $(STAMP)
+	$(BIN)/python -m meishi_build.versions
+
 # Builds the book (strict), then runs every test in one pytest session:
-# unit and data tests, every chapter notebook (nbval), and checks of the
-# built pages. MEISHI_REQUIRE_BUILD makes the built-book tests fail rather
-# than skip if _build/html were missing.
-test: book lint
+# unit and data tests, every chapter notebook and both classroom versions of
+# it (nbval), and checks of the built pages. MEISHI_REQUIRE_BUILD makes the
+# built-book tests fail rather than skip if _build/html were missing.
+test: book lint notebooks
 	MEISHI_REQUIRE_BUILD=1 $(BIN)/python -m pytest
 
 # Lint (ruff, configured in pyproject.toml) over the package, the tests and
