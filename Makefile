@@ -72,11 +72,19 @@ book: $(STAMP) web $(INPUTS_STAMP)
 notebooks: $(STAMP)
 	$(BIN)/python -m meishi_build.versions
 
+# A PDF handout per chapter and one answer key, printed by Chromium from the
+# built book through its print stylesheet (meishi_build.handouts, _static/print.css).
+handouts: book
+	$(BIN)/python -m meishi_build.handouts
+
 # Builds the book (strict), then runs every test in one pytest session:
 # unit and data tests, every chapter notebook and both classroom versions of
-# it (nbval), and checks of the built pages. MEISHI_REQUIRE_BUILD makes the
-# built-book tests fail rather than skip if _build/html were missing.
+# it (nbval), checks of the built pages and of the handouts (printed first;
+# without Chromium they are skipped, and so are their tests, except under CI).
+# MEISHI_REQUIRE_BUILD makes the built-book tests fail rather than skip if
+# _build/html were missing.
 test: book lint notebooks
+	$(BIN)/python -m meishi_build.handouts --if-chromium
 	MEISHI_REQUIRE_BUILD=1 $(BIN)/python -m pytest
 
 # Lint (ruff, configured in pyproject.toml) over the package, the tests and

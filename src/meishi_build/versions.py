@@ -46,7 +46,7 @@ TEACHER_PREFIX = "For teachers"
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|:{3,})(?P<info>.*)$")
 _DIRECTIVE = re.compile(r"^\{(?P<name>[\w:-]+)\}[ \t]*(?P<arg>.*)$")
 _TARGET = re.compile(r"^[ \t]*\([\w:.-]+\)=[ \t]*$")
-_TEACHING_PLAN = re.compile(r"teaching plan", re.I)
+TEACHING_PLAN = re.compile(r"teaching plan", re.I)
 _QUIZ_CALL = re.compile(r"\.quiz\(\)[ \t]*$")
 
 NOTES = {
@@ -167,7 +167,7 @@ class _Student:
             if i == len(lines) or not lines[i].strip():
                 para = range(start, i)
                 if (para and not any(inside[j] for j in para)
-                        and _TEACHING_PLAN.search(" ".join(lines[j] for j in para))):
+                        and TEACHING_PLAN.search(" ".join(lines[j] for j in para))):
                     for j in para:
                         drop[j] = True
                 start = i + 1
