@@ -64,8 +64,9 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         raise pytest.UsageError(f"test files under the requested paths gave no tests: {lost}")
     if not _runs_chapters(session.config):
         return
-    collected = {Path(str(item.path)).resolve() for item in session.items
+    notebooks = {Path(str(item.path)).resolve() for item in session.items
                  if str(item.path).endswith(".ipynb")}
+    collected = {p for p in notebooks if (ROOT / "chapters").resolve() in p.parents}
     expected = {p.resolve() for p in toc_notebooks()}
     if not collected:
         raise pytest.UsageError(
@@ -75,7 +76,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     missing = sorted(str(p.relative_to(ROOT)) for p in expected - collected)
     if missing and not session.config.getoption("deselect") and not session.config.option.keyword:
         raise pytest.UsageError(f"notebooks in _toc.yml not collected: {missing}")
-    versions = _classroom_not_collected(session, collected)
+    versions = _classroom_not_collected(session, notebooks)
     if versions and not session.config.getoption("deselect") and not session.config.option.keyword:
         raise pytest.UsageError(f"classroom notebooks not collected (run `make notebooks`): "
                                 f"{versions}")

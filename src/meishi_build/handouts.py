@@ -21,6 +21,7 @@ each page is printed, so kanji print as text in an embedded font.
 from __future__ import annotations
 
 import argparse
+import html
 import sys
 from pathlib import Path
 
@@ -123,7 +124,7 @@ def chapter_pages() -> list[tuple[str, str, str]]:
 def _templates(label: str) -> dict[str, str]:
     style = "font-family: sans-serif; font-size: 8pt; color: #444; width: 100%; margin: 0 14mm;"
     return {
-        "header_template": f'<div style="{style}">{label}</div>',
+        "header_template": f'<div style="{style}">{html.escape(label)}</div>',
         "footer_template": (f'<div style="{style} text-align: right;">page '
                             '<span class="pageNumber"></span> of <span class="totalPages"></span>'
                             "</div>"),
