@@ -59,6 +59,8 @@ def _pdf(path: Path) -> tuple[list[str], set[str]]:
     if not path.is_file() and os.environ.get("MEISHI_REQUIRE_BUILD") and chromium_path():
         pytest.fail(message)
     require(path.is_file(), message)
+    built = max((HTML / "chapters" / f"{c.stem}.html").stat().st_mtime for c in CHAPTERS)
+    assert path.stat().st_mtime >= built, f"{path.name} is older than the book: `make handouts`"
     return _read(path)
 
 
