@@ -3,6 +3,8 @@
 #   make test   lint, then run every test (unit, data, notebooks, the built book)
 #   make lab    open JupyterLab on the chapters, widgets live
 #   make bench  measure build, notebook, widget and page-weight figures
+#   make notebooks  student and instructor notebooks into _build/classroom
+#   make handouts   a PDF handout per chapter and an answer key into _build/handouts
 # Each sets up .venv from the pinned requirements first (once).
 
 PYTHON ?= python3
@@ -10,10 +12,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test lint lab web guide bench chapter links clean clean-all help
+.PHONY: book test lint lab web guide bench chapter links notebooks handouts clean clean-all help
 
 help:
-	@sed -n '2,7p' Makefile
+	@sed -n '2,9p' Makefile
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed, found " + sys.version.split()[0]'
@@ -72,11 +74,24 @@ guide: $(STAMP)
 book: $(STAMP) web guide $(INPUTS_STAMP)
 	$(BIN)/python -m meishi_build.build
 
+# Student and instructor versions of every chapter notebook, without outputs
+# (meishi_build.versions): _build/classroom/{student,instructor}/NN_slug.ipynb.
+notebooks: $(STAMP)
+	$(BIN)/python -m meishi_build.versions
+
+# A PDF handout per chapter and one answer key, printed by Chromium from the
+# built book through its print stylesheet (meishi_build.handouts, _static/print.css).
+handouts: book
+	$(BIN)/python -m meishi_build.handouts
+
 # Builds the book (strict), then runs every test in one pytest session:
-# unit and data tests, every chapter notebook (nbval), and checks of the
-# built pages. MEISHI_REQUIRE_BUILD makes the built-book tests fail rather
-# than skip if _build/html were missing.
-test: book lint
+# unit and data tests, every chapter notebook and both classroom versions of
+# it (nbval), checks of the built pages and of the handouts (printed first;
+# without Chromium they are skipped, and so are their tests, except under CI).
+# MEISHI_REQUIRE_BUILD makes the built-book tests fail rather than skip if
+# _build/html were missing.
+test: book lint notebooks
+	$(BIN)/python -m meishi_build.handouts --if-chromium
 	MEISHI_REQUIRE_BUILD=1 $(BIN)/python -m pytest
 
 # Lint (ruff, configured in pyproject.toml) over the package, the tests and

@@ -7,15 +7,21 @@
   at least one test: a folder pytest skips by default (it once skipped
   ``tests/build`` because ``build`` is in its default ``norecursedirs``)
   fails the run instead of dropping its tests unnoticed.
+* The full run under ``make test`` (MEISHI_REQUIRE_BUILD) must also execute the
+  student and instructor version of every chapter (``make notebooks`` writes
+  them into ``_build/classroom``, which ``testpaths`` names).
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from helpers import ROOT, toc_notebooks
+from meishi.chapters import discover
+from meishi_build.versions import CLASSROOM
 
 
 def _runs_chapters(config: pytest.Config) -> bool:
@@ -24,6 +30,20 @@ def _runs_chapters(config: pytest.Config) -> bool:
     if not config.args or args == [ROOT.resolve()]:
         return True
     return any(a == chapters or chapters in a.parents or a in chapters.parents for a in args)
+
+
+def _full_run(config: pytest.Config) -> bool:
+    asked = {Path(a.split("::")[0]).resolve() for a in config.args}
+    whole = {(ROOT / "tests").resolve(), (ROOT / "chapters").resolve()}
+    return not config.args or ROOT.resolve() in asked or whole <= asked
+
+
+def _classroom_not_collected(session: pytest.Session, collected: set[Path]) -> list[str]:
+    if not (os.environ.get("MEISHI_REQUIRE_BUILD") and _full_run(session.config)):
+        return []
+    expected = {(CLASSROOM / version / c.notebook.name).resolve()
+                for version in ("student", "instructor") for c in discover()}
+    return sorted(str(p.relative_to(ROOT)) for p in expected - collected)
 
 
 def _test_files_not_collected(session: pytest.Session) -> list[str]:
@@ -44,8 +64,9 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         raise pytest.UsageError(f"test files under the requested paths gave no tests: {lost}")
     if not _runs_chapters(session.config):
         return
-    collected = {Path(str(item.path)).resolve() for item in session.items
+    notebooks = {Path(str(item.path)).resolve() for item in session.items
                  if str(item.path).endswith(".ipynb")}
+    collected = {p for p in notebooks if (ROOT / "chapters").resolve() in p.parents}
     expected = {p.resolve() for p in toc_notebooks()}
     if not collected:
         raise pytest.UsageError(
@@ -55,3 +76,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     missing = sorted(str(p.relative_to(ROOT)) for p in expected - collected)
     if missing and not session.config.getoption("deselect") and not session.config.option.keyword:
         raise pytest.UsageError(f"notebooks in _toc.yml not collected: {missing}")
+    versions = _classroom_not_collected(session, notebooks)
+    if versions and not session.config.getoption("deselect") and not session.config.option.keyword:
+        raise pytest.UsageError(f"classroom notebooks not collected (run `make notebooks`): "
+                                f"{versions}")

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
 from meishi.paths import HTML, ROOT
+from meishi_build.devserver import chromium_path
 
 __all__ = ["HTML", "ROOT", "chromium_path", "require", "toc_files", "toc_notebooks", "under_ci"]
 
@@ -35,14 +35,6 @@ def toc_files() -> list[str]:
 
 def toc_notebooks() -> list[Path]:
     return [ROOT / f"{f}.ipynb" for f in toc_files() if (ROOT / f"{f}.ipynb").exists()]
-
-
-def chromium_path() -> str | None:
-    """Debian's Chromium (or $CHROMIUM), which Playwright drives; never a downloaded one."""
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    return None
 
 
 def under_ci() -> bool:

@@ -36,8 +36,6 @@ WIDGET_P95_BUDGET_MS = 16.0            # well under one frame at 60 Hz
 WIDGET_P95_THROTTLED_BUDGET_MS = 50.0  # with the CPU slowed 4 times
 PAGE_MAX_GZIP_MB = 0.8                 # every page, as a gzip host serves it
 PAGE_MAX_RAW_MB = 1.6                  # every page, uncompressed
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu",
-                 "--disable-background-networking"]
 
 
 # -- builds and notebooks ------------------------------------------------------
@@ -126,19 +124,15 @@ def widget_timings(changes: int = 300, seed: int = 20150113,
                    throttle: float = 1.0) -> tuple[dict[str, np.ndarray], dict[str, float]]:
     """Input-to-updated-chart times (ms) per widget, and ms until every widget on a page
     responds, in Chromium (optionally with the CPU slowed ``throttle`` times)."""
-    from playwright.sync_api import sync_playwright
-
-    from meishi_build.devserver import serve
+    from meishi_build.devserver import chromium, local_only, serve
 
     times: dict[str, np.ndarray] = {}
     ready: dict[str, float] = {}
-    with serve(HTML, gzip=True) as url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    with serve(HTML, gzip=True) as url, chromium() as browser:
         for path, ids in widget_pages().items():
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()
-            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(url)
-                       else r.abort())
+            local_only(page, url)
             if throttle != 1.0:
                 cdp = context.new_cdp_session(page)
                 cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
@@ -151,7 +145,6 @@ def widget_timings(changes: int = 300, seed: int = 20150113,
                 ms = page.evaluate(_MEASURE_JS, [widget_id, changes, seed])
                 times[widget_id] = np.array(ms)
             context.close()
-        browser.close()
     return times, ready
 
 
@@ -159,22 +152,18 @@ def widget_timings(changes: int = 300, seed: int = 20150113,
 
 def page_weights() -> dict[str, tuple[int, int]]:
     """Bytes transferred (gzip, as a static host serves them) and uncompressed, per page."""
-    from playwright.sync_api import sync_playwright
-
-    from meishi_build.devserver import serve
+    from meishi_build.devserver import chromium, local_only, serve
 
     pages = sorted(str(p.relative_to(HTML)) for p in HTML.rglob("*.html")
                    if not p.relative_to(HTML).parts[0].startswith("_"))
     out: dict[str, tuple[int, int]] = {}
-    with serve(HTML, gzip=True) as url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    with serve(HTML, gzip=True) as url, chromium() as browser:
         for path in pages:
             context = browser.new_context()
             page = context.new_page()
             responses = []
             page.on("requestfinished", lambda r, acc=responses: acc.append(r))
-            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(url)
-                       else r.abort())
+            local_only(page, url)
             page.goto(f"{url}/{path}", wait_until="networkidle")
             page.wait_for_timeout(300)
             transferred = raw = 0
@@ -185,7 +174,6 @@ def page_weights() -> dict[str, tuple[int, int]]:
                 raw += len(response.body()) if response else 0
             out[path] = (transferred, raw)
             context.close()
-        browser.close()
     return out
 
 
@@ -238,12 +226,13 @@ def report(skip_build: bool = False) -> tuple[str, bool]:
     return "\n".join(lines), ok
 
 
-def update_readme(table: str) -> None:
+def update_readme(table: str, marker: str = "bench") -> None:
+    """Put ``table`` in README.md between ``<!-- marker:start -->`` and ``<!-- marker:end -->``."""
     readme = ROOT / "README.md"
     text = readme.read_text(encoding="utf-8")
-    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+    start, end = f"<!-- {marker}:start -->", f"<!-- {marker}:end -->"
     if start not in text or end not in text:
-        raise SystemExit("README.md has no bench markers")
+        raise SystemExit(f"README.md has no {marker} markers")
     head, rest = text.split(start, 1)
     _old, tail = rest.split(end, 1)
     readme.write_text(f"{head}{start}\n{table}\n{end}{tail}", encoding="utf-8")

@@ -1,6 +1,9 @@
 """Serve the built book on localhost, as a static web host would.
 
-Used by the browser tests and the benchmark.  With ``gzip=True`` text
+Used by the browser tests, the benchmark and the handouts, with the one
+way they start Debian's Chromium (:func:`chromium`, never a browser
+Playwright downloads) and keep a page on the local book
+(:func:`local_only`).  With ``gzip=True`` text
 assets are compressed on the fly (``Content-Encoding: gzip``), as GitHub
 Pages, Netlify and most static hosts do, so transferred bytes match what a
 reader actually downloads.
@@ -13,11 +16,18 @@ import functools
 import gzip
 import http.server
 import io
+import os
+import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["serve"]
+__all__ = ["CHROMIUM_ARGS", "chromium", "chromium_path", "local_only", "serve"]
+
+CHROMIUM_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
 
 _COMPRESSIBLE = (".html", ".js", ".css", ".json", ".svg", ".txt", ".map", ".inv", ".xml")
 
@@ -56,3 +66,40 @@ def serve(root: Path | str, *, gzip: bool = False) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium (or $CHROMIUM), which Playwright drives; never a downloaded one."""
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    return None
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator:
+    """A headless Chromium (Playwright's Browser); RuntimeError when none is installed."""
+    from playwright.sync_api import sync_playwright
+
+    path = chromium_path()
+    if path is None:
+        raise RuntimeError("Chromium not found at /usr/bin/chromium: install Debian's chromium")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def local_only(page, base: str, blocked: list[str] | None = None) -> None:
+    """Abort every request ``page`` makes outside ``base`` (noted in ``blocked``)."""
+    def route(r):
+        if r.request.url.startswith(base):
+            r.continue_()
+        else:
+            if blocked is not None:
+                blocked.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)

@@ -10,13 +10,9 @@ from __future__ import annotations
 import pytest
 
 from helpers import HTML, ROOT, chromium_path, require
-from meishi_build.devserver import serve
+from meishi_build.devserver import chromium, local_only, serve
 
 AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")
@@ -28,16 +24,11 @@ def book_url():
 
 @pytest.fixture(scope="session")
 def browser():
-    path = chromium_path()
-    require(path is not None,
-             "Chromium not found at /usr/bin/chromium: install Debian's chromium to run "
-             "the browser tests (.ci/run does)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+    require(chromium_path() is not None,
+            "Chromium not found at /usr/bin/chromium: install Debian's chromium to run "
+            "the browser tests (.ci/run does)")
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="session")
@@ -57,14 +48,7 @@ class PageLog:
         self.page_errors: list[str] = []
 
     def attach(self, page) -> None:
-        def route(r):
-            if r.request.url.startswith(self.base):
-                r.continue_()
-            else:
-                self.blocked.append(r.request.url)
-                r.abort()
-
-        page.route("**/*", route)
+        local_only(page, self.base, self.blocked)
         page.on("console", lambda m: self.console_errors.append(m.text)
                 if m.type == "error" else None)
         page.on("pageerror", lambda e: self.page_errors.append(str(e)))

@@ -82,3 +82,18 @@ def test_keys_are_spread_over_positions_and_not_habitually_the_longest():
         assert positions.count(position) <= 0.4 * len(questions), positions
     assert longest <= len(questions) / 2, f"key is the longest option in {longest} questions"
     assert shortest <= len(questions) / 2, f"key is the shortest option in {shortest} questions"
+
+
+@pytest.mark.parametrize("stem", sorted(CHAPTERS))
+def test_the_student_quiz_gives_no_answer_away(stem):
+    q = CHAPTERS[stem].quiz()
+    html = q.for_students().to_html()
+    assert html.count("<fieldset") == len(q.questions)
+    for question in q.questions:
+        assert quiz.escape(question.question) in html
+        for option in question.options:
+            assert quiz.escape(option.text) in html
+            assert quiz.escape(option.feedback) not in html, option.feedback
+    for leak in ("data-correct", "data-feedback", "Answer key", "<script", "meishi-quiz-check"):
+        assert leak not in html
+    assert q.key and "Answer key" in q.to_html()

@@ -13,7 +13,9 @@ A quiz is written in YAML next to its chapter (``chapters/quizzes/NAME.yml``)::
 :func:`show` renders it as plain HTML (a fieldset of radio buttons per
 question, a "Check" button and a feedback line read out by screen readers)
 with one small inline script that answers clicks.  Without JavaScript the
-answers are still there in a folded "Answer key" block.  All quiz text is
+answers are still there in a folded "Answer key" block.  :meth:`Quiz.for_students`
+renders the questions alone (no key, no feedback, no check), for the
+student notebooks and printed handouts a teacher uses as an exit ticket.  All quiz text is
 escaped; ``*emphasis*`` and ``code`` are not interpreted. Numbers can come
 from the chapter's data: ``{exp_li_jp16:.2f}`` in the YAML is filled by
 :func:`show` from the facts it is given (write ``{{`` for a literal brace).
@@ -21,6 +23,7 @@ from the chapter's data: ``{exp_li_jp16:.2f}`` in the YAML is filled by
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import random
 from collections.abc import Mapping
@@ -87,6 +90,8 @@ _SCRIPT = """
 class Quiz:
     name: str
     questions: tuple[Question, ...]
+    #: False: the questions alone, with nothing in the page that gives the answers away.
+    key: bool = True
 
     def __post_init__(self) -> None:
         if not self.questions:
@@ -97,25 +102,35 @@ class Quiz:
         digest = hashlib.sha1(self.name.encode("utf-8")).hexdigest()[:8]
         return f"quiz-{digest}"
 
+    def for_students(self) -> Quiz:
+        """The same quiz without its answers: no key, no feedback, no check button."""
+        return dataclasses.replace(self, key=False)
+
     def to_html(self) -> str:
-        parts = [f'<div class="meishi-quiz" id="{self.uid}">']
+        extra = "" if self.key else " meishi-quiz-no-key"
+        parts = [f'<div class="meishi-quiz{extra}" id="{self.uid}">']
         for qi, q in enumerate(self.questions, start=1):
             group = f"{self.uid}-q{qi}"
             parts.append(f'<fieldset class="meishi-quiz-question">'
                          f"<legend>{qi}. {escape(q.question)}</legend>")
             for oi, o in enumerate(q.options):
                 oid = f"{group}-o{oi}"
+                answer = (f' data-correct="{"true" if o.correct else "false"}" '
+                          f'data-feedback="{escape(o.feedback)}"') if self.key else ""
                 parts.append(
                     f'<div class="meishi-quiz-option"><input type="radio" name="{group}" '
-                    f'id="{oid}" data-correct="{"true" if o.correct else "false"}" '
-                    f'data-feedback="{escape(o.feedback)}">'
-                    f'<label for="{oid}">{escape(o.text)}</label></div>'
+                    f'id="{oid}"{answer}><label for="{oid}">{escape(o.text)}</label></div>'
                 )
-            parts.append(
-                '<button type="button" class="meishi-quiz-check">Check answer</button>'
-                '<p class="meishi-quiz-feedback" role="status" aria-live="polite"></p>'
-                "</fieldset>"
-            )
+            if self.key:
+                parts.append(
+                    '<button type="button" class="meishi-quiz-check">Check answer</button>'
+                    '<p class="meishi-quiz-feedback" role="status" aria-live="polite"></p>')
+            parts.append("</fieldset>")
+        if not self.key:
+            parts.append('<p class="meishi-note">This copy of the quiz has no answers and no '
+                         "<em>Check answer</em> button: your teacher goes through it in class."
+                         "</p></div>")
+            return "".join(parts)
         parts.append("<details class=\"meishi-quiz-key\"><summary>Answer key</summary><ol>")
         for q in self.questions:
             right = next(o for o in q.options if o.correct)
