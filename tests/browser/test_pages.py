@@ -26,7 +26,13 @@ def _widget_views(path: str) -> int:
 
 def _axe(page, axe_source: str) -> list[dict]:
     page.add_script_tag(content=axe_source)
+    # Colours are measured once the page is still: a theme switch or a hover effect
+    # still running its CSS transition would show axe a colour half-way between two.
     result = page.evaluate("""async () => {
+        await Promise.race([  // an endless animation must not stall the test
+            Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),
+            new Promise(r => setTimeout(r, 2000))]);
+        await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
         const r = await axe.run(document, {resultTypes: ['violations']});
         return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
             nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
