@@ -8,6 +8,7 @@
 //   -0 as "0" (Python meishi.kit.fmt.plain: repr(x) with a JS-style exponent;
 //   the same as String(x) for whole numbers and for 1e-4 <= |x| < 1e21).
 // pyRepr(x): Python's repr(float(x)), for error messages that quote a value.
+// grouped(n): a whole number with thousands commas, as Python's format(n, ",").
 
 export function fixed(x, d = 0) {
   x = Number(x);
@@ -23,6 +24,9 @@ export function fixed(x, d = 0) {
   const zero = /^[0.]*$/.test(text);
   return x < 0 && !zero ? "-" + text : text;
 }
+
+/** 10000 -> "10,000", as Python's format(n, ","), for whole numbers. */
+export const grouped = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 
 export function plain(x) {
   x = Number(x);

@@ -1,7 +1,7 @@
 // Chapter 5: does a lens line up with LinkedIn's uptake across countries?
 // Pure (no DOM): read -> compute -> describe, as meishi's LensesWidget does.  The countries'
 // values travel in the page (spec.data), so the page needs no Python.
-import { fixed } from "../../kit/format.js";
+import { fixed, grouped } from "../../kit/format.js";
 import { InputError, isBlank, readTyped } from "../../kit/inputs.js";
 import { lensTest } from "../../models/lenses.js";
 
@@ -14,8 +14,6 @@ const SHORT = {
 /** A country's two-letter label for a chart ("You" for the learner's own). */
 export const short = (name) => SHORT[name] || name.slice(0, 3);
 
-/** 10000 -> "10,000", as Python's format(n, ","). */
-export const grouped = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 
 export function lensData(spec) {
   const data = (spec && spec.data) || {};

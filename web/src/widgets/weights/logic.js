@@ -1,9 +1,8 @@
 // Chapter 5: weigh the four explanations.  Pure (no DOM): read -> compute -> describe, as
 // meishi's WeightsWidget does.  The countries' values travel in the page (spec.data).
-import { fixed } from "../../kit/format.js";
+import { fixed, grouped } from "../../kit/format.js";
 import { InputError } from "../../kit/inputs.js";
 import { rankAgreement, weightedTest } from "../../models/lenses.js";
-import { grouped } from "../lenses/logic.js";
 
 export function weightsData(spec) {
   const data = (spec && spec.data) || {};
