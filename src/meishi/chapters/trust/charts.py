@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+
 from ...data import load
 from ...data.series import trust_wave7
 from ...kit import charts
 from ...kit.charts import PALETTE, Chart
+from .facts import WAVES, japan_survey_years, trust_waves
 
-__all__ = ["cards_chart", "hiring_routes_chart", "trust_by_country_chart", "trust_japan_chart"]
+__all__ = ["cards_chart", "hiring_routes_chart", "trust_by_country_chart", "trust_waves_chart"]
 
 
 def trust_by_country_chart() -> Chart:
@@ -35,32 +38,47 @@ def trust_by_country_chart() -> Chart:
     return Chart(fig, alt, datasets=(ds.name,))
 
 
-def trust_japan_chart() -> Chart:
-    """Japan's answers over the waves of two surveys that ask the same question."""
+def trust_waves_chart() -> Chart:
+    """Japan and the United States over the World Values Survey waves 2-7, one base."""
     ds = load("trust_japan_waves")
-    df = ds.frame[ds.frame["base"] == "excluding_dont_know"]
-    wvs = df[df["survey"] == "WVS"].sort_values("survey_year")
-    abs_ = df[df["survey"] == "Asian Barometer"]
+    df = ds.frame[(ds.frame["survey"] == "WVS") & (ds.frame["base"] == "all_answers")
+                  & ds.frame["wave"].isin(WAVES)]
+    waves = trust_waves()
+    years = japan_survey_years()
+    periods = (df.drop_duplicates("wave").set_index("wave")["period"]
+               .str.replace("-", "–").to_dict())
     fig, ax = charts.new_figure("wide")
-    ax.plot(wvs["survey_year"], wvs["share_percent"], color=PALETTE["vermillion"], marker="o",
-            label="World Values Survey (fieldwork year)")
-    mid = {"2001-2003": 2002, "2005-2008": 2006.5, "2010-2012": 2011, "2014-2016": 2015}
-    ax.plot([mid[p] for p in abs_["period"]], abs_["share_percent"], linestyle="none",
-            marker="s", color=PALETTE["blue"], label="Asian Barometer (middle of its wave)")
+    styles = {"Japan": (PALETTE["vermillion"], "o", "-"),
+              "United States": (PALETTE["blue"], "s", "--")}
+    for country, (colour, marker, line) in styles.items():
+        vals = [waves[country][w] for w in WAVES]
+        ax.plot(range(len(WAVES)), vals, color=colour, marker=marker, linestyle=line,
+                label=country)
+        for i, v in enumerate(vals):
+            above = v >= waves["United States" if country == "Japan" else "Japan"][WAVES[i]]
+            ax.annotate(f"{v:.1f}", (i, v), textcoords="offset points",
+                        xytext=(0, 8 if above else -15), ha="center", fontsize=9, color=colour)
+    ax.set_xticks(range(len(WAVES)), [f"{periods[w]}\n(Japan {years[w]})" for w in WAVES],
+                  fontsize=9)
     ax.set_ylim(0, 60)
-    ax.set_xlim(1978, 2022)
-    ax.set_ylabel("Can trust most people (% answering)")
-    ax.set_xlabel("Survey year")
-    ax.set_title("Japan: about four in ten, drifting down")
+    ax.set_ylabel("Say most people can be trusted\n(% of all respondents)")
+    ax.set_xlabel("World Values Survey wave (fieldwork period; Japan's survey year)")
+    ax.set_title("Japan and the US: a wide gap only in the 1990 wave")
     ax.legend(loc="lower left", fontsize=10)
-    charts.add_source_line(fig, ds.source_line(df) + " Both surveys ask the same question; "
-                           "shares exclude people who did not answer.")
-    alt = ("Line chart of the share of people in Japan who say most people can be trusted, "
-           "World Values Survey waves from "
-           + ", ".join(f"{int(y)} {v:.1f}%" for y, v in zip(wvs["survey_year"],
-                                                            wvs["share_percent"], strict=True))
-           + ". Asian Barometer waves from 2001 to 2016 range from "
-           f"{abs_['share_percent'].min():.1f}% to {abs_['share_percent'].max():.1f}%.")
+    charts.add_source_line(fig, ds.source_line(df) + " Shares of all respondents (don't know "
+                           "counted as not trusting); US shares computed from the share "
+                           "answering. Wave 1 (1981) left out: its figures disagree between "
+                           "tables.")
+    diff = [waves["Japan"][w] - waves["United States"][w] for w in WAVES]
+    swaps = sum(1 for a, b in itertools.pairwise(diff) if a * b < 0)
+    gap = max(abs(d) for d in diff[1:])
+    alt = ("Line chart of the share of all respondents who say most people can be trusted, "
+           "World Values Survey waves 2 to 7, Japan and the United States: "
+           + "; ".join(f"{periods[w]}: Japan {waves['Japan'][w]:.1f}%, United States "
+                       f"{waves['United States'][w]:.1f}%" for w in WAVES)
+           + f". The United States is far higher only in the {periods[WAVES[0]]} wave; after "
+           f"it the two lie within {gap:.0f} points of each other and swap places {swaps} "
+           "times.")
     return Chart(fig, alt, datasets=(ds.name,))
 
 

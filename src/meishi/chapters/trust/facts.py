@@ -13,7 +13,8 @@ from ...data.series import linkedin_growth_since_article, trust_wave7
 from ...models.commitment import commitment, outside_payoff
 from ...models.introductions import introductions
 
-__all__ = ["EXAMPLE", "facts", "model_facts", "trust_wave7"]
+__all__ = ["EXAMPLE", "WAVES", "facts", "japan_survey_years", "model_facts", "trust_wave7",
+           "trust_waves"]
 
 
 #: The worked example (stylised): a partner's deal is worth 50; four strangers make offers
@@ -57,11 +58,57 @@ def model_facts() -> dict[str, float]:
     }
 
 
+#: World Values Survey waves charted for Japan and the United States (wave 1 is uncertain:
+#: see the trust_japan_waves data note)
+WAVES = (2, 3, 4, 5, 6, 7)
+
+
+def trust_waves(base: str = "all_answers") -> dict[str, dict[int, float]]:
+    """"Most people can be trusted", WVS waves 2-7, Japan and the United States, one base."""
+    df = load("trust_japan_waves").frame
+    df = df[(df["survey"] == "WVS") & (df["base"] == base) & df["wave"].isin(WAVES)]
+    return {c: {int(w): float(v) for w, v in zip(g["wave"], g["share_percent"], strict=True)}
+            for c, g in df.groupby("country")}
+
+
+def japan_survey_years() -> dict[int, int]:
+    """Japan's own WVS fieldwork year for each wave (Dentsu Institute)."""
+    df = load("trust_japan_waves").frame
+    df = df[(df["country"] == "Japan") & (df["survey"] == "WVS") & df["survey_year"].notna()]
+    return {int(w): int(y) for w, y in zip(df["wave"], df["survey_year"], strict=True)}
+
+
+def trust_wave_facts() -> dict[str, float]:
+    """The two countries over the waves, on the chapter's one base (share of all respondents)."""
+    waves = trust_waves()
+    jp, us = waves["Japan"], waves["United States"]
+    years = japan_survey_years()
+    later = [w for w in WAVES if w != WAVES[0]]
+    excl = trust_waves("excluding_dont_know")["Japan"]
+    df = load("trust_japan_waves").frame
+    abs_ = df[(df["survey"] == "Asian Barometer") & (df["base"] == "all_answers")]
+    out: dict[str, float] = {}
+    for w in WAVES:
+        out[f"trust_jp_w{w}"] = jp[w]
+        out[f"trust_us_w{w}"] = us[w]
+        out[f"trust_year_w{w}"] = years[w]
+    out.update({
+        "trust_gap_first": us[WAVES[0]] - jp[WAVES[0]],
+        "trust_gap_later_max": max(abs(us[w] - jp[w]) for w in later),
+        "trust_jp_higher_n": sum(1 for w in later if jp[w] > us[w]),
+        "trust_us_higher_n": sum(1 for w in later if us[w] > jp[w]),
+        "trust_later_n": len(later),
+        # share of Japanese respondents without a trust answer in 2019, from the two bases
+        "trust_jp_no_answer": 100 * (1 - jp[WAVES[-1]] / excl[WAVES[-1]]),
+        "trust_abs_min": float(abs_["share_percent"].min()),
+        "trust_abs_max": float(abs_["share_percent"].max()),
+    })
+    return out
+
+
 def facts() -> dict[str, Any]:
     """Numbers the chapter's prose and quiz quote (glued from the data)."""
     trust = trust_wave7()
-    waves = load("trust_japan_waves").frame
-    wvs = waves[(waves["survey"] == "WVS") & (waves["base"] == "excluding_dont_know")]
     studies = load("trust_studies").frame.set_index("measure")["value"]
     routes = load("hiring_routes_japan").frame
     allh = routes[(routes["population"] == "all_hires") & (routes["measure"] == "route_share")]
@@ -81,11 +128,7 @@ def facts() -> dict[str, Any]:
         "trust_se": trust["Sweden"][0],
         "trust_cn": trust["China"][0],
         "trust_uk": trust["United Kingdom"][0],
-        "trust_jp_first": float(wvs["share_percent"].iloc[0]),
-        "trust_jp_first_year": int(wvs["survey_year"].iloc[0]),
-        "trust_jp_peak": float(wvs["share_percent"].max()),
-        "trust_jp_last": float(wvs["share_percent"].iloc[-1]),
-        "trust_jp_last_year": int(wvs["survey_year"].iloc[-1]),
+        **trust_wave_facts(),
         "yy_japan_n": int(studies["respondents_japan"]),
         "yy_us_n": int(studies["respondents_us"]),
         "ism_general_trust_2013": float(studies["general_trust_class_share_japan_2013"]),
