@@ -58,7 +58,7 @@ web: $(HOST) $(FONT_CSS)
 # jupyter-cache and Sphinx key on a notebook's own text. When the package,
 # the data or a quiz changes, cached outputs would be stale, so the
 # execution cache and the doctrees are dropped and every page is rebuilt.
-INPUTS := $(shell find src assets chapters/quizzes chapters/claims.yml _templates -type f -not -path '*/__pycache__/*' 2>/dev/null) web/dist/.built
+INPUTS := $(shell find src assets chapters/quizzes chapters/claims _templates -type f -not -path '*/__pycache__/*' 2>/dev/null) web/dist/.built
 INPUTS_STAMP := _build/.inputs-stamp
 $(INPUTS_STAMP): $(INPUTS)
 	rm -rf _build/.jupyter_cache _build/.doctrees _build/jupyter_execute

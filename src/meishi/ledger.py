@@ -1,22 +1,33 @@
 """The claims ledger: the article's claims, the evidence and the course's verdicts.
 
-One file, ``chapters/claims.yml``, holds every claim.  Each chapter's verdict
-section lists the claims it weighs (:meth:`meishi.chapters.Chapter.claims`)
-and the conclusion prints the whole ledger (:func:`ledger`), both from here,
-so a verdict reads the same everywhere.  Numbers in a claim's evidence are
-``{key:format}`` fields filled from the facts of the chapter that weighs it,
-the same numbers its prose glues.
+Each chapter keeps the claims it weighs in ``chapters/claims/NN_slug.yml``
+(named like its notebook and its quiz); ``chapters/claims/essay.yml`` says
+which points the essay makes and which words for the course's own mechanisms
+it never uses.  Each chapter's verdict section lists its claims
+(:meth:`meishi.chapters.Chapter.claims`) and the conclusion prints the whole
+ledger (:func:`ledger`), both from these files, so a verdict reads the same
+everywhere.
 
-The output is MyST Markdown (``text/markdown``; the book renders it as
-MyST), so each claim's link to the section that weighs it is a
-cross-reference the strict build checks.
+A claim's verdict is not free text: it must follow from its evidence by the
+rules in :data:`VERDICT_RULES` (:func:`verdict_problems`).  Each piece of
+evidence says whether it speaks *for* or *against* the claim, or is only
+*context* (a model's output is context: it shows a mechanism, it is not
+evidence about the world), names the facts or sources it rests on, whether
+it compares Japan with another country, and whether it describes 2015 or
+earlier (*then*) or the years since (*now*).  Numbers are ``{key:format}``
+fields filled from the facts of the chapter that weighs the claim, the same
+numbers its prose glues.
+
+The output is MyST Markdown; each claim's link to the section that weighs it
+is a cross-reference the strict build checks.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from string import Formatter
 from typing import Any
@@ -26,12 +37,24 @@ from IPython.display import Markdown
 
 from . import paths
 
-__all__ = ["CLAIMS_FILE", "ESSAY_VERSIONS", "EXPLANATIONS", "VERDICTS", "Claim",
-           "chapter_claims", "fields", "ledger", "load_claims", "verdict_counts"]
+__all__ = ["CLAIMS_DIR", "ESSAY_FILE", "ESSAY_VERSIONS", "EXPLANATIONS", "VERDICTS",
+           "VERDICT_RULES", "Claim", "Evidence", "chapter_claims", "essay_points", "fields",
+           "ledger", "load_claims", "verdict_counts", "verdict_problems"]
 
-CLAIMS_FILE = paths.CHAPTERS / "claims.yml"
-#: The verdicts, in the order the ledger counts them.
-VERDICTS = ("supported", "partly supported", "outdated", "unsupported", "untested")
+CLAIMS_DIR = paths.CHAPTERS / "claims"
+ESSAY_FILE = CLAIMS_DIR / "essay.yml"
+#: The verdicts, in the order the ledger counts them, each with the rule its evidence must meet.
+VERDICT_RULES = {
+    "supported": "evidence for and none against (for a claim about Japan against other "
+                 "countries, evidence that compares)",
+    "partly supported": "evidence for and evidence against (for a comparative claim, "
+                        "evidence for that compares)",
+    "outdated": "evidence for that describes 2015 or earlier, and evidence against from "
+                "the years since",
+    "unsupported": "evidence against and none for",
+    "untested": "no evidence for or against in the data the course found: context only",
+}
+VERDICTS = tuple(VERDICT_RULES)
 ESSAY_VERSIONS = {
     "original": "made in the 2015 essay",
     "repost": "made only in the expanded repost",
@@ -44,8 +67,21 @@ EXPLANATIONS = {
     3: "3. Relationships",
     4: "4. Local services",
 }
-_REQUIRED = ("id", "chapter", "section", "explanation", "essay", "claim", "for", "against",
-             "verdict", "since")
+SIDES = ("for", "against", "context")
+WHEN = ("then", "now", "both")
+_CLAIM_KEYS = {"id", "section", "explanation", "essay", "essay_point", "claim", "comparative",
+               "evidence", "verdict", "since"}
+_EVIDENCE_KEYS = {"says", "facts", "sources", "compares", "when", "text"}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    says: str
+    text: str
+    facts: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    compares: bool = False
+    when: str = "now"
 
 
 @dataclass(frozen=True)
@@ -55,11 +91,16 @@ class Claim:
     section: str
     explanation: int
     essay: str
+    essay_point: str | None
     claim: str
-    evidence_for: tuple[str, ...]
-    evidence_against: tuple[str, ...]
+    comparative: bool
+    evidence: tuple[Evidence, ...]
     verdict: str
     since: str
+    where: str = ""
+
+    def side(self, says: str) -> tuple[Evidence, ...]:
+        return tuple(e for e in self.evidence if e.says == says)
 
     def filled(self, facts: Mapping[str, Any]) -> Claim:
         """The claim with its ``{key:format}`` numbers taken from ``facts``."""
@@ -67,11 +108,13 @@ class Claim:
             try:
                 return text.format_map(dict(facts))
             except KeyError as exc:
-                raise KeyError(f"claim {self.id!r} quotes {exc.args[0]!r}, which chapter "
+                raise KeyError(f"{self.where}: quotes {exc.args[0]!r}, which chapter "
                                f"{self.chapter!r} does not glue") from None
-        return Claim(self.id, self.chapter, self.section, self.explanation, self.essay,
-                     fill(self.claim), tuple(map(fill, self.evidence_for)),
-                     tuple(map(fill, self.evidence_against)), self.verdict, fill(self.since))
+            except (ValueError, IndexError, AttributeError) as exc:
+                raise ValueError(f"{self.where}: a number field in {text[:60]!r}... "
+                                 f"cannot be filled: {exc}") from None
+        evidence = tuple(replace(e, text=fill(e.text)) for e in self.evidence)
+        return replace(self, claim=fill(self.claim), evidence=evidence, since=fill(self.since))
 
 
 def fields(text: str) -> set[str]:
@@ -79,54 +122,163 @@ def fields(text: str) -> set[str]:
     return {name for _lit, name, _spec, _conv in Formatter().parse(text) if name}
 
 
+def _read_yaml(path: Path) -> Any:
+    """A YAML file, its errors named by the file, line and column."""
+    try:
+        with path.open(encoding="utf-8") as stream:
+            return yaml.safe_load(stream)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        at = f", line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise ValueError(f"{path.name}{at}: not valid YAML ({exc.problem})") from None
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path.name}: not UTF-8 text ({exc.reason})") from None
+
+
 def _text(value: Any, where: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"{where} must be non-empty text")
+    try:
+        fields(value)
+    except ValueError as exc:
+        raise ValueError(f"{where}: a malformed {{number}} field ({exc})") from None
     return value
 
 
-def load_claims(path: Path | None = None) -> list[Claim]:
-    """Read and check the ledger file; any problem is named with the claim's id."""
-    path = path or CLAIMS_FILE
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(data, dict) or set(data.get("verdicts") or {}) != set(VERDICTS):
-        raise ValueError(f"{path.name}: 'verdicts' must define exactly {', '.join(VERDICTS)}")
-    items = data.get("claims")
+def _names(value: Any, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError(f"{where} must be a list of names")
+    return tuple(value)
+
+
+def _flag(value: Any, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"{where} must be true or false")
+    return value
+
+
+def _evidence(item: Any, where: str) -> Evidence:
+    if not isinstance(item, dict):
+        raise ValueError(f"{where} must be a mapping")
+    unknown = set(item) - _EVIDENCE_KEYS
+    if unknown or "says" not in item or "text" not in item:
+        raise ValueError(f"{where}: needs 'says' and 'text'; unknown {sorted(unknown)}")
+    if item["says"] not in SIDES:
+        raise ValueError(f"{where}: says must be one of {SIDES}, not {item['says']!r}")
+    if item.get("when", "now") not in WHEN:
+        raise ValueError(f"{where}: when must be one of {WHEN}")
+    evidence = Evidence(says=item["says"], text=_text(item["text"], f"{where}, text"),
+                        facts=_names(item.get("facts"), f"{where}, facts"),
+                        sources=_names(item.get("sources"), f"{where}, sources"),
+                        compares=_flag(item.get("compares", False), f"{where}, compares"),
+                        when=item.get("when", "now"))
+    unlisted = fields(evidence.text) - set(evidence.facts)
+    if unlisted:
+        raise ValueError(f"{where}: quotes {sorted(unlisted)} without listing them in facts")
+    return evidence
+
+
+def _claim(item: Any, chapter: str, where: str) -> Claim:
+    if not isinstance(item, dict):
+        raise ValueError(f"{where} must be a mapping")
+    required = _CLAIM_KEYS - {"essay_point", "comparative"}
+    missing, unknown = sorted(required - set(item)), sorted(set(item) - _CLAIM_KEYS)
+    if missing or unknown:
+        raise ValueError(f"{where} ({item.get('id', '?')}): missing {missing}, unknown {unknown}")
+    where = f"{where} ({item['id']})"
+    if item["verdict"] not in VERDICTS:
+        raise ValueError(f"{where}: verdict {item['verdict']!r} is not one of {VERDICTS}")
+    if item["essay"] not in ESSAY_VERSIONS:
+        raise ValueError(f"{where}: essay must be one of {tuple(ESSAY_VERSIONS)}")
+    if item["explanation"] not in EXPLANATIONS:
+        raise ValueError(f"{where}: explanation must be 0 to 4")
+    items = item["evidence"]
     if not isinstance(items, list) or not items:
-        raise ValueError(f"{path.name}: 'claims' must be a non-empty list")
+        raise ValueError(f"{where}: 'evidence' must be a non-empty list")
+    return Claim(
+        id=_text(item["id"], f"{where}, id"), chapter=chapter,
+        section=_text(item["section"], f"{where}, section"), explanation=item["explanation"],
+        essay=item["essay"], essay_point=item.get("essay_point"),
+        claim=_text(item["claim"], f"{where}, claim"),
+        comparative=_flag(item.get("comparative", False), f"{where}, comparative"),
+        evidence=tuple(_evidence(e, f"{where}, evidence {n}") for n, e in enumerate(items, 1)),
+        verdict=item["verdict"], since=_text(item["since"], f"{where}, since"), where=where)
+
+
+def _stems() -> dict[str, str]:
+    from .chapters import discover  # the chapters' own facts import this module's readers
+
+    return {c.stem: c.slug for c in discover()}
+
+
+def load_claims(folder: Path | None = None) -> list[Claim]:
+    """Read and check every chapter's claims file; a problem is named by file and claim."""
+    folder = folder or CLAIMS_DIR
+    stems = _stems()
     claims: list[Claim] = []
-    for number, item in enumerate(items, start=1):
-        where = f"{path.name}, claim {number}"
-        if not isinstance(item, dict):
-            raise ValueError(f"{where} must be a mapping")
-        missing = [k for k in _REQUIRED if k not in item]
-        if missing or set(item) - set(_REQUIRED):
-            raise ValueError(f"{where} ({item.get('id', '?')}): missing {missing}, "
-                             f"unknown {sorted(set(item) - set(_REQUIRED))}")
-        where = f"{path.name}, claim {item['id']!r}"
-        if item["verdict"] not in VERDICTS:
-            raise ValueError(f"{where}: verdict {item['verdict']!r} is not one of {VERDICTS}")
-        if item["essay"] not in ESSAY_VERSIONS:
-            raise ValueError(f"{where}: essay must be one of {tuple(ESSAY_VERSIONS)}")
-        if item["explanation"] not in EXPLANATIONS:
-            raise ValueError(f"{where}: explanation must be 0 to 4")
-        evidence = {}
-        for side in ("for", "against"):
-            value = item[side]
-            if not isinstance(value, list) or not value:
-                raise ValueError(f"{where}: '{side}' must be a non-empty list")
-            evidence[side] = tuple(_text(v, f"{where}, '{side}'") for v in value)
-        claims.append(Claim(
-            id=_text(item["id"], where), chapter=_text(item["chapter"], where),
-            section=_text(item["section"], where), explanation=item["explanation"],
-            essay=item["essay"], claim=_text(item["claim"], where),
-            evidence_for=evidence["for"], evidence_against=evidence["against"],
-            verdict=item["verdict"], since=_text(item["since"], where)))
+    for path in sorted(folder.glob("*.yml")):
+        if path.name == ESSAY_FILE.name:
+            continue
+        if path.stem not in stems:
+            raise ValueError(f"{path.name}: no chapter is named {path.stem!r} "
+                             f"(claims files are named like the notebooks: {sorted(stems)})")
+        data = _read_yaml(path)
+        items = data.get("claims") if isinstance(data, dict) else None
+        if not isinstance(items, list) or not items:
+            raise ValueError(f"{path.name}: 'claims' must be a non-empty list")
+        claims += [_claim(item, stems[path.stem], f"{path.name}, claim {number}")
+                   for number, item in enumerate(items, start=1)]
+    if not claims:
+        raise ValueError(f"{folder}: no claims files")
     ids = [c.id for c in claims]
     if len(set(ids)) != len(ids):
-        repeated = sorted({i for i in ids if ids.count(i) > 1})
-        raise ValueError(f"{path.name}: claim ids repeat: {repeated}")
+        raise ValueError(f"claim ids repeat: {sorted({i for i in ids if ids.count(i) > 1})}")
     return claims
+
+
+def essay_points(path: Path | None = None) -> dict[str, Any]:
+    """The essay's points (by version) and the words it never uses, from ``essay.yml``."""
+    path = path or ESSAY_FILE
+    data = _read_yaml(path)
+    if not isinstance(data, dict) or not {"points", "words_not_in_essay"} <= set(data):
+        raise ValueError(f"{path.name}: needs 'points' and 'words_not_in_essay'")
+    return data
+
+
+def verdict_problems(claim: Claim, essay: Mapping[str, Any] | None = None) -> list[str]:
+    """Why a claim's verdict does not follow from its evidence (empty when it does)."""
+    problems = []
+    pro, con = claim.side("for"), claim.side("against")
+    for e in (*pro, *con):
+        if not (e.facts or e.sources):
+            problems.append(f"evidence {e.text[:50]!r}... rests on no fact or source")
+    rule = {
+        "supported": bool(pro) and not con,
+        "partly supported": bool(pro) and bool(con),
+        "outdated": bool(pro) and all(e.when == "then" for e in pro)
+        and any(e.when == "now" for e in con),
+        "unsupported": bool(con) and not pro,
+        "untested": not pro and not con and bool(claim.side("context")),
+    }[claim.verdict]
+    if not rule:
+        problems.append(f"'{claim.verdict}' needs {VERDICT_RULES[claim.verdict]}")
+    if claim.comparative and claim.verdict in ("supported", "partly supported", "outdated") \
+            and not any(e.compares for e in pro):
+        problems.append("a comparative claim needs evidence for it that compares countries")
+    essay = essay if essay is not None else essay_points()
+    if claim.essay == "implied":
+        if claim.essay_point is not None:
+            problems.append("an implied claim names no point of the essay")
+    elif claim.essay_point not in essay["points"].get(claim.essay, {}):
+        problems.append(f"essay_point {claim.essay_point!r} is not a point the "
+                        f"{claim.essay} essay makes")
+    if claim.essay != "implied":
+        for word in essay["words_not_in_essay"]:
+            if re.search(rf"\b{re.escape(word)}", claim.claim, flags=re.I):
+                problems.append(f"credits the essay with {word!r}, which it does not say")
+    return problems
 
 
 def verdict_counts(claims: list[Claim] | None = None) -> dict[str, int]:
@@ -136,23 +288,24 @@ def verdict_counts(claims: list[Claim] | None = None) -> dict[str, int]:
 
 
 def _verdict_badge(verdict: str) -> str:
-    # The word is the verdict; the class only adds a colour and an icon-free mark.
-    slug = verdict.replace(" ", "-")
-    return f'<span class="verdict verdict-{slug}">{verdict}</span>'
+    # The word is the verdict; the class only adds a colour.
+    return f'<span class="verdict verdict-{verdict.replace(" ", "-")}">{verdict}</span>'
+
+
+_SAYS = {"for": "For", "against": "Against", "context": "Context"}
 
 
 def _entry(claim: Claim) -> list[str]:
     lines = [f"**{claim.claim}**", "",
              f"Verdict: {_verdict_badge(claim.verdict)} · {ESSAY_VERSIONS[claim.essay]} · "
              f"weighed in {{ref}}`{claim.section}`", ""]
-    lines += [f"- **For:** {t}" for t in claim.evidence_for]
-    lines += [f"- **Against:** {t}" for t in claim.evidence_against]
+    lines += [f"- **{_SAYS[e.says]}:** {e.text}" for e in claim.evidence]
     lines += [f"- **Since 2015:** {claim.since}", ""]
     return lines
 
 
 def chapter_claims(slug: str, facts: Mapping[str, Any]) -> Markdown:
-    """The claims a chapter weighs, for its verdict section."""
+    """The claims a chapter weighed, for its verdict section."""
     claims = [c.filled(facts) for c in load_claims() if c.chapter == slug]
     if not claims:
         raise ValueError(f"the ledger has no claim weighed in chapter {slug!r}")
@@ -164,17 +317,20 @@ def chapter_claims(slug: str, facts: Mapping[str, Any]) -> Markdown:
 
 
 def ledger(facts_by_chapter: Mapping[str, Mapping[str, Any]]) -> Markdown:
-    """The whole ledger, grouped by explanation, each claim linked to where it is weighed."""
-    claims = load_claims()
+    """The whole ledger: counts, one line per claim, then each claim with its evidence."""
+    claims = [c.filled(facts_by_chapter[c.chapter]) for c in load_claims()]
     counts = verdict_counts(claims)
-    lines = ["| Verdict | Claims |", "|---|---|"]
-    lines += [f"| {_verdict_badge(v)} | {n} |" for v, n in counts.items()]
-    lines += [f"| **All** | **{len(claims)}** |", ""]
+    lines = ["| Verdict | What it takes | Claims |", "|---|---|---:|"]
+    lines += [f"| {_verdict_badge(v)} | {VERDICT_RULES[v]} | {n} |" for v, n in counts.items()]
+    lines += [f"| **All** | | **{len(claims)}** |", "", "| Claim | Explanation | Verdict |",
+              "|---|---|---|"]
+    lines += [f"| {c.claim} | {EXPLANATIONS[c.explanation]} | {_verdict_badge(c.verdict)} |"
+              for c in claims]
+    lines += [""]
     for number, title in EXPLANATIONS.items():
         group = [c for c in claims if c.explanation == number]
-        if not group:
-            continue
-        lines += [f"```{{rubric}} {title}", "```", ""]
-        for claim in group:
-            lines += _entry(claim.filled(facts_by_chapter[claim.chapter]))
+        if group:
+            lines += [f"```{{rubric}} {title}", "```", ""]
+            for claim in group:
+                lines += _entry(claim)
     return Markdown("\n".join(lines))

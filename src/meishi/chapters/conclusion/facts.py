@@ -1,7 +1,7 @@
 """Chapter 5's numbers: the four lenses across countries, and the ledger's verdict counts.
 
 Every number the chapter's prose, quiz and widget quote is read here from the
-course data (``assets/data``) or from the claims ledger (``chapters/claims.yml``).
+course data (``assets/data``) or from the claims ledger (``chapters/claims/``).
 """
 
 from __future__ import annotations
