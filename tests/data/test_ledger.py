@@ -68,8 +68,9 @@ def test_every_verdict_follows_from_its_evidence_and_credits_the_essay_only_with
 
 def _claim(**overrides):
     base = {"id": "x", "chapter": "trust", "section": "s", "explanation": 3, "essay": "implied",
-                "essay_point": None, "claim": "Business runs on relationships.", "comparative": False,
-                "evidence": (), "verdict": "supported", "since": "-", "where": "test"}
+            "essay_point": None, "claim": "Business runs on relationships.",
+            "comparative": False, "evidence": (), "verdict": "supported", "since": "-",
+            "where": "test"}
     base.update(overrides)
     return ledger.Claim(**base)
 
