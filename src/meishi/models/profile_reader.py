@@ -125,7 +125,7 @@ RULES: tuple[Rule, ...] = (
     Rule("superlative", _either(SUPERLATIVES_EN, SUPERLATIVES_JA), 1, 2,
          "A superlative or a rank puts oneself above others (+1 each, at most 2).",
          "Well regarded by colleagues and clients.",
-         "社内外で評価をいただいております。"),
+         "社内外の方々から評価をいただいております。"),
     Rule("growth_number", "|".join(GROWTH_PATTERNS), 1, 3,
          "A percentage, a multiple or a money amount makes the achievement measurable and "
          "prominent (+1 each, at most 3).",
