@@ -22,6 +22,7 @@ __all__ = [
     "lifetime_measure",
     "linkedin_growth_since_article",
     "linkedin_members",
+    "linkedin_net_additions",
     "linkedin_per_100_japan",
     "linkedin_share_japan",
     "population",
@@ -112,6 +113,27 @@ def lifetime_measure(name: str) -> float:
     """One measure of how widespread lifetime employment is (``lifetime_employment``)."""
     df = load("lifetime_employment").frame
     return float(df.loc[df["measure"] == name, "value"].iloc[0])
+
+
+def linkedin_net_additions() -> pd.DataFrame:
+    """LinkedIn's net new members a year in Japan between consecutive company counts.
+
+    The member count is a stock that never falls (accounts stay counted), so
+    its yearly change is the flow to set beside a yearly flow such as job
+    changers.  Only LinkedIn's own counts are used (press and blog estimates
+    are on other bases).  One row per interval: ``start``, ``end`` (dates),
+    ``years`` between them, ``added_million`` and ``per_year_million``.
+    """
+    members = linkedin_members()
+    members = members[members["basis"] == "company"]
+    rows = []
+    for (_, a), (_, b) in zip(members.iloc[:-1].iterrows(), members.iloc[1:].iterrows(),
+                              strict=True):
+        years = year_float(b["date"]) - year_float(a["date"])
+        added = float(b["members_million"]) - float(a["members_million"])
+        rows.append({"start": str(a["date"]), "end": str(b["date"]), "years": years,
+                     "added_million": added, "per_year_million": added / years})
+    return pd.DataFrame(rows)
 
 
 def linkedin_per_100_japan() -> list[tuple[int, float]]:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from ...data import load
-from ...data.series import job_mobility, linkedin_per_100_japan
+from ...data.series import job_mobility
 from ...kit import charts
 from ...kit.charts import PALETTE, Chart
+from .facts import flows
 from .lenses import LENSES, lens_points, lens_table
 
 __all__ = ["lens_chart", "rivals_chart", "since_chart"]
@@ -53,9 +54,9 @@ def lens_chart() -> Chart:
     return Chart(fig, alt, datasets=_LENS_DATASETS)
 
 
-def _then_now(ax, title: str, unit: str, then: tuple[int, float], now: tuple[int, float],
+def _then_now(ax, title: str, unit: str, then: tuple[str, float], now: tuple[str, float],
               fmt: str) -> str:
-    bars = ax.barh([str(then[0]), str(now[0])], [then[1], now[1]],
+    bars = ax.barh([then[0], now[0]], [then[1], now[1]],
                    color=[PALETTE["sky"], PALETTE["blue"]], height=0.55)
     ax.set_xlim(0, max(then[1], now[1]) * 1.35)
     charts.label_bars(ax, bars, [then[1], now[1]], fmt, fontsize=10)
@@ -66,36 +67,43 @@ def _then_now(ax, title: str, unit: str, then: tuple[int, float], now: tuple[int
 
 
 def since_chart() -> Chart:
-    """Japan around 2015 and now: LinkedIn per head, job changing, LINE and Facebook use."""
+    """Japan around 2015 and now, flows beside flows: LinkedIn's new members a year, job
+    changers a year, and the share of people using LINE and Facebook."""
     use = load("service_use_japan").frame
-    per100 = linkedin_per_100_japan()
-    ratio = job_mobility("job_changer_ratio")
-    li_2015 = next((y, v) for y, v in per100 if y == 2015)
+    adds = flows()
+    changers = job_mobility("job_changers")
+    changers = changers[changers["year"] >= adds["changers_first_year"]]
 
-    def service(name: str) -> tuple[tuple[int, float], tuple[int, float]]:
+    def service(name: str) -> tuple[tuple[str, float], tuple[str, float], str]:
         rows = use[use["service"] == name].sort_values("date")
         after = rows[rows["date"].str[:4].astype(int) >= 2014]
         first, last = after.iloc[0], after.iloc[-1]
-        return ((int(first["date"][:4]), float(first["share_percent"])),
-                (int(last["date"][:4]), float(last["share_percent"])))
+        bases = sorted({str(b).split(",")[0] for b in (first["age_base"], last["age_base"])})
+        return ((first["date"][:4], float(first["share_percent"])),
+                (last["date"][:4], float(last["share_percent"])),
+                f"% of people aged {' / '.join(bases)}")
 
+    early = f"{adds['li_adds_first_year']}-{str(adds['li_adds_early_end'])[2:]}"
+    late = f"{adds['li_adds_early_end']}-{str(adds['li_adds_last_year'])[2:]}"
+    line, facebook = service("LINE"), service("Facebook")
     fig, axes = charts.new_figure("tall", nrows=2, ncols=2)
     parts = [
-        _then_now(axes[0, 0], "LinkedIn members", "per 100 people", li_2015, per100[-1],
-                  "{:.1f}"),
-        _then_now(axes[0, 1], "Job changers", "% of the employed",
-                  (int(ratio["year"].iloc[0]), float(ratio["value"].iloc[0])),
-                  (int(ratio["year"].iloc[-1]), float(ratio["value"].iloc[-1])), "{:.1f}%"),
-        _then_now(axes[1, 0], "LINE users", "% of people aged 13-69", *service("LINE"),
-                  "{:.1f}%"),
-        _then_now(axes[1, 1], "Facebook users", "% of people aged 13-69", *service("Facebook"),
+        _then_now(axes[0, 0], "New LinkedIn members a year", "millions, net",
+                  (early, adds["li_adds_early"]), (late, adds["li_adds_late"]), "{:.2f}"),
+        _then_now(axes[0, 1], "Job changers a year", "millions",
+                  (str(int(changers["year"].iloc[0])), float(changers["value"].iloc[0]) / 100),
+                  (str(int(changers["year"].iloc[-1])), float(changers["value"].iloc[-1]) / 100),
+                  "{:.2f}"),
+        _then_now(axes[1, 0], "LINE users", line[2], line[0], line[1], "{:.1f}%"),
+        _then_now(axes[1, 1], "Facebook users", facebook[2], facebook[0], facebook[1],
                   "{:.1f}%"),
     ]
     names = ("linkedin_members_japan", "job_mobility_japan", "service_use_japan")
-    charts.add_source_line(fig, _sources(names) + " Each panel compares the figure nearest "
-                           "2015 with the latest the course found; years differ by panel.")
-    alt = ("Four bar charts of Japan around 2015 and now. " + "; ".join(parts) + ". LinkedIn "
-           "and LINE grew, job changing stayed flat, Facebook stayed near a third.")
+    charts.add_source_line(fig, _sources(names) + " New members a year: the rise "
+                           "between LinkedIn's own counts. Years differ by panel.")
+    alt = ("Four bar charts of Japan around 2015 and now, each a flow or a share: "
+           + "; ".join(parts) + ". New LinkedIn members a year and job changers a year were "
+           "both roughly steady; LINE grew to nearly everyone; Facebook stayed near a third.")
     return Chart(fig, alt, datasets=names)
 
 

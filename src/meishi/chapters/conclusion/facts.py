@@ -9,13 +9,64 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from ...data.series import job_mobility, linkedin_per_100_japan
+from ...data.series import (
+    ARTICLE_DATE,
+    job_mobility,
+    linkedin_net_additions,
+    linkedin_per_100_japan,
+)
 from ...ledger import load_claims, verdict_counts
 from ...models.lenses import DEFAULT_SHUFFLES, lens_test, spearman, weighted_score, weighted_test
 from .lenses import LENSES, lens_points, lens_table
 from .weighing import complete_countries
 
-__all__ = ["facts", "lens_results"]
+__all__ = ["facts", "flows", "lens_results", "source_kind_test"]
+
+
+def flows() -> dict[str, float]:
+    """LinkedIn's net new members a year in Japan beside job changers a year: two flows.
+
+    The member count is a stock that only grows, so its rise is set beside a
+    flow only through its yearly additions (LinkedIn's own counts, from the
+    one nearest the article on).  Job changers a year are the Labour Force
+    Survey's, averaged over the same years.
+    """
+    adds = linkedin_net_additions()
+    adds = adds[adds["start"].map(lambda d: int(d[:4])) >= ARTICLE_DATE.year]
+    split = adds["end"].map(lambda d: int(d[:4])) <= 2018
+    early, late = adds[split], adds[~split]
+    changers = job_mobility("job_changers")
+    first, last = int(adds["start"].iloc[0][:4]), int(adds["end"].iloc[-1][:4])
+    span = changers[(changers["year"] >= first) & (changers["year"] <= last)]
+    per_year = float(adds["added_million"].sum() / adds["years"].sum())
+    changers_m = float(span["value"].mean()) / 100  # 10k people -> millions
+    return {
+        "li_adds_first_year": first, "li_adds_last_year": last,
+        "li_adds_per_year": per_year,
+        "li_adds_early": float(early["added_million"].sum() / early["years"].sum()),
+        "li_adds_early_end": int(early["end"].iloc[-1][:4]),
+        "li_adds_late": float(late["added_million"].sum() / late["years"].sum()),
+        "changers_per_year": changers_m,
+        "changers_min": float(span["value"].min()) / 100,
+        "changers_max": float(span["value"].max()) / 100,
+        "changers_first_year": int(span["year"].iloc[0]),
+        "changers_last_year": int(span["year"].iloc[-1]),
+        "adds_per_changer_pct": 100 * per_year / changers_m,
+    }
+
+
+def source_kind_test(table=None) -> dict[str, object]:
+    """Does the KIND of LinkedIn figure sort the countries too? (a confound of every lens)
+
+    Japan's and South Korea's latest figures are LinkedIn's own member counts;
+    most others are advertising-tool estimates. If the kind of source alone
+    lines up with members per head, no lens can be told apart from it.
+    """
+    table = lens_table() if table is None else table
+    counts = sorted(c for c in table.index if table.loc[c, "linkedin_basis"] == "company")
+    flag = [1.0 if c in counts else 0.0 for c in table.index]
+    result = lens_test(list(table.index), flag, list(table["linkedin_per_100"]))
+    return {"countries": counts, "rho": result.rho, "chance": 100 * result.chance}
 
 
 def lens_results() -> dict[str, Any]:
@@ -49,6 +100,11 @@ def facts() -> dict[str, Any]:
         "ratio_last": float(ratio["value"].iloc[-1]),
         "ratio_last_year": int(ratio["year"].iloc[-1]),
     }
+    out.update(flows())
+    kind = source_kind_test(table)
+    out["rho_source_kind"], out["chance_source_kind"] = kind["rho"], kind["chance"]
+    out["n_company_counts"] = len(kind["countries"])
+    out["company_count_countries"] = " and ".join(kind["countries"])
     for verdict, n in counts.items():
         out[f"n_{verdict.replace(' ', '_')}"] = n
     data = complete_countries()
