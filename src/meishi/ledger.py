@@ -232,9 +232,12 @@ def load_claims(folder: Path | None = None) -> list[Claim]:
                    for number, item in enumerate(items, start=1)]
     if not claims:
         raise ValueError(f"{folder}: no claims files")
-    ids = [c.id for c in claims]
-    if len(set(ids)) != len(ids):
-        raise ValueError(f"claim ids repeat: {sorted({i for i in ids if ids.count(i) > 1})}")
+    seen: dict[str, str] = {}
+    for claim in claims:
+        if claim.id in seen:
+            raise ValueError(f"claim ids repeat: {claim.id!r} in {seen[claim.id]} "
+                             f"and {claim.where}")
+        seen[claim.id] = claim.where
     return claims
 
 
