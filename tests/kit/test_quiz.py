@@ -85,6 +85,25 @@ def test_keys_are_spread_over_positions_and_not_habitually_the_longest():
 
 
 @pytest.mark.parametrize("stem", sorted(CHAPTERS))
+def test_each_quiz_on_its_own_does_not_give_its_keys_away(stem):
+    """Within one quiz, the key is the longest option (or the shortest) in at most 40% of
+    its questions (two in a quiz of five to seven), and no position holds over half."""
+    questions = CHAPTERS[stem].quiz().questions
+    allowed = max(2, int(0.4 * len(questions)))
+    longest = shortest = 0
+    positions = []
+    for q in questions:
+        key = next(i for i, o in enumerate(q.options) if o.correct)
+        positions.append(key)
+        lengths = [len(o.text) for o in q.options]
+        longest += lengths[key] == max(lengths)
+        shortest += lengths[key] == min(lengths)
+    assert longest <= allowed, f"{stem}: the key is the longest option in {longest} questions"
+    assert shortest <= allowed, f"{stem}: the key is the shortest option in {shortest} questions"
+    assert max(positions.count(p) for p in set(positions)) <= (len(questions) + 1) // 2, positions
+
+
+@pytest.mark.parametrize("stem", sorted(CHAPTERS))
 def test_the_student_quiz_gives_no_answer_away(stem):
     q = CHAPTERS[stem].quiz()
     html = q.for_students().to_html()
