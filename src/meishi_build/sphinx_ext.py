@@ -21,6 +21,18 @@ gives the build (``GITHUB_SERVER_URL`` and ``GITHUB_REPOSITORY``), so the
 book deployed to GitHub Pages links to the repository it was built from.
 With neither there is no button (rather than a link to a wrong address).
 
+For readers on phones (issue 24) it also
+
+* removes the source of code cells that only show a widget and are tagged
+  ``hide-input`` (``chapter.SignalWidget()``): the notebooks keep the code,
+  the page keeps only the widget, and one "Look inside the model" line after
+  a chapter's last widget points the curious at the code;
+* offers the chapter's PDF handout in the download menu, in place of the
+  theme's "print this page", when ``make handouts`` has made it
+  (``_build/handouts/NN_slug.pdf``): the handout is copied into the site as
+  ``_handouts/NN_slug.pdf``.  A book built before its handouts keeps the
+  print button; build the book again after ``make handouts`` to link them.
+
 The JupyterHub launch button (``launch_buttons: jupyterhub_url`` in
 ``_config.yml``, empty by default) builds an nbgitpuller link from that same
 address; with a hub set and no address known the build stops with a message,
@@ -31,11 +43,16 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
-__all__ = ["hub_url", "page_has_widgets", "repository_url", "set_repository_button", "setup",
-           "tidy_page_assets"]
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+__all__ = ["WidgetCellsWithoutSource", "handout_for", "hub_url", "page_has_widgets",
+           "repository_url", "set_repository_button", "setup", "tidy_page_assets"]
 
 _URL = re.compile(r"https://[A-Za-z0-9.-]+(?::[0-9]+)?/[A-Za-z0-9._-]+/[A-Za-z0-9._-]+")
 
@@ -104,6 +121,99 @@ def page_has_widgets(app: Any, pagename: str) -> bool:
     return "ipywidgets_state" in NbMetadataCollector.get_js_files(app.env, pagename)
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+#: Stands for the chapter notebook's address in the "Look inside the model"
+#: line until the page is written (tidy_page_assets knows the page's path).
+NOTEBOOK_HREF = "meishi-notebook-source-href"
+INSIDE_THE_MODEL = (
+    '<p class="meishi-inside-model"><a href="' + NOTEBOOK_HREF + '">Look inside the model</a>: '
+    "the Python behind this chapter's widgets is in the chapter's notebook (.ipynb), "
+    "which runs in JupyterLab. No programming is needed to use the widgets above.</p>")
+
+
+def _shows_widget(cell: nodes.Element) -> bool:
+    return any(WIDGET_VIEW in raw.astext() for raw in cell.findall(nodes.raw))
+
+
+class WidgetCellsWithoutSource(SphinxPostTransform):
+    """A widget cell tagged ``hide-input`` loses its source in the HTML.
+
+    Before myst-nb's HideInputCells (priority 199) folds it behind "Show code
+    cell source": a course that needs no programming puts no code fold above
+    each widget.  After the page's last widget, one line links the notebook.
+    Other ``hide-input`` cells (worked solutions' code) keep their fold.
+    """
+
+    default_priority = 150
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        last = None
+        for cell in list(self.document.findall(nodes.container)):
+            if (cell.get("nb_element") != "cell_code" or cell.get("hide_mode") != "input"
+                    or not cell.children
+                    or cell.children[0].get("nb_element") != "cell_code_source"
+                    or not _shows_widget(cell)):
+                continue
+            cell.remove(cell.children[0])
+            del cell["hide_mode"]
+            cell["classes"].append("meishi-widget-cell")
+            last = cell
+        if last is not None:
+            last.parent.insert(last.parent.index(last) + 1,
+                               nodes.raw("", INSIDE_THE_MODEL, format="html"))
+
+
+def handout_for(pagename: str, handouts: Path) -> Path | None:
+    """The handout PDF ``make handouts`` printed from this chapter page, if any."""
+    folder, _, stem = pagename.rpartition("/")
+    if folder != "chapters" or not re.fullmatch(r"\d\d_\w+", stem):
+        return None
+    pdf = handouts / f"{stem}.pdf"
+    return pdf if pdf.is_file() else None
+
+
+def _handouts_dir(app: Any) -> Path | None:
+    outdir = getattr(app, "outdir", None)
+    return Path(outdir).parent / "handouts" if outdir else None
+
+
+def offer_handout(app: Any, pagename: str, context: dict) -> None:
+    """Put the chapter's PDF handout first in the download menu (for the print button)."""
+    handouts = _handouts_dir(app)
+    pathto = context.get("pathto")
+    pdf = handout_for(pagename, handouts) if handouts and pathto else None
+    if pdf is None:
+        return
+    for group in context.get("header_buttons") or []:
+        if group.get("label") != "download-buttons":
+            continue
+        buttons = [b for b in group.get("buttons", []) if b.get("label") != "download-pdf-button"]
+        buttons.insert(0, {
+            "type": "link",
+            "url": pathto(f"_handouts/{pdf.name}", 1),
+            "text": "PDF handout",
+            "icon": "fas fa-file-pdf",
+            "tooltip": "The chapter as a printable handout (PDF)",
+            "label": "download-handout-button",
+        })
+        group["buttons"] = buttons
+
+
+def copy_handouts(app: Any, exception: Exception | None) -> None:
+    """Copy the handouts the pages link into the site (``_handouts/``)."""
+    if exception is not None or getattr(app.builder, "format", "") != "html":
+        return
+    handouts = _handouts_dir(app)
+    linked = [pdf for doc in sorted(app.env.found_docs)
+              if handouts and (pdf := handout_for(doc, handouts))]
+    if linked:
+        target = Path(app.outdir) / "_handouts"
+        target.mkdir(exist_ok=True)
+        for pdf in linked:
+            shutil.copy2(pdf, target / pdf.name)
+
+
 def tidy_page_assets(app: Any, pagename: str, templatename: str, context: dict,
                      doctree: Any) -> None:
     launch = (app.config.html_theme_options or {}).get("launch_buttons", {}) or {}
@@ -134,9 +244,17 @@ def tidy_page_assets(app: Any, pagename: str, templatename: str, context: dict,
     # role="list" container; a list must hold list items (axe: critical).
     body = context.get("body")
     if isinstance(body, str):
-        context["body"] = (body
-                           .replace('<summary aria-label="Toggle hidden content">', "<summary>")
-                           .replace('role="doc-biblioentry"', 'role="listitem"'))
+        body = (body
+                .replace('<summary aria-label="Toggle hidden content">', "<summary>")
+                .replace('role="doc-biblioentry"', 'role="listitem"'))
+        if NOTEBOOK_HREF in body:
+            notebook = context.get("ipynb_source") or context.get("sourcename") or ""
+            pathto = context.get("pathto")
+            href = f"{pathto('_sources', 1)}/{notebook}" if pathto and notebook else ""
+            body = body.replace(f'href="{NOTEBOOK_HREF}"', f'href="{href}"' if href else "")
+        context["body"] = body
+
+    offer_handout(app, pagename, context)
 
     styles = context.get("css_files")
     if isinstance(styles, list) and thebe_off:
@@ -148,4 +266,6 @@ def setup(app: Any) -> dict[str, Any]:
     app.connect("config-inited", set_repository_button)
     # After myst-nb (priority 500) has added the page's scripts.
     app.connect("html-page-context", tidy_page_assets, priority=900)
+    app.add_post_transform(WidgetCellsWithoutSource)
+    app.connect("build-finished", copy_handouts)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -11,6 +11,22 @@ let instances = 0;
 const HINT_AS_PLACEHOLDER = 24;
 /** A text control's value in a link is cut at this many times its max_chars. */
 const TEXT_LINK_FACTOR = 4;
+/** A slider with more steps than this gets − and + buttons (one step each):
+    on a phone its track is about 200 px, several steps a pixel. */
+const FINE_SLIDER_STEPS = 100;
+/** On a screen this narrow the preset note and the chart's caption start folded,
+    so the control being moved and the chart it changes fit one screen. */
+const NARROW = "(max-width: 40em)";
+const narrowScreen = () => typeof window !== "undefined" && typeof window.matchMedia === "function"
+  && window.matchMedia(NARROW).matches;
+
+/** A fold (<details>) holding a long note, open except on narrow screens. */
+function fold(summaryText, content) {
+  const d = h("details", { class: "mw-more" });
+  d.append(h("summary", {}, summaryText), content);
+  d.open = !narrowScreen();
+  return d;
+}
 
 function h(tag, attrs = {}, text) {
   const node = document.createElement(tag);
@@ -141,7 +157,23 @@ export function defineWidget({ read, compute, describe, createChart }) {
           step: c.step });
         const readout = h("span", { class: "mw-value", "aria-hidden": "true" });
         input.addEventListener("input", () => commit({ ...current, [c.name]: Number(input.value) }));
-        row.append(input, readout);
+        row.append(input);
+        const steps = (Number(c.max) - Number(c.min)) / (Number(c.step) || 1);
+        if (steps > FINE_SLIDER_STEPS) {
+          // − and + move a fine slider one step, for a thumb or a pointer that cannot
+          row.classList.add("mw-slider-fine");
+          for (const [sign, symbol, word] of [[-1, "−", "Decrease"], [1, "+", "Increase"]]) {
+            const b = h("button", { type: "button", class: "mw-button mw-step",
+              "data-step": sign, "aria-label": `${word} ${c.label} by one step`,
+              "aria-controls": id }, symbol);
+            b.addEventListener("click", () => commit({ ...current,
+              [c.name]: snap(Number(current[c.name]) + sign * (Number(c.step) || 1), c) }));
+            if (sign < 0) row.append(b, readout);
+            else row.append(b);
+          }
+        } else {
+          row.append(readout);
+        }
         wrap.append(row);
         controls[c.name] = { c, input, readout };
       } else if (c.kind === "text") {
@@ -188,7 +220,9 @@ export function defineWidget({ read, compute, describe, createChart }) {
     reset.addEventListener("click", () => commit({ ...defaults }));
     presets.append(reset);
     root.append(presets);
-    if (spec.preset_note) root.append(h("p", { class: "mw-note" }, spec.preset_note));
+    if (spec.preset_note) {
+      root.append(fold("Where the presets come from", h("p", { class: "mw-note" }, spec.preset_note)));
+    }
 
     // Shareable link (only in the book: JupyterLab's address is not the page's)
     const share = h("div", { class: "mw-share" });
@@ -208,7 +242,11 @@ export function defineWidget({ read, compute, describe, createChart }) {
     const figure = h("figure", { class: "mw-figure" });
     const chartBox = h("div", { class: "mw-chart" });
     figure.append(chartBox);
-    if (spec.caption) figure.append(h("figcaption", { class: "mw-caption" }, spec.caption));
+    if (spec.caption) {
+      const caption = h("figcaption", { class: "mw-caption" });
+      caption.append(fold("About this chart", h("p", {}, spec.caption)));
+      figure.append(caption);
+    }
     root.append(figure);
     const summary = h("p", { class: "mw-summary", "aria-live": "polite" });
     root.append(summary);
