@@ -19,6 +19,13 @@ in lists, nested), never by searching for words in the text, so a solution
 that mentions "Answer" or an exercise inside a colon fence stays as it is.
 Both versions import the installed ``meishi`` package, which finds the data
 and quizzes through :mod:`meishi.paths`, so they run from any folder.
+
+Both are written *resolved* (:mod:`meishi_build.resolve`): JupyterLab knows
+no MyST, so every glued number is filled in from the chapter's facts, and
+admonitions, folds, exercises, glossary terms, citations and references
+become the Markdown and HTML JupyterLab renders, reading as the book does.
+:func:`student_version` and :func:`instructor_version` themselves return the
+MyST source, which is what the book and the handouts read.
 """
 
 from __future__ import annotations
@@ -223,16 +230,26 @@ def chapter_notebooks() -> list[Path]:
 
 
 def write_versions(notebooks: Iterable[Path] | None = None,
-                   out: Path = CLASSROOM) -> dict[str, list[Path]]:
-    """Write both versions of each notebook under ``out``; returns the files per version."""
+                   out: Path = CLASSROOM, resolve: bool = True) -> dict[str, list[Path]]:
+    """Write both versions of each notebook under ``out``; returns the files per version.
+
+    With ``resolve`` (the default) the MyST is resolved for JupyterLab
+    (:func:`meishi_build.resolve.resolve_notebook`) with the chapter's facts.
+    """
+    from .resolve import resolve_notebook, resolver_for
+
     written: dict[str, list[Path]] = {"student": [], "instructor": []}
     makers = {"student": student_version, "instructor": instructor_version}
     for path in notebooks if notebooks is not None else chapter_notebooks():
         notebook = json.loads(path.read_text(encoding="utf-8"))
+        facts = resolver_for(path.name).facts if resolve else None
         for version, make in makers.items():
             target = out / version / path.name
             target.parent.mkdir(parents=True, exist_ok=True)
-            text = json.dumps(make(notebook), indent=1, ensure_ascii=False) + "\n"
+            made = make(notebook)
+            if resolve:
+                made = resolve_notebook(made, resolver_for(path.name, facts))
+            text = json.dumps(made, indent=1, ensure_ascii=False) + "\n"
             target.write_text(text, encoding="utf-8")
             written[version].append(target)
     return written
