@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import math
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
 
+from meishi import paths
 from meishi.chapters import introduction as intro
 from meishi.data import load
 from meishi.data.series import linkedin_share_japan
@@ -130,3 +135,118 @@ def test_each_preset_says_what_every_bar_measures(widget):
     assert "not usage" in bases["Japan 2016"]["LinkedIn"]
     assert "MIC" in bases["Japan 2016"]["LINE"]
     assert "Pew" in bases["United States 2023"]["LinkedIn"]
+
+
+# -- what the prose, the answers, the quiz and the guide say the model shows (issue 18) --
+
+def _run(preset: str, cards: int = 20, **shares: float):
+    values = {**intro.lookup_presets()[preset], **shares}
+    return expected_finds(cards, {s: v / 100 for s, v in values.items()})
+
+
+def _at(result, service: str, field: str) -> float:
+    return float(getattr(result, field)[result.platforms.index(service)])
+
+
+def test_try_1_and_quiz_4_an_empty_search_on_most_evenings_in_2016():
+    r = _run("Japan 2016")
+    assert _at(r, "LinkedIn", "expected") < 1 and 0 < _at(r, "LinkedIn", "p_any") < 0.5
+    facts = intro.facts()
+    assert facts["empty_li_jp16"] > 50  # "most evenings", the guide's discussion note too
+    # quiz 4's wrong option "you would never find anyone": not never
+    assert round(facts["pany_li_jp16"]) >= 10
+
+
+def test_try_2_facebook_gives_the_most_matches_in_the_us_preset():
+    r = _run("United States 2023")
+    assert r.platforms[int(r.expected.argmax())] == "Facebook"
+    assert _at(r, "LinkedIn", "expected") == pytest.approx(intro.facts()["exp_li_us"])
+
+
+def test_try_3_with_the_latest_figures_an_empty_search_is_no_longer_most_evenings():
+    r = _run("Japan, latest")
+    facts = intro.facts()
+    assert _at(r, "LinkedIn", "expected") < 1  # "still less than one"
+    assert _at(r, "LinkedIn", "p_any") > 0.5  # "no longer on most"
+    assert facts["pany_li_latest"] == pytest.approx(100 * _at(r, "LinkedIn", "p_any"))
+    assert facts["empty_li_latest"] == pytest.approx(100 - facts["pany_li_latest"])
+    presets = intro.lookup_presets()
+    assert presets["Japan, latest"]["LINE"] > presets["Japan 2016"]["LINE"]
+
+
+def test_try_4_more_cards_widen_the_range_in_people_but_narrow_it_against_the_mean():
+    small, large = _run("Japan 2016", 20), _run("Japan 2016", 200)
+    for i, share in enumerate(small.shares):
+        if 0 < share < 1:
+            assert large.high[i] - large.low[i] >= small.high[i] - small.low[i]
+            assert ((large.high[i] - large.low[i]) / large.expected[i]
+                    < (small.high[i] - small.low[i]) / small.expected[i])
+
+
+def test_exercise_1_the_card_counts_that_first_expect_one_find():
+    facts = intro.facts()
+    for key, share in (("cards_one_li_jp16", facts["li_share_2016"]),
+                       ("cards_one_li_us", facts["li_share_us"])):
+        n = facts[key]
+        assert n * share / 100 >= 1 > (n - 1) * share / 100, key
+
+
+def test_exercise_3_five_times_the_share_is_close_to_an_even_bet():
+    facts = intro.facts()
+    r = expected_finds(20, {"LinkedIn": 5 * facts["li_share_2016"] / 100})
+    assert r.expected[0] < 1 and 0.4 < r.p_any[0] < 0.6 and r.p_any[0] > 0.5
+    assert facts["pany_li_jp16_x5"] == pytest.approx(100 * r.p_any[0])
+
+
+def test_quiz_7_facebook_stays_far_above_linkedin_on_the_latest_figures():
+    facts = intro.facts()
+    assert facts["fb_latest"] > 5 * facts["li_share_latest"]
+    assert facts["line_latest"] > 20 * facts["li_share_latest"]
+
+
+def test_every_mic_figure_is_on_the_13_to_69_base():
+    frame = load("service_use_japan").frame
+    assert set(frame["age_base"]) <= {"13-69", "13-69, recomputed"}
+    recomputed = frame[frame["age_base"] == "13-69, recomputed"]
+    assert (recomputed["date"] >= "2024").all()  # FY2024 onwards asks ages 13 to 79
+    bases = intro.preset_bases()
+    assert "recomputed" in bases["Japan, latest"]["LINE"]
+    assert "recomputed" not in bases["Japan 2016"]["LINE"]
+
+
+@pytest.mark.parametrize("p, share, text", [
+    (0.9996, 0.3, "over 99.9%"), (0.9993, 0.3, "99.9%"), (0.995, 0.3, "99.5%"),
+    (0.9949, 0.3, "99%"), (1.0, 0.5, "over 99.9%"), (1.0, 1.0, "100%"), (0.0, 0.0, "0%"),
+    (0.0004, 0.001, "under 0.1%"), (0.009, 0.001, "0.9%"), (0.148, 0.008, "15%"),
+])
+def test_a_near_certainty_is_never_shown_as_a_certainty(p, share, text):
+    assert intro.chance_text(p, share) == text
+
+
+def test_the_readout_says_over_99_9_percent_not_100(widget):
+    widget.set(cards="1000", LinkedIn=30.0)
+    assert "on LinkedIn is over 99.9%." in widget.summary
+    widget.set(LinkedIn=100.0)
+    assert "on LinkedIn is 100%." in widget.summary
+
+
+def _node_bar_bases(spec: dict, values: dict) -> dict:
+    node = Path(sys.executable).with_name("node")
+    logic = (paths.WEB / "src" / "widgets" / "lookup" / "logic.js").as_uri()
+    script = (f"import {{ barBases, read }} from {json.dumps(logic)};"
+              "const {spec, values} = JSON.parse(require_input);"
+              "console.log(JSON.stringify(barBases(spec, read(values, spec).shares)));")
+    script = script.replace("require_input", "process.argv[1]")
+    out = subprocess.run([str(node), "--input-type=module", "-e", script,
+                          json.dumps({"spec": spec, "values": values})],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def test_typing_a_card_count_keeps_each_bars_base(widget):
+    spec = widget.spec
+    for preset, bases in spec["data"]["bases"].items():
+        values = {**spec["defaults"], **intro.lookup_presets()[preset], "cards": "200"}
+        assert _node_bar_bases(spec, values) == bases, preset
+    moved = {**spec["defaults"], "LinkedIn": 12.3}
+    assert set(_node_bar_bases(spec, moved).values()) == {"your own setting"}

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from IPython.display import Markdown
+
 from ...data import load
 from ...data.series import ARTICLE_YEAR, year_float
 from ...kit import charts
 from ...kit.charts import PALETTE, Chart
 from .facts import SERVICES
 
-__all__ = ["SERVICE_STYLE", "linkedin_members_chart", "service_use_chart"]
+__all__ = ["SERVICE_STYLE", "linkedin_members_chart", "service_use_chart", "service_use_table"]
 
 #: A fixed colour and marker for each service.
 SERVICE_STYLE = {
@@ -62,6 +64,39 @@ def service_use_chart() -> Chart:
         f"latest values: {bits}. LinkedIn is not in the survey."
     )
     return Chart(fig, alt, datasets=(ds.name,))
+
+
+#: How the table names each age base of the MIC survey (the ``age_base`` column).
+AGE_NAMES = {"13-69": "13–69",
+             "13-69, recomputed": "13–69, recomputed by MIC from a survey of 13–79"}
+
+
+def service_use_table() -> Markdown:
+    """The service-use chart's data as a table: one row per survey, one column per service.
+
+    A cell the course has no figure for shows "not read" (the survey may have
+    one): an empty cell is not a zero and not a fall. A share computed from a
+    reported change is marked with an asterisk, as the chart marks it.
+    """
+    df = load("service_use_japan").frame
+    services = [svc for svc in SERVICES if svc in set(df["service"])]
+    lines = ["| Fieldwork (year-month) | Share of people aged | " + " | ".join(services) + " |",
+             "|---|---|" + "---:|" * len(services)]
+    for date, rows in df.groupby("date", sort=True):
+        by = rows.set_index("service")
+        cells = []
+        for svc in services:
+            if svc not in by.index:
+                cells.append("not read")
+                continue
+            star = "*" if by.loc[svc, "derived"] == "yes" else ""
+            cells.append(f"{by.loc[svc, 'share_percent']:g}%{star}")
+        ages = "; ".join(AGE_NAMES[a] for a in sorted(set(rows["age_base"])))
+        lines.append(f"| {date} | {ages} | " + " | ".join(cells) + " |")
+    lines.append("")
+    lines.append("\\* derived from a reported change. *not read*: the course has not read "
+                 "a figure for that survey in a source it can cite.")
+    return Markdown("\n".join(lines))
 
 
 def linkedin_members_chart() -> Chart:

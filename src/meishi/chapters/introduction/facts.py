@@ -18,7 +18,7 @@ from ...data.series import (
 )
 from ...models.lookup import expected_finds
 
-__all__ = ["SERVICES", "facts", "lookup_presets", "preset_bases", "preset_years"]
+__all__ = ["AGE_BASES", "SERVICES", "facts", "lookup_presets", "preset_bases", "preset_years"]
 
 #: Services in the order the course shows them.
 SERVICES = ("LINE", "X (Twitter)", "Instagram", "Facebook", "LinkedIn")
@@ -58,18 +58,32 @@ def lookup_presets() -> dict[str, dict[str, float]]:
     return {k: {svc: v[svc] for svc in SERVICES} for k, v in presets.items()}
 
 
+#: How each age base of the MIC survey is named under a bar.
+AGE_BASES = {"13-69": "used it, ages 13–69 (MIC)",
+             "13-69, recomputed": "used it, ages 13–69 (MIC, recomputed)"}
+
+
 def preset_bases() -> dict[str, dict[str, str]]:
     """What each preset's share measures, service by service (shown under each bar).
 
     The presets cannot put every bar on one base: the MIC survey does not ask
-    about LinkedIn, and Pew does not ask about LINE.
+    about LinkedIn, and Pew does not ask about LINE. The MIC figures say their
+    age base: from FY2024 the survey asks ages 13 to 79, and MIC recomputed
+    its 2024 figure for ages 13 to 69 (the ``age_base`` column).
     """
-    japan = dict.fromkeys(SERVICES, "used it, ages 13–69 (MIC)")
-    japan["LinkedIn"] = "members ÷ population: not usage"
+    jp = load("service_use_japan").frame
     us = dict.fromkeys(SERVICES, "US adults who use it (Pew)")
     us["LINE"] = "not asked by Pew: 0 (stylised)"
-    return {name: (us if name.startswith("United States") else japan)
-            for name in lookup_presets()}
+    out: dict[str, dict[str, str]] = {}
+    for name, year in (("Japan 2016", 2016), ("Japan, latest", None)):
+        bases = {}
+        for svc, (_v, date) in _latest_shares(jp, year).items():
+            row = jp[(jp["service"] == svc) & (jp["date"] == date)].iloc[0]
+            bases[svc] = AGE_BASES[str(row["age_base"])]
+        bases["LinkedIn"] = "members ÷ population: not usage"
+        out[name] = {svc: bases[svc] for svc in SERVICES}
+    out["United States 2023"] = us
+    return out
 
 
 def preset_years() -> dict[str, str]:
@@ -94,6 +108,9 @@ def facts() -> dict[str, Any]:
     jp16, us = presets["Japan 2016"], presets["United States 2023"]
     exp = expected_finds(20, {k: v / 100 for k, v in jp16.items()})
     exp_us = expected_finds(20, {k: v / 100 for k, v in us.items()})
+    latest = expected_finds(20, {k: v / 100 for k, v in presets["Japan, latest"].items()})
+    x5 = expected_finds(20, {"LinkedIn": 5 * jp16["LinkedIn"] / 100})
+    li = exp.platforms.index("LinkedIn")
     return {
         "line_2014": share("LINE", 2014),
         "line_2024": share("LINE", 2024),
@@ -108,6 +125,7 @@ def facts() -> dict[str, Any]:
         "li_share_us": us["LinkedIn"],
         "exp_li_jp16": float(exp.expected[exp.platforms.index("LinkedIn")]),
         "pany_li_jp16": 100 * float(exp.p_any[exp.platforms.index("LinkedIn")]),
+        "empty_li_jp16": 100 * (1 - float(exp.p_any[exp.platforms.index("LinkedIn")])),
         "exp_fb_jp16": float(exp.expected[exp.platforms.index("Facebook")]),
         "exp_line_jp16": float(exp.expected[exp.platforms.index("LINE")]),
         "exp_li_us": float(exp_us.expected[exp_us.platforms.index("LinkedIn")]),
@@ -115,4 +133,16 @@ def facts() -> dict[str, Any]:
         "cards_one_li_jp16": math.ceil(100 / jp16["LinkedIn"]),
         "cards_one_li_us": math.ceil(100 / us["LinkedIn"]),
         "line_latest": presets["Japan, latest"]["LINE"],
+        "line_latest_year": year_of(preset_years()["LINE"]),
+        "fb_latest": presets["Japan, latest"]["Facebook"],
+        "fb_latest_year": year_of(preset_years()["Facebook"]),
+        # things to try 3: the "Japan, latest" preset, twenty cards
+        "exp_li_latest": float(latest.expected[li]),
+        "pany_li_latest": 100 * float(latest.p_any[li]),
+        "empty_li_latest": 100 * (1 - float(latest.p_any[li])),
+        # exercise 3: five times the 2016 share
+        "pany_li_jp16_x5": 100 * float(x5.p_any[0]),
+        # things to try 2: the United States preset
+        "exp_fb_us": float(exp_us.expected[exp_us.platforms.index("Facebook")]),
+        "fb_share_us": us["Facebook"],
     }

@@ -11,7 +11,28 @@ from ...kit.widget import CourseWidget
 from ...models.lookup import MAX_CARDS, LookupResult, expected_finds
 from .facts import SERVICES, lookup_presets, preset_bases, preset_years
 
-__all__ = ["LookupWidget"]
+__all__ = ["LookupWidget", "chance_text"]
+
+
+def chance_text(p: float, share: float) -> str:
+    """A chance in percent that never rounds a near-certainty to a certainty.
+
+    Whole per cent in the middle; one decimal near 0% and 100%; "over 99.9%"
+    and "under 0.1%" beyond that. "100%" and "0%" only when the share makes
+    the outcome certain (everyone, or nobody, uses the service).
+    """
+    if share >= 1.0:
+        return "100%"
+    if share <= 0.0:
+        return "0%"
+    pct = 100 * p
+    if pct >= 99.95:
+        return "over 99.9%"
+    if pct < 0.05:
+        return "under 0.1%"
+    if pct >= 99.5 or pct < 0.95:
+        return f"{fixed(pct, 1)}%"
+    return f"{fixed(pct, 0)}%"
 
 
 class LookupWidget(CourseWidget):
@@ -28,7 +49,9 @@ class LookupWidget(CourseWidget):
     def preset_note(self) -> str:  # type: ignore[override]
         years = ", ".join(f"{svc} {d[:4]}" for svc, d in preset_years().items())
         return (
-            "Where the presets come from: Japan, the MIC usage survey (people aged 13–69), and "
+            "Where the presets come from: Japan, the MIC usage survey (people aged 13–69; from "
+            "FY2024 the survey asks ages 13–79, and MIC recomputed its 2024 figure for ages "
+            "13–69, marked “recomputed”), and "
             "LinkedIn members ÷ the whole population (not a usage rate: dormant accounts push it "
             "up, a base that includes children and the very old pulls it down). "
             f"“Japan, latest” uses each service's latest figure ({years}). United States: Pew "
@@ -64,4 +87,4 @@ class LookupWidget(CourseWidget):
         li = result.platforms.index("LinkedIn")
         return (f"Of {result.n_cards} contacts you would expect to find " + ", ".join(parts)
                 + ". The chance of finding at least one of them on LinkedIn is "
-                f"{fixed(100 * result.p_any[li], 0)}%.")
+                f"{chance_text(float(result.p_any[li]), float(result.shares[li]))}.")

@@ -3,7 +3,7 @@ import { COLOURS, createFigure } from "../../kit/chart.js";
 import { fixed } from "../../kit/format.js";
 import { defineWidget } from "../../kit/widget.js";
 import { scaleBand, scaleLinear } from "d3-scale";
-import { compute, describe, read, services } from "./logic.js";
+import { barBases, compute, describe, read, services } from "./logic.js";
 
 // No bar takes the ink colour: the 90% range line is drawn in ink over the bars.
 const SERVICE_COLOURS = {
@@ -12,17 +12,8 @@ const SERVICE_COLOURS = {
 };
 const CYCLE = [COLOURS.blue, COLOURS.orange, COLOURS.green, COLOURS.vermillion, COLOURS.purple];
 
-/** The preset whose shares the sliders show exactly, if any (its bars' bases are known). */
-function presetShown(spec, names, shares) {
-  for (const p of spec.presets || []) {
-    if (names.every((s) => Math.abs(Number(p.values[s]) - 100 * shares[s]) < 1e-6)) return p.name;
-  }
-  return null;
-}
-
 function createChart(container, spec) {
   const names = services(spec);
-  const bases = (spec.data && spec.data.bases) || {};
   const fig = createFigure(container, {
     height: 44 + 54 * names.length + 44,
     margin: { top: 44, left: 92, right: 14 },
@@ -38,8 +29,8 @@ function createChart(container, spec) {
     const n = result.n_cards;
     const x = scaleLinear([0, n * 1.32], [0, panel.width]);
     const y = scaleBand(result.platforms, [0, panel.height - 18]).paddingInner(0.5).paddingOuter(0.1);
-    const shown = params ? presetShown(spec, names, params.shares) : null;
-    const baseOf = (name) => (shown && bases[shown] ? bases[shown][name] || "" : "your own setting");
+    const shown = params ? barBases(spec, params.shares) : {};
+    const baseOf = (name) => shown[name] || "your own setting";
     const data = result.platforms.map((name, i) => ({
       name, i, expected: result.expected[i], low: result.low[i], high: result.high[i],
     }));
