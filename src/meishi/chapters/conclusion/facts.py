@@ -94,6 +94,8 @@ def facts() -> dict[str, Any]:
         "n_claims_essay": sum(c.essay != "implied" for c in claims),
         "li_jp_per100": float(table.loc["Japan", "linkedin_per_100"]),
         "li_us_per100": float(table.loc["United States", "linkedin_per_100"]),
+        "trust_jp": float(table.loc["Japan", "trust"]),
+        "trust_us": float(table.loc["United States", "trust"]),
         "li_jp_per100_2015": next(v for year, v in per100 if year == 2015),
         "ratio_first": float(ratio["value"].iloc[0]),
         "ratio_first_year": int(ratio["year"].iloc[0]),
