@@ -8,7 +8,7 @@ import math
 import pytest
 
 from meishi.chapters import trust as chapter
-from meishi.models.commitment import outside_payoff
+from meishi.models.commitment import commitment, outside_payoff
 
 FACTS = importlib.import_module("meishi.chapters.trust.facts")  # the module, not the function
 
@@ -47,3 +47,127 @@ def test_bridges_widen_reach_through_introductions():
     f = chapter.facts()
     assert f["net_reach_high"] > 3 * f["net_reach_low"]
     assert f["net_vet_open"] > 100
+
+
+# -- one base for trust, both countries over the waves (issue 18, item 3) -------------------
+
+def test_trust_uses_one_base_in_text_charts_and_ledger():
+    """The wave-7 figures (general_trust) and the wave series (trust_japan_waves) are the
+    same numbers on the same base: shares of all respondents."""
+    f = chapter.facts()
+    assert f["trust_jp"] == f["trust_jp_w7"] == 33.7
+    assert f["trust_us"] == f["trust_us_w7"] == 37.1
+    waves = FACTS.trust_waves()
+    assert set(waves) == {"Japan", "United States"}
+    assert all(sorted(w) == list(FACTS.WAVES) for w in waves.values())
+
+
+def test_the_all_answers_base_is_never_above_the_answering_base():
+    from meishi.data import load
+
+    df = load("trust_japan_waves").frame
+    for (country, survey, wave), g in df.groupby(["country", "survey", "wave"]):
+        bases = g.set_index("base")["share_percent"]
+        if {"all_answers", "excluding_dont_know"} <= set(bases.index) and wave > 1:
+            gap = bases["excluding_dont_know"] - bases["all_answers"]
+            assert 0 <= gap < 5, (country, survey, wave)
+
+
+def test_the_wave_prose_matches_the_series():
+    """"Only the 1990 wave shows a wide gap ... Japan higher in 1995, 2000 and 2010, the
+    United States in 2005 and 2019 ... Japan's share has drifted down over five waves"."""
+    f = chapter.facts()
+    jp, us = FACTS.trust_waves()["Japan"], FACTS.trust_waves()["United States"]
+    assert f["trust_year_w2"] == 1990 and f["trust_gap_first"] > 10
+    assert [w for w in (3, 4, 5, 6, 7) if jp[w] > us[w]] == [3, 4, 6]
+    assert [w for w in (3, 4, 5, 6, 7) if us[w] > jp[w]] == [5, 7]
+    assert f["trust_jp_higher_n"] == 3 and f["trust_us_higher_n"] == 2
+    assert f["trust_gap_later_max"] < 5
+    assert all(jp[a] > jp[b] for a, b in zip((3, 4, 5, 6), (4, 5, 6, 7), strict=True))
+    assert f["trust_jp_no_answer"] > 3  # "Japanese respondents leave it unanswered more often"
+    assert 100 * (1 - us[7] / FACTS.trust_waves("excluding_dont_know")["United States"][7]) < 1
+
+
+def test_the_trust_charts_name_their_base():
+    by_country = chapter.trust_by_country_chart()
+    waves = chapter.trust_waves_chart()
+    assert "all respondents" in by_country.fig.axes[0].get_xlabel()
+    assert "all respondents" in waves.fig.axes[0].get_ylabel()
+    assert "Japan 33.7%, United States 37.1%" in waves.alt
+
+
+# -- what the commitment widget shows, at the settings the chapter states (item 10) ----------
+
+def _describe(**changes):
+    from meishi.chapters.trust.widgets import CommitmentWidget
+
+    w = CommitmentWidget()
+    values = {c.name: c.default for c in w.controls()} | changes
+    return w.describe(w.compute(w.read(values)))
+
+
+def test_things_to_try_3_no_cheats_yet_staying_pays_at_the_default_start():
+    f = chapter.facts()
+    assert f["try3_committed"] == 90
+    assert f["try3_here"] < 50 < f["try3_open"]
+    assert "so staying pays more" in _describe(p=0.0)
+    assert "so looking pays more" in _describe(p=0.0, x0=0.0)
+    assert f["try3_tips"] == 1 and f["try3_tip"] < f["try3_committed"]
+    s = FACTS.widget_defaults(p=0.0)
+    res = commitment(s["p"], s["w"], s["n"], s["k"], s["x0"])
+    assert float(res.path[-1]) == pytest.approx(1.0)  # "from the default start it stays committed"
+    # "with no cheats it can never pay less than staying" in a fully open market
+    for w in (0.0, 0.1, 0.3, 0.5):
+        for n in (1, 2, 10, 20):
+            assert outside_payoff(0.0, w, n, 0.2).expected >= 0.5 - 1e-12
+
+
+def test_things_to_try_4_one_offer_never_beats_staying():
+    f = chapter.facts()
+    assert f["try4_open"] == pytest.approx(50 * (1 - f["try4_cheats"] / 100))
+    assert f["try4_here"] == pytest.approx(f["try4_open"] * (1 - f["try4_committed"] / 100))
+    assert f["try4_no_deal"] > 50  # "usually not in the market at all"
+    assert "so staying pays more" in _describe(n=1.0, k=0.0)
+    for p in (0.0, 0.3, 1.0):
+        for w in (0.0, 0.5):
+            for k in (0.0, 0.5, 1.0):
+                for x in (0.0, 0.9):
+                    assert outside_payoff(p, w, 1, k, x).expected <= 0.5 + 1e-12
+
+
+def test_things_to_try_1_the_closed_market_preset():
+    f = chapter.facts()
+    assert f["closed_here"] < 50 < f["closed_outside"]
+    assert f["closed_end"] == pytest.approx(100)
+    assert f["closed_tip"] < 90
+    assert "so staying pays more" in _describe()
+
+
+def test_more_offers_raise_the_tipping_point():
+    """Verdict: "In the model, more offers from strangers raise the tipping point"."""
+    for p, w, k in ((0.3, 0.4, 0.8), (0.3, 0.3, 0.2)):
+        tips = [next(e.share for e in commitment(p, w, n, k, 0.5).equilibria
+                     if not e.stable and 0 < e.share < 1) for n in (5, 10, 15, 20)]
+        assert tips == sorted(tips), (p, w, k)
+
+
+def test_quiz_feedback_on_the_models():
+    f = chapter.facts()
+    # worked example: "the best of four is usually higher" than the partner's 50
+    assert 1 - 0.5 ** 4 > 0.5
+    # "the two pay the same" is wrong at the default start with no cheats
+    assert abs(f["try3_here"] - 50) > 1
+    # closed preset: "a fully open market would pay {closed_outside} against 50"
+    assert f["closed_outside"] > 50
+
+
+def test_the_quiz_balances_its_keys():
+    q = chapter.CHAPTER.quiz()
+    keys = [next(i for i, o in enumerate(x.options) if o.correct) for x in q.questions]
+    longest = sum(len(x.options[k].text) == max(len(o.text) for o in x.options)
+                  for x, k in zip(q.questions, keys, strict=True))
+    shortest = sum(len(x.options[k].text) == min(len(o.text) for o in x.options)
+                   for x, k in zip(q.questions, keys, strict=True))
+    assert longest <= len(keys) / 3 and shortest <= len(keys) / 3
+    assert max(keys.count(p) for p in set(keys)) <= 0.4 * len(keys)
+    assert not any("cannot count" in o.text for x in q.questions for o in x.options)

@@ -22,6 +22,35 @@ __all__ = ["EXAMPLE", "WAVES", "facts", "japan_survey_years", "model_facts", "tr
 EXAMPLE = {"p": 0.25, "w": 0.2, "n": 4}
 
 
+def widget_defaults(**changes: float) -> dict[str, float | int]:
+    """The commitment widget's default settings as model parameters, with ``changes``
+    (in the widget's own units: percent, points, offers)."""
+    from .widgets import CommitmentWidget  # widgets import the models, not this module
+
+    widget = CommitmentWidget()
+    values = {c.name: c.default for c in widget.controls()}
+    return widget.read({**values, **changes})
+
+
+def _try_facts() -> dict[str, float]:
+    """The commitment widget at the settings of things to try 3 and 4 (others at default)."""
+    out: dict[str, float] = {}
+    for key, changes in {"try3": {"p": 0.0}, "try4": {"n": 1.0, "k": 0.0}}.items():
+        s = widget_defaults(**changes)
+        res = commitment(s["p"], s["w"], s["n"], s["k"], s["x0"])
+        here = outside_payoff(s["p"], s["w"], s["n"], s["k"], x=s["x0"])
+        tips = [e.share for e in res.equilibria if not e.stable and 0 < e.share < 1]
+        out[f"{key}_committed"] = 100 * s["x0"]
+        out[f"{key}_here"] = 100 * here.expected
+        out[f"{key}_no_deal"] = 100 * here.p_no_deal
+        out[f"{key}_open"] = 100 * res.outside.expected
+        out[f"{key}_tips"] = len(tips)
+        if tips:
+            out[f"{key}_tip"] = 100 * tips[0]
+    out["try4_cheats"] = 100 * widget_defaults()["p"]
+    return out
+
+
 def model_facts() -> dict[str, float]:
     """Numbers the chapter quotes from its models, at stated (stylised) settings."""
     ex0 = outside_payoff(k=0.0, **EXAMPLE)
@@ -55,6 +84,7 @@ def model_facts() -> dict[str, float]:
         "net_reach_high": high.average_norm.reach,
         "net_outside_high": high.average.two_step_outside,
         "net_vet_open": openp.average_norm.to_vet,
+        **_try_facts(),
     }
 
 
@@ -139,12 +169,15 @@ def facts() -> dict[str, Any]:
         "cards_per_year_bn": float(cards["cards_exchanged_per_year_japan"]),
         "cards_per_person": float(cards["cards_exchanged_per_person_per_year"]),
         "card_people_m": float(cards["people_exchanging_cards_japan"]),
-        "cards_covid_change": float(cards["change_in_cards_exchanged_covid"]),
+        # a fall, given as a positive share (the data record it as a negative change)
+        "cards_covid_fall": -float(cards["change_in_cards_exchanged_covid"]),
         "fewer_paper_cards": float(cards["sales_staff_exchanging_fewer_paper_cards"]),
         "intro_use": float(intro["uses_introductions_for_new_clients"]),
         "intro_best": float(intro["introductions_most_productive_method"]),
         "cold_calls": float(intro["uses_cold_calls_or_visits"]),
         "li_growth_x": linkedin_growth_since_article(),
         "fb_business": float(fb["build job or business contacts"]),
+        "fb_friends_news": float(fb["check friends' news"]),
+        "fb_own_news": float(fb["post own news"]),
         **model_facts(),
     }
