@@ -146,3 +146,36 @@ def test_the_perfect_fit_the_prose_quotes_is_perfect_and_ignores_individualism()
                               trust=float(f["perfect_trust"]), local=float(f["perfect_local"]))
     assert w.result.test.rho == 1.0
     assert f["rho_equal"] > 0.9 and f["chance_equal"] < 5
+
+
+def test_growth_is_set_flow_beside_flow_and_the_prose_s_words_hold():
+    """'Neither flow changed much beside the fivefold rise'; 'one new member for every
+    eight or nine job changers'; 'from one million to five in a decade'."""
+    f = chapter.facts()
+    from meishi.data.series import linkedin_net_additions
+
+    adds = linkedin_net_additions()
+    assert (adds["added_million"] >= 0).all()  # a stock that never falls
+    assert 0.5 <= f["li_adds_late"] / f["li_adds_early"] <= 1.5  # roughly steady
+    assert f["changers_max"] / f["changers_min"] <= 1.25  # a narrow band
+    assert 100 / 9.5 <= f["adds_per_changer_pct"] <= 100 / 7.5  # one in eight or nine
+    # a steady inflow at that rate takes one million to about five in a decade
+    assert 4.5 <= 1.0 + 10 * f["li_adds_per_year"] <= 5.5
+    # 'a hint': new members a year rose by more than rounding to 0.1 million alone can make
+    # (each end of the first interval can move by 0.05), and far more than changers a year
+    early = adds[adds["end"].str[:4].astype(int) <= 2018]
+    assert f["li_adds_late"] - f["li_adds_early"] > 0.1 / early["years"].sum()
+    assert f["li_adds_rise_pct"] > 3 * f["changers_rise_pct"] > 0
+
+
+def test_the_source_kind_confound_is_what_the_prose_says():
+    f = chapter.facts()
+    table = chapter.lens_table()
+    kinds = table["linkedin_basis"]
+    assert f["n_company_counts"] == 2 and f["company_count_countries"] == "Japan and South Korea"
+    # 'most Western countries' figures are advertising estimates'
+    western = ["United States", "United Kingdom", "France", "Germany", "Australia"]
+    assert sum(kinds[c] == "estimate" for c in western) > len(western) / 2
+    assert f["rho_source_kind"] < -0.5  # it lines up with members per head
+    # China's latest figure is an advertising audience from after the 2021 closure
+    assert kinds["China"] == "estimate" and table.loc["China", "linkedin_year"] >= 2022

@@ -102,8 +102,8 @@ def since_chart() -> Chart:
     charts.add_source_line(fig, _sources(names) + " New members a year: the rise "
                            "between LinkedIn's own counts. Years differ by panel.")
     alt = ("Four bar charts of Japan around 2015 and now, each a flow or a share: "
-           + "; ".join(parts) + ". New LinkedIn members a year and job changers a year were "
-           "both roughly steady; LINE grew to nearly everyone; Facebook stayed near a third.")
+           + "; ".join(parts) + ". Neither flow changed much beside the fivefold rise in "
+           "LinkedIn's member count; LINE grew to nearly everyone; Facebook stayed near a third.")
     return Chart(fig, alt, datasets=names)
 
 

@@ -33,7 +33,8 @@ def flows() -> dict[str, float]:
     """
     adds = linkedin_net_additions()
     adds = adds[adds["start"].map(lambda d: int(d[:4])) >= ARTICLE_DATE.year]
-    split = adds["end"].map(lambda d: int(d[:4])) <= 2018
+    split_year = 2018  # LinkedIn's count of mid-2018 divides the decade into two intervals
+    split = adds["end"].map(lambda d: int(d[:4])) <= split_year
     early, late = adds[split], adds[~split]
     changers = job_mobility("job_changers")
     first, last = int(adds["start"].iloc[0][:4]), int(adds["end"].iloc[-1][:4])
@@ -52,6 +53,12 @@ def flows() -> dict[str, float]:
         "changers_first_year": int(span["year"].iloc[0]),
         "changers_last_year": int(span["year"].iloc[-1]),
         "adds_per_changer_pct": 100 * per_year / changers_m,
+        # how much each flow rose from the first interval to the later one
+        "li_adds_rise_pct": 100 * float(late["added_million"].sum() / late["years"].sum()
+                                   / (early["added_million"].sum() / early["years"].sum()) - 1),
+        "changers_rise_pct": 100 * float(
+            span[span["year"] > split_year]["value"].mean()
+            / span[span["year"] <= split_year]["value"].mean() - 1),
     }
 
 
