@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 from ...data import load
-from ...data.series import latest_per_100, year_float
+from ...data.series import latest_per_100, linkedin_members, year_float
 from ...kit import charts
 from ...kit.charts import PALETTE, Chart
 
 __all__ = ["dach_chart", "domestic_chart", "facebook_age_chart", "per_head_chart"]
 
-BASIS = {"company": ("LinkedIn's own figure", ""), "estimate": ("advertising-tool estimate", "//")}
+BASIS = {"company": ("LinkedIn's own member count", ""),
+         "estimate": ("advertising-tool estimate", "//")}
+#: What the bar label says about the source of each country's figure (short, for the axis).
+SHORT = {"company": "LinkedIn's count", "estimate": "ad-tool estimate"}
+#: Events the chart names beside a country's bar, with the sources that report them.
+EVENTS = {"China": ("LinkedIn closed its Chinese social network in 2021",
+                    ("linkedin_2021_china", "linkedin_2023_incareer"))}
 
 
 def per_head_chart() -> Chart:
-    """LinkedIn members per 100 people, each country's latest figure, marked by basis."""
+    """LinkedIn members per 100 people, each country's latest figure, marked by source kind."""
     ds = load("linkedin_members_by_country")
     rows = sorted(latest_per_100().items(), key=lambda kv: kv[1][0])
     fig, ax = charts.new_figure("wide")
-    names = [f"{c} ({d[:4]})" for c, (_v, d, _b) in rows]
+    names = [f"{c} ({d[:4]}, {SHORT[b]})" for c, (_v, d, b) in rows]
     values = [v for _c, (v, _d, _b) in rows]
     colours = [PALETTE["vermillion"] if c == "Japan" else PALETTE["blue"] for c, _ in rows]
     bars = ax.barh(names, values, color=colours, height=0.6, edgecolor="white")
@@ -25,20 +31,30 @@ def per_head_chart() -> Chart:
         bar.set_hatch(BASIS[basis][1])
     ax.set_xlim(0, 70)
     charts.label_bars(ax, bars, values, "{:.1f}")
-    ax.set_xlabel("LinkedIn members, latest figure (per 100 people)")
+    for bar, (country, _rest) in zip(bars, rows, strict=True):
+        if country in EVENTS:
+            ax.annotate(EVENTS[country][0], (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+                        xytext=(30, 0), textcoords="offset points", va="center", fontsize=9,
+                        color=charts.MUTED)
+    ax.set_xlabel("LinkedIn accounts per 100 people (latest figure)")
     ax.grid(axis="y", visible=False)
-    ax.set_title("LinkedIn per head: Japan near China and Korea")
+    ax.set_title("LinkedIn per head: Japan near China and Korea", loc="right")
     members = load("linkedin_members_japan")
     latest_jp = members.frame.sort_values("date").tail(1)
+    events = [s.citation for s in ds.sources
+              if any(s.id in ids for _t, ids in EVENTS.values())]
     charts.add_source_line(fig, ds.source_line(ds.frame[ds.frame["basis"] != "blog"]).rstrip(".")
                            + "; Japan: " + members.source_line(latest_jp).split(": ", 1)[1]
-                           + " Striped bars: advertising-tool audience estimates (accounts, "
-                           "not people); plain: LinkedIn's own figures.")
+                           + " Every bar counts accounts, not people. Plain bars: LinkedIn's own "
+                           "member counts; striped bars: audiences shown by LinkedIn's "
+                           "advertising tools, read by others. China's closure: "
+                           + "; ".join(events) + ".")
     alt = ("Horizontal bar chart of LinkedIn members per 100 people, each country's latest "
-           "figure: " + ", ".join(f"{c} {v:.1f} ({d[:4]}, {BASIS[b][0]})"
-                                  for c, (v, d, b) in rows[::-1])
+           "figure, all counting accounts: " + ", ".join(f"{c} {v:.1f} ({d[:4]}, {BASIS[b][0]})"
+                                                         for c, (v, d, b) in rows[::-1])
            + ". Japan is near China and South Korea, far below the United States and the "
-           "United Kingdom.")
+           "United Kingdom. The figures come from two kinds of source and from different "
+           "years. " + "; ".join(f"{c}: {t}" for c, (t, _ids) in EVENTS.items()) + ".")
     return Chart(fig, alt, datasets=(ds.name, members.name))
 
 
@@ -58,21 +74,30 @@ def domestic_chart() -> Chart:
         measure = sub["measure"].iloc[-1]
         ax.plot(sub["x"], sub["value_million"], color=colour, marker=marker, markersize=8,
                 label=f"{service} ({measure})")
+    li = linkedin_members()
+    li = li[li["date"].map(year_float) >= 2016.5]
+    ax.plot(li["date"].map(year_float), li["members_million"], color=PALETTE["black"],
+            linestyle="--", marker="x", markersize=8, label="LinkedIn in Japan (members)")
     ax.set_ylim(0, 11)
     ax.set_xlim(2016.5, 2026)
     ax.set_ylabel("Users or members (millions)")
     ax.set_xlabel("Year")
     ax.legend(loc="upper left", fontsize=9)
-    ax.set_title("Japanese career services grew to millions of users")
-    charts.add_source_line(fig, ds.source_line(df) + " Each service counts differently "
-                           "(cumulative, registered or current users); company claims, mostly "
-                           "read in reports.")
+    ax.set_title("Japanese career services and LinkedIn in Japan, in millions")
+    members = load("linkedin_members_japan")
+    charts.add_source_line(fig, ds.source_line(df).rstrip(".") + "; LinkedIn: "
+                           + members.source_line(li).split(": ", 1)[1] + " Each service counts "
+                           "differently (cumulative registrations, registered or current "
+                           "users, members); company claims, mostly read in reports.")
     alt = ("Chart of users of Japanese career and networking services: "
            + "; ".join(f"{s} " + ", ".join(f"{v:g} million ({d[:4]})" for d, v in
                                             zip(g["date"], g["value_million"], strict=True))
                        for s, g in df.sort_values("x").groupby("service"))
+           + "; LinkedIn in Japan " + ", ".join(f"{v:g} million ({d[:4]})" for d, v in
+                                                zip(li["date"], li["members_million"],
+                                                    strict=True))
            + ". The counts use different bases.")
-    return Chart(fig, alt, datasets=(ds.name,))
+    return Chart(fig, alt, datasets=(ds.name, members.name))
 
 
 def dach_chart() -> Chart:
@@ -129,8 +154,9 @@ def facebook_age_chart() -> Chart:
     ax.set_xlabel("Age group (years; –: no figure found)")
     ax.legend(loc="upper right", fontsize=10)
     ax.set_title("Facebook use by age: highest in the 20s and 30s")
-    charts.add_source_line(fig, ds.source_line(df) + " MIC survey of media use, ages 13–69, "
-                           "read in reports of it.")
+    bases = ", ".join(sorted({b.replace("-", "–") for b in df["age_base"]}))
+    charts.add_source_line(fig, ds.source_line(df) + f" MIC survey of media use, ages {bases} "
+                           "in both years, read in reports of it.")
     fy16 = df[df["survey"] == "FY2016"].set_index("age_group")["share_percent"]
     fy18 = df[df["survey"] == "FY2018"].set_index("age_group")["share_percent"]
     alt = ("Bar chart of Facebook use by age group in Japan. FY2016: "
