@@ -111,7 +111,7 @@ def hiring_routes_chart() -> Chart:
     ax.set_xlabel("Share of all new hires, by how they found the job (%)")
     ax.grid(axis="y", visible=False)
     ax.legend(loc="lower right", fontsize=10)
-    ax.set_title("About one hire in five came through connections")
+    ax.set_title("Connections: a quarter of hires in 2000, a fifth in 2013")
     charts.add_source_line(fig, ds.source_line(df) + " Survey on Employment Trends (MHLW); "
                            "2013 shares computed from reported counts.")
     parts = []

@@ -118,6 +118,10 @@ def trust_wave_facts() -> dict[str, float]:
     df = load("trust_japan_waves").frame
     abs_ = df[(df["survey"] == "Asian Barometer") & (df["base"] == "all_answers")]
     out: dict[str, float] = {}
+    df_n = df[(df["survey"] == "WVS") & (df["base"] == "all_answers") & (df["wave"] == WAVES[-1])]
+    n = df_n.set_index("country")["sample_n"]
+    out["trust_n_jp_w7"] = int(n["Japan"])
+    out["trust_n_us_w7"] = int(n["United States"])
     for w in WAVES:
         out[f"trust_jp_w{w}"] = jp[w]
         out[f"trust_us_w{w}"] = us[w]
