@@ -8,7 +8,7 @@ import pytest
 
 from meishi import paths
 from meishi.chapters.modesty import ImpressionWidget, ProfileReaderWidget
-from meishi.chapters.modesty.facts import norm_presets
+from meishi.chapters.modesty.facts import PRESETS
 from meishi.kit.controls import TextBox
 from meishi.models.impression import crossover_norm, impression
 from meishi.models.profile_reader import MAX_CHARS, read_profile
@@ -39,17 +39,45 @@ def test_impression_defaults(imp):
     assert [c["kind"] for c in imp.spec["controls"]] == ["slider"] * 3
 
 
-def test_impression_presets_are_the_sourced_norms_and_equal_the_model(imp):
+def test_impression_presets_are_two_stylised_audiences_and_equal_the_model(imp):
     presets = dict(imp.presets())
-    assert list(presets) == list(norm_presets())
-    for name, m in norm_presets().items():
+    assert list(presets) == list(PRESETS) == ["Lenient audience (stylised)",
+                                              "Strict audience (stylised)"]
+    for name, m in PRESETS.items():
         values = presets[name]
-        assert values == {"m": round(m), "s": 80.0, "q": 50.0}
+        assert values == {"m": m, "s": 80.0, "q": 50.0}
         ev = imp.evaluate(values)
         assert ev.ok and ev.result == impression(values["m"] / 100, 0.8, 0.5), name
-    west, *_, east = presets.values()
-    assert imp.evaluate(west).result.winner == "explicit"
-    assert imp.evaluate(east).result.winner == "implied"
+    lenient, strict = presets.values()
+    assert imp.evaluate(lenient).result.winner == "explicit"
+    assert imp.evaluate(strict).result.winner == "implied"
+    assert "stylised audiences, not countries" in imp.preset_note
+    assert "1 − d" not in imp.preset_note and "meta-analysis" not in imp.preset_note
+
+
+def test_the_readouts_the_things_to_try_quote(imp):
+    # try 1: the two presets, as the answer glues them
+    assert imp.evaluate({"m": 20.0, "s": 80.0, "q": 50.0}).summary == (
+        "With a modesty norm of 20%, the best explicitness is 100% (impression 82.0 of 100). "
+        "The explicit résumé line beats the implied cue by 12.8 points (82.0 vs 69.2 of 100); "
+        "the implied cue wins once the norm passes 55.6%.")
+    assert imp.evaluate({"m": 80.0, "s": 80.0, "q": 50.0}).summary == (
+        "With a modesty norm of 80%, the best explicitness is 36% (impression 71.0 of 100). "
+        "The implied cue beats the explicit résumé line by 8.8 points (66.8 vs 58.0 of 100); "
+        "the implied cue wins once the norm passes 55.6%.")
+    # try 2: the strict audience with a cue that shows nothing
+    blind = imp.evaluate({"m": 80.0, "s": 80.0, "q": 0.0}).summary
+    assert blind.startswith("With a modesty norm of 80%, the best explicitness is 68%")
+    assert "(58.0 vs 46.8 of 100)" in blind
+    assert blind.endswith("explicit wins at every norm when the cue is this unclear.")
+    # try 3: with no norm, a fully clear cue ties (and so does an achievement of size 0)
+    for values in ({"m": 0.0, "s": 80.0, "q": 100.0}, {"m": 0.0, "s": 0.0, "q": 50.0}):
+        assert imp.evaluate(values).summary.endswith("so how openly to say it does not matter.")
+    # the widget exercise: at 28% the readout calls it a tie, at 29% the cue wins
+    assert "tie at" in imp.evaluate({"m": 80.0, "s": 80.0, "q": 28.0}).summary
+    assert "The implied cue beats" in imp.evaluate({"m": 80.0, "s": 80.0, "q": 29.0}).summary
+    assert "The explicit résumé line beats" in imp.evaluate({"m": 80.0, "s": 80.0,
+                                                              "q": 27.0}).summary
 
 
 def test_no_norm_means_the_explicit_line_wins(imp):
@@ -118,22 +146,43 @@ def test_reader_presets_equal_the_model(reader):
 
 
 def test_the_shared_japanese_examples_are_marked(reader):
+    # the markers the chapter's "things to try" answer names, for each preset line
     reader.apply_preset("Japanese, explicit")
     r = reader.result
+    assert r.text == ("私が主導したプロジェクトで売上を3倍に伸ばし、"
+                      "業界初の取り組みとして表彰されました。")
     assert [(k.category, k.match) for k in r.markers] == [
         ("first_person_achievement", "私"), ("first_person_achievement", "主導"),
-        ("growth_number", "3倍"), ("superlative", "業界初"), ("achievement_word_ja", "受賞"),
-        ("first_person_achievement", "達成")]
+        ("growth_number", "3倍"), ("superlative", "業界初"), ("achievement_word_ja", "表彰")]
     assert reader.summary == (
         "Explicitness score 5 of 10 (explicit): first person with an achievement verb (+2), "
         "a superlative (+1), a growth number (+1), a Japanese achievement word (+1).")
     reader.apply_preset("Japanese, understated")
-    assert [k.match for k in reader.result.markers] == ["皆様", "おかげ", "チーム", "達成",
-                                                       "させていただ"]
+    r = reader.result
+    assert "担当させていただき" in r.text and "達成することができました" in r.text
+    assert [k.match for k in r.markers] == ["チーム", "させていただ", "皆様", "おかげ", "達成"]
     assert reader.summary == (
         "Explicitness score 0 of 10 (understated): a Japanese achievement word (+1), "
         "4 modesty markers (−3); the points add up to −2, kept within 0 to 10.")
     assert [a.category for a in reader.result.alternatives] == ["achievement_word_ja"]
+
+
+def test_the_reader_answers_in_the_things_to_try_hold(reader):
+    # try 2: the example pair the answer quotes
+    assert reader.evaluate({"text": "I led the Osaka launch and grew sales by 40%."}).summary \
+        .startswith("Explicitness score 3 of 10 (moderate)")
+    assert reader.evaluate({"text": "Part of the team that ran the Osaka launch."}).summary \
+        .startswith("Explicitness score 0 of 10 (understated)")
+    # try 3: full-width digits are read like ordinary ones; invisible characters are counted
+    ev = reader.evaluate({"text": "売上を４０％伸ばしました\u200b"})
+    assert [k.match for k in ev.result.markers] == ["40%"]
+    assert ev.summary.endswith("; 1 invisible character was removed.")
+
+
+def test_the_english_examples_say_something_possible(reader):
+    explicit = reader.presets()["English, explicit"]["text"]
+    assert "doubled margins by 200%" not in explicit
+    assert reader.evaluate({"text": explicit}).result.register == "explicit"
 
 
 @pytest.mark.parametrize("case", [c for c in LINES["cases"] if c["text"] is not None],

@@ -89,25 +89,29 @@ def ambition_chart() -> Chart:
 
 
 def facebook_uses_chart() -> Chart:
-    """What Japanese Facebook users said they enjoyed doing on it, 2012."""
+    """What Japanese Facebook users said they enjoyed doing on it, 2012 (not what they did)."""
     ds = load("facebook_uses_japan")
     df = ds.frame[(ds.frame["survey"] == "macromill_2012")
                   & (ds.frame["unit"] == "percent of users")
                   & ~ds.frame["measure"].str.startswith("troubled")].sort_values("value")
     fig, ax = charts.new_figure("wide")
-    colours = [PALETTE["vermillion"] if m.startswith("build job") else PALETTE["blue"]
+    colours = [PALETTE["vermillion"] if m.startswith("build job")
+               else PALETTE["green"] if m == "post own news" else PALETTE["blue"]
                for m in df["measure"]]
     bars = ax.barh(df["measure"], df["value"], color=colours, height=0.6)
     ax.set_xlim(0, 80)
     charts.label_bars(ax, bars, df["value"], "{:.1f}%")
     ax.set_xlabel("Facebook users in Japan who enjoy doing it, 2012 (%)")
     ax.grid(axis="y", visible=False)
-    ax.set_title("In 2012, few used Facebook for work")
-    charts.add_source_line(fig, ds.source_line(df) + " 500 users, online, February 2012; "
-                           "several answers allowed; a market-research firm's survey.")
+    ax.set_title("Users enjoyed posting own news far more than work contacts")
+    charts.add_source_line(fig, ds.source_line(df) + " 500 users from a market-research "
+                           "firm's online panel, 16-17 February 2012; several answers allowed. "
+                           "The question asked what users enjoy, not what they do; the 6th to "
+                           "8th answers were not found.")
     alt = ("Horizontal bar chart of what 500 Facebook users in Japan said they enjoyed doing "
            "on it in 2012: " + ", ".join(f"{m} {v:.1f}%" for m, v in
                                          zip(df["measure"][::-1], df["value"][::-1],
                                              strict=True))
-           + ". Building job or business contacts comes last of those shown.")
+           + ". Posting one's own news is third; building job or business contacts comes last "
+           "of those shown. The survey asked what users enjoy, not what they do.")
     return Chart(fig, alt, datasets=(ds.name,))

@@ -16,7 +16,7 @@ from ...kit.inputs import InputError
 from ...kit.widget import CourseWidget
 from ...models.impression import ALPHA, COST, ImpressionResult, impression
 from ...models.profile_reader import MAX_CHARS, MAX_SCORE, RULES, ReaderResult, read_profile
-from .facts import norm_presets
+from .facts import PRESET_CLAIM, PRESET_CUE, PRESETS
 
 __all__ = ["CATEGORY_PHRASES", "ImpressionWidget", "ProfileReaderWidget"]
 
@@ -36,16 +36,17 @@ class ImpressionWidget(CourseWidget):
                "which the two tie. A stylised model: weight on competence 50%, a small cost "
                "of being vague (10%).")
     #: stylised claim size and cue clarity of every preset (no survey measures them)
-    PRESET_CLAIM: ClassVar[float] = 80.0
-    PRESET_CUE: ClassVar[float] = 50.0
+    PRESET_CLAIM: ClassVar[float] = PRESET_CLAIM
+    PRESET_CUE: ClassVar[float] = PRESET_CUE
 
     @property
     def preset_note(self) -> str:  # type: ignore[override]
-        return ("Presets: the audience's modesty norm is read from how strongly each group "
-                "self-enhances in Heine and Hamamura's meta-analysis (Cohen's d), with the "
-                "course's stylised mapping norm = 1 − d, kept within 0 to 100%. The size of "
-                f"the achievement ({fixed(self.PRESET_CLAIM, 0)}%) and how clearly the cue "
-                f"shows it ({fixed(self.PRESET_CUE, 0)}%) are stylised: try your own values.")
+        return ("Presets: two stylised audiences, not countries. No study the course found "
+                "measures how strongly an audience marks down someone who praises themself, "
+                "so the norms (" + " and ".join(f"{fixed(m, 0)}%" for m in PRESETS.values())
+                + f"), the size of the achievement ({fixed(self.PRESET_CLAIM, 0)}%) and how "
+                f"clearly the cue shows it ({fixed(self.PRESET_CUE, 0)}%) are the course's "
+                "choices: try your own values.")
 
     def controls(self) -> list[Control]:
         return [
@@ -58,9 +59,8 @@ class ImpressionWidget(CourseWidget):
         ]
 
     def presets(self) -> Mapping[str, Mapping[str, Any]]:
-        # the slider moves in whole percent: a norm between steps is rounded to one
-        return {name: {"m": float(round(m)), "s": self.PRESET_CLAIM, "q": self.PRESET_CUE}
-                for name, m in norm_presets().items()}
+        return {name: {"m": float(m), "s": self.PRESET_CLAIM, "q": self.PRESET_CUE}
+                for name, m in PRESETS.items()}
 
     def data(self) -> dict[str, Any]:
         return {"alpha": ALPHA, "c": COST}
@@ -137,10 +137,12 @@ class ProfileReaderWidget(CourseWidget):
                    "real profiles. Type or paste your own line, in English or Japanese.")
     EXAMPLES: ClassVar[dict[str, str]] = {
         "English, explicit": ("I'm the #1 ranked, award-winning sales leader: I tripled revenue "
-                              "to $5M and doubled margins by 200%."),
+                              "to $5M and grew margins by 40%."),
         "English, understated": "Fortunate to work with a great team on our regional launch.",
-        "Japanese, explicit": "私が主導し売上を3倍に伸ばし、業界初の受賞を達成しました",
-        "Japanese, understated": "皆様のおかげで、チームで目標を達成させていただきました",
+        "Japanese, explicit": ("私が主導したプロジェクトで売上を3倍に伸ばし、業界初の取り組みとして"
+                               "表彰されました。"),
+        "Japanese, understated": ("チームの一員として新規事業の立ち上げを担当させていただき、皆様の"
+                                  "おかげで目標を達成することができました。"),
     }
 
     def controls(self) -> list[Control]:
