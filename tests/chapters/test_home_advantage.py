@@ -57,3 +57,200 @@ def test_the_prose_quotes_the_model_at_the_widget_s_presets():
         p = presets[name]
         assert facts.PRESETS[key] == (p["d"], p["beta"], p["c"], p["tau"], p["x0"] / 100), name
     assert chapter.facts()["pf_big_end"] > 50  # the big fit advantage does win
+
+
+# -- every statement the chapter makes about its data and its model ------------------------
+
+import json  # noqa: E402
+import re  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import numpy as np  # noqa: E402
+import yaml  # noqa: E402
+
+from meishi.chapters.home_advantage.facts import (  # noqa: E402
+    PRESETS,
+    SOCIAL_FIT,
+    SOCIAL_TIPPED_FIT,
+)
+from meishi.data import load  # noqa: E402
+from meishi.models.platforms import platform_shares  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+#: Facts that are sizes of services in Japan, in millions (one unit, so they can be compared).
+SIZES = {"wantedly_latest", "eight_latest", "doda_members", "li_members_jp"}
+BIGGER = ("more than", "larger than", "bigger than", "above", "exceeds")
+SMALLER = ("fewer than", "smaller than", "below", "less than")
+
+
+def _strings(node):
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _strings(value)
+
+
+def _chapter_texts() -> dict[str, str]:
+    """Every text of the chapter a learner or teacher reads: prose, quiz, guide, claims."""
+    nb = json.loads((ROOT / "chapters" / "04_home_advantage.ipynb").read_text("utf-8"))
+    texts = {"notebook": "\n".join("".join(c["source"]) for c in nb["cells"]
+                                   if c["cell_type"] == "markdown")}
+    for name in ("quizzes/04_home_advantage.yml", "teachers/04_home_advantage.yml",
+                 "claims/04_home_advantage.yml"):
+        path = ROOT / "chapters" / name
+        if path.exists():
+            texts[name] = "\n".join(_strings(yaml.safe_load(path.read_text("utf-8"))))
+    return texts
+
+
+def _plain(text: str) -> str:
+    """Glue roles and format specs reduced to {name}, so that clauses split on full stops."""
+    text = re.sub(r"\{glue:text\}`([a-z0-9_]+)(?::[^`]*)?`", r"{\1}", text)
+    return re.sub(r"\{([a-z0-9_]+):[^}]*\}", r"{\1}", text)
+
+
+def _comparisons(text: str):
+    """(left size facts, word, right size fact) for each comparison of two sizes in a clause."""
+    words = BIGGER + SMALLER
+    for clause in re.split(r"(?<=[.;])\s+|\n", _plain(text)):
+        for match in re.finditer("|".join(re.escape(w) for w in words), clause):
+            before = [k for k in re.findall(r"\{([a-z0-9_]+)\}", clause[:match.start()])
+                      if k in SIZES]
+            after = [k for k in re.findall(r"\{([a-z0-9_]+)\}", clause[match.end():])
+                     if k in SIZES]
+            if before and after:
+                yield before, match.group(0), after[0], clause
+
+
+def test_size_comparisons_in_the_texts_follow_the_data():
+    """Item 1 of issue 18: "several times LinkedIn's size" was wrong on the course's data.
+    Every clause that sets a service's size beside another's says the direction the
+    data give; and nothing says 'several times' (except to deny it)."""
+    f = chapter.facts()
+    found = 0
+    for name, text in _chapter_texts().items():
+        assert not re.search(r"(?<!not )several times", text), name
+        for before, word, after, clause in _comparisons(text):
+            for left in before:
+                if word in BIGGER:
+                    assert f[left] > f[after], (name, clause)
+                else:
+                    assert f[left] < f[after], (name, clause)
+                found += 1
+    assert found >= 4  # the local-services section and the verdict compare them
+
+
+def test_the_local_services_stand_as_the_prose_says_beside_linkedin():
+    f = chapter.facts()
+    assert f["wantedly_latest"] < f["li_members_jp"] and f["eight_latest"] < f["li_members_jp"]
+    assert f["doda_members"] > f["li_members_jp"]
+    dom = load("domestic_platforms_japan").frame
+    assert dom[dom["service"] == "doda"]["measure"].iloc[-1] == "cumulative members"
+    # "the same order of size as LinkedIn, not several times it"
+    for key in ("wantedly_latest", "eight_latest", "doda_members"):
+        assert 0.2 < f[key] / f["li_members_jp"] < 2.5, key
+
+
+def test_the_per_head_cautions_follow_the_data():
+    """Item 7: every bar counts accounts; two kinds of source, named in a column; where one
+    country has both kinds in 2018 the advertising tool read a little lower; China's
+    closure is named on the chart and cited."""
+    f = chapter.facts()
+    per100 = chapter.latest_per_100()
+    assert per100["Japan"][2] == per100["South Korea"][2] == "company"
+    assert per100["United States"][2] == per100["United Kingdom"][2] == "estimate"
+    assert f["li_per100_us_year"] != f["li_per100_jp_year"]
+    assert 0 < f["li_us_own_2018"] / f["li_us_ad_2018"] - 1 < 0.1   # "a little lower"
+    assert 0 < f["li_cn_own_2018"] / f["li_cn_ad_2018"] - 1 < 0.1
+    assert abs(f["li_per100_cn"] - f["li_per100_jp"]) < 1
+    assert f["li_per100_us"] > 10 * f["li_per100_jp"]
+    frame = load("linkedin_members_by_country").frame
+    kinds = {"company": "LinkedIn member count", "estimate": "advertising-tool estimate",
+             "blog": "blog figure"}
+    assert (frame["source_kind"] == frame["basis"].map(kinds)).all()
+    chart = chapter.per_head_chart()
+    text = chart.fig._supxlabel.get_text().replace("\n", " ")
+    assert "LinkedIn 2021 (China)" in text and "LinkedIn 2023 (InCareer)" in text
+    assert "closed its Chinese social network in 2021" in chart.alt
+    assert "counts accounts, not people" in text
+    bib = (ROOT / "assets" / "references.bib").read_text("utf-8")
+    assert "@misc{linkedin2021china," in bib and "@misc{linkedin2023incareer," in bib
+
+
+def test_the_facebook_prose_reports_every_group_and_year_and_holds_for_each():
+    """Item 5 and 8: every Facebook age cell the course has is in the prose; the words
+    'held level', 'almost unchanged', 'lower', 'about half', 'about a third' hold; the
+    base is named from the data."""
+    f = chapter.facts()
+    prose = _chapter_texts()["notebook"]
+    cells = load("service_use_by_age_japan").frame
+    fb = cells[cells["service"] == "Facebook"]
+    age_keys = [k for k in f if re.fullmatch(r"fb_(teens|\d0s)_\d{4}", k)]
+    assert len(age_keys) == len(fb)
+    for key in age_keys:
+        assert "`" + key + ":" in prose, key
+    assert set(fb["age_base"]) == {"13-69"}
+    assert "13–69 in both years" in chapter.facebook_age_chart().fig._supxlabel.get_text()
+    assert max(f["fb_all_2016"], f["fb_all_2017"], f["fb_all_2018"]) \
+        - min(f["fb_all_2016"], f["fb_all_2017"], f["fb_all_2018"]) < 1.5      # held level
+    assert all(30 < f[f"fb_all_{y}"] < 36 for y in (2016, 2017, 2018))          # about a third
+    assert abs(f["fb_30s_2018"] - f["fb_30s_2016"]) < 3                         # almost unchanged
+    assert f["fb_20s_2018"] < f["fb_20s_2016"] - 3                              # lower
+    assert all(45 < f[k] < 55 for k in ("fb_30s_2016", "fb_30s_2018"))          # about half
+    assert f["fb_enjoy_business"] < f["fb_enjoy_own_news"]
+    assert "fading since" not in prose
+
+
+# what the platform model shows, at the settings the texts name ----------------------------
+
+def test_try_1_no_network_effect_gives_one_equilibrium_whatever_the_start():
+    d, _beta, c, tau, _x0 = PRESETS["none"]
+    f = chapter.facts()
+    assert f["pf_none_count"] == 1
+    ends = [platform_shares(d, 0.0, c, tau, x0, rounds=2000).final[1] for x0 in (0.0, 0.5, 1.0)]
+    assert np.allclose(ends, f["pf_none_eq"] / 100, atol=1e-3)
+
+
+def test_try_2_and_quiz_1_strong_effect_two_stable_states_start_in_the_local_one_s():
+    strong = platform_shares(*PRESETS["strong"])
+    kinds = [e.kind for e in strong.equilibria]
+    assert kinds == ["stable", "tipping", "stable"]
+    assert strong.x0 < strong.equilibria[1].share
+    assert strong.critical_status == "never"
+    d, beta, _c, tau, x0 = PRESETS["strong"]
+    assert platform_shares(d, beta, 0.0, tau, x0).final[1] < 0.01   # no switching cost: still small
+
+
+def test_try_3_and_quiz_2_the_slow_entrant_grows_every_round_to_a_niche():
+    slow = platform_shares(*PRESETS["slow"])
+    path = slow.path[1]
+    assert np.all(np.diff(path) >= 0) and slow.settled and slow.final[1] < 0.1
+    assert slow.d < slow.critical_fit
+    d, _beta, c, tau, x0 = PRESETS["slow"]
+    flat = platform_shares(d, 0.0, c, tau, x0)
+    assert abs(flat.equilibria[0].share - slow.long_run) > 0.3   # "somewhere else entirely"
+
+
+def test_try_4_the_social_network_takes_little_at_the_preset_and_tips_past_its_fit():
+    from meishi.chapters.home_advantage import PlatformsWidget
+
+    preset = PlatformsWidget().presets()["Social network in the mix"]
+    assert preset["social"] == "on" and preset["f_s"] == SOCIAL_FIT
+    d, beta, c, tau, x0 = PRESETS["social"]
+    assert (preset["d"], preset["beta"], preset["c"], preset["tau"], preset["x0"] / 100) \
+        == (d, beta, c, tau, x0)
+    f = chapter.facts()
+    assert f["pf_social_share"] < 10 and f["pf_social_local"] > 90    # "takes only"
+    assert 0.5 < f["pf_social_tip"] <= SOCIAL_TIPPED_FIT
+    for step in np.arange(-1.0, 1.0001, 0.05):      # the slider's steps
+        fs = round(float(step), 2)
+        share = platform_shares(d, beta, c, tau, x0, social=True, f_s=fs).final[2]
+        if fs >= f["pf_social_tip"]:
+            assert share > 0.9, fs                 # it tips the market
+        else:
+            assert share < 0.5, fs
+    assert f["pf_social_tipped"] > 95 and f["pf_social_tipped_rest"] < 5
