@@ -14,9 +14,9 @@ const TEXT_LINK_FACTOR = 4;
 /** A slider with more steps than this gets − and + buttons (one step each):
     on a phone its track is about 200 px, several steps a pixel. */
 const FINE_SLIDER_STEPS = 100;
-/** On a screen this narrow the preset note and the chart's caption start folded,
-    so the control being moved and the chart it changes fit one screen. */
-const NARROW = "(max-width: 40em)";
+/** On a screen this narrow (or a phone turned, this low) the preset note and the
+    chart's caption start folded, and the dock shows (see render). */
+const NARROW = "(max-width: 40em), (max-height: 30em)";
 const narrowScreen = () => typeof window !== "undefined" && typeof window.matchMedia === "function"
   && window.matchMedia(NARROW).matches;
 
@@ -156,7 +156,10 @@ export function defineWidget({ read, compute, describe, createChart }) {
         const input = h("input", { type: "range", id, name: c.name, min: c.min, max: c.max,
           step: c.step });
         const readout = h("span", { class: "mw-value", "aria-hidden": "true" });
-        input.addEventListener("input", () => commit({ ...current, [c.name]: Number(input.value) }));
+        input.addEventListener("input", () => {
+          dockTo(c.name);
+          commit({ ...current, [c.name]: Number(input.value) });
+        });
         row.append(input);
         const steps = (Number(c.max) - Number(c.min)) / (Number(c.step) || 1);
         if (steps > FINE_SLIDER_STEPS) {
@@ -251,6 +254,64 @@ export function defineWidget({ read, compute, describe, createChart }) {
     const summary = h("p", { class: "mw-summary", "aria-live": "polite" });
     root.append(summary);
 
+    // The dock (phones): while the chart is on screen and the slider last moved is
+    // not, a copy of that slider sits at the bottom of the screen, so the control
+    // being moved and the chart it changes are seen together.
+    const sliders = (spec.controls || []).filter((c) => c.kind === "slider");
+    const dock = h("div", { class: "mw-dock", role: "group", hidden: true,
+      "aria-label": "The slider you last moved, kept in view with the chart" });
+    const dockLabel = h("label", { class: "mw-dock-label", for: `${uid}-dock` });
+    const dockInput = h("input", { type: "range", id: `${uid}-dock`, class: "mw-dock-input" });
+    const dockValue = h("span", { class: "mw-value", "aria-hidden": "true" });
+    dock.append(dockLabel, h("div", { class: "mw-dock-row" }, null));
+    dock.lastChild.append(dockInput, dockValue);
+    let docked = null;
+    function dockTo(name) {
+      const c = sliders.find((s) => s.name === name);
+      if (!c || docked === c) return;
+      docked = c;
+      dockLabel.textContent = controlLabel(c);
+      for (const k of ["min", "max", "step"]) dockInput.setAttribute(k, c[k]);
+      syncDock();
+      placeDock();
+    }
+    function syncDock() {
+      if (!docked) return;
+      const v = current[docked.name];
+      if (dockInput.value !== String(v)) dockInput.value = String(v);
+      const shown = valueText(docked, Number(v));
+      dockValue.textContent = shown;
+      dockInput.setAttribute("aria-valuetext", shown);
+    }
+    dockInput.addEventListener("input", () => {
+      if (docked) commit({ ...current, [docked.name]: Number(dockInput.value) });
+    });
+    let chartSeen = false;
+    const slidersSeen = new Set();
+    function placeDock() {
+      dock.hidden = !(docked && narrowScreen() && chartSeen && !slidersSeen.has(docked.name));
+    }
+    let observers = [];
+    if (sliders.length && typeof IntersectionObserver === "function") {
+      root.append(dock);
+      const watch = (target, set) => {
+        const o = new IntersectionObserver((entries) => {
+          set(entries[entries.length - 1].isIntersecting);
+          placeDock();
+        }, { threshold: 0 });
+        o.observe(target);
+        observers.push(o);
+      };
+      watch(chartBox, (seen) => { chartSeen = seen; });
+      for (const c of sliders) {
+        watch(controls[c.name].input, (seen) => {
+          if (seen) slidersSeen.add(c.name);
+          else slidersSeen.delete(c.name);
+        });
+      }
+      dockTo(sliders[0].name);
+    }
+
     el.append(root);
     const chart = createChart(chartBox, spec);
 
@@ -316,6 +377,7 @@ export function defineWidget({ read, compute, describe, createChart }) {
 
     function refresh() {
       syncControls();
+      syncDock();
       evaluate();
     }
 
@@ -382,6 +444,8 @@ export function defineWidget({ read, compute, describe, createChart }) {
     root.dataset.ready = "true";
 
     return () => {
+      for (const o of observers) o.disconnect();
+      observers = [];
       model.off("change:values", onModelValues);
       window.removeEventListener("hashchange", applyHash);
       chart.destroy();

@@ -1,0 +1,410 @@
+"""The book on a phone (issue 24): Chromium with touch emulation, portrait and landscape.
+
+A learner on a 390 x 844 phone (and the same phone turned, 844 x 390), in the
+light and the dark theme, must be able to
+
+* open the chapter menu (☰) and the contents (☷) by tap and by keyboard, close
+  them again, and reach another chapter through the menu (the theme's own
+  buttons open nothing: pydata-sphinx-theme #2451, sphinx-book-theme #988;
+  _static/course.js works around it);
+* hit every control of the course with a thumb: at least 44 x 44 CSS px of
+  touch area (header icons, folds, quiz options and buttons, widget buttons,
+  sliders and options);
+* read every static chart's text at 9 CSS px or more;
+* read the quiz's feedback in dark mode once it appears (axe after answering);
+* open every fold by tapping its title, with no page error;
+* meet no "Show code cell source" fold above a widget.
+
+The measured figures are printed (``pytest -s``) for the phone report.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import WIDGET_VIEW, WIDGETS_READY, PageLog
+
+from helpers import HTML
+
+pytestmark = pytest.mark.browser
+
+PORTRAIT, LANDSCAPE = (390, 844), (844, 390)
+VIEWPORTS = [pytest.param(PORTRAIT, id="390x844"), pytest.param(LANDSCAPE, id="844x390")]
+THEMES = [pytest.param(False, id="light"), pytest.param(True, id="dark")]
+TOUCH = 44  # CSS px, WCAG 2.5.5 (target size, enhanced)
+CHART_TEXT = 9  # CSS px, the smallest chart text a learner is asked to read
+#: The smallest type meishi.kit.charts and the chapters' charts draw (points).
+CHART_MIN_POINTS = 9
+
+CHAPTERS = sorted(str(p.relative_to(HTML)) for p in (HTML / "chapters").glob("0*.html")) \
+    if (HTML / "chapters").is_dir() else []
+
+
+@pytest.fixture
+def phone(browser, book_url):
+    """phone(path, viewport=PORTRAIT, dark=False) -> (page, log), a touch screen."""
+    contexts = []
+
+    def _open(path: str, viewport: tuple[int, int] = PORTRAIT, dark: bool = False):
+        context = browser.new_context(
+            viewport={"width": viewport[0], "height": viewport[1]}, has_touch=True,
+            is_mobile=True, device_scale_factor=2, color_scheme="dark" if dark else "light")
+        contexts.append(context)
+        page = context.new_page()
+        log = PageLog(book_url)
+        log.attach(page)
+        page.goto(f"{book_url}/{path}", wait_until="networkidle")
+        if page.locator(WIDGET_VIEW).count():
+            page.wait_for_selector(WIDGETS_READY, state="attached", timeout=15000)
+        return page, log
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+def _dialog_open(page, dialog_id: str) -> bool:
+    return page.evaluate("""(id) => { const d = document.getElementById(id);
+        if (!d || !d.open) return false;
+        const r = d.getBoundingClientRect();
+        return r.width > 100 && r.height > 100 && getComputedStyle(d).visibility !== 'hidden'; }""",
+                         dialog_id)
+
+
+def _wait_closed(page, dialog_id: str) -> None:
+    page.wait_for_function("(id) => !document.getElementById(id).open", arg=dialog_id,
+                           timeout=3000)
+
+
+PRIMARY = ".bd-header-article .primary-toggle"
+SECONDARY = ".bd-header-article .secondary-toggle"
+
+
+@pytest.mark.parametrize("dark", THEMES)
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_chapter_menu_opens_by_tap_and_reaches_another_chapter(phone, viewport, dark):
+    page, log = phone("chapters/01_profile_signal.html", viewport, dark)
+    page.locator(PRIMARY).tap()
+    page.wait_for_function("() => document.getElementById('pst-primary-sidebar-modal').open",
+                           timeout=3000)
+    assert _dialog_open(page, "pst-primary-sidebar-modal"), "the chapter menu did not open"
+    # closed by its own button, then opened again and used
+    page.locator("#pst-primary-sidebar-modal .meishi-dialog-close").tap()
+    _wait_closed(page, "pst-primary-sidebar-modal")
+    page.locator(PRIMARY).tap()
+    page.wait_for_function("() => document.getElementById('pst-primary-sidebar-modal').open")
+    link = page.locator("#pst-primary-sidebar-modal a", has_text=re.compile(r"^\s*2\.\s"))
+    with page.expect_navigation():
+        link.first.tap()
+    assert page.url.endswith("chapters/02_modesty.html"), page.url
+    assert log.page_errors == [], log.page_errors
+
+
+@pytest.mark.parametrize("dark", THEMES)
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_contents_open_by_tap_and_close(phone, viewport, dark):
+    page, log = phone("chapters/03_trust.html", viewport, dark)
+    page.locator(SECONDARY).tap()
+    page.wait_for_function("() => document.getElementById('pst-secondary-sidebar-modal').open",
+                           timeout=3000)
+    assert _dialog_open(page, "pst-secondary-sidebar-modal"), "the contents did not open"
+    entries = page.locator("#pst-secondary-sidebar-modal nav a")
+    assert entries.count() >= 5, "the contents list no sections"
+    page.locator("#pst-secondary-sidebar-modal .meishi-dialog-close").tap()
+    _wait_closed(page, "pst-secondary-sidebar-modal")
+    # and a section reached through it
+    page.locator(SECONDARY).tap()
+    page.wait_for_function("() => document.getElementById('pst-secondary-sidebar-modal').open")
+    target = page.locator("#pst-secondary-sidebar-modal nav a").nth(2)
+    href = target.get_attribute("href")
+    target.tap()
+    page.wait_for_timeout(300)
+    assert page.url.endswith(href), (page.url, href)
+    assert log.page_errors == [], log.page_errors
+
+
+@pytest.mark.parametrize("kind", ["primary", "secondary"])
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_menus_open_and_close_by_keyboard(phone, viewport, kind):
+    page, log = phone("chapters/02_modesty.html", viewport)
+    button = page.locator(PRIMARY if kind == "primary" else SECONDARY)
+    dialog = f"pst-{kind}-sidebar-modal"
+    for key in ("Enter", " "):
+        button.focus()
+        page.keyboard.press(key)
+        page.wait_for_function("(id) => document.getElementById(id).open", arg=dialog,
+                               timeout=3000)
+        assert _dialog_open(page, dialog)
+        page.keyboard.press("Escape")
+        _wait_closed(page, dialog)
+        # focus goes back to the button that opened it
+        assert page.evaluate("""(sel) => document.activeElement ===
+            document.querySelector(sel)""", PRIMARY if kind == "primary" else SECONDARY)
+    assert log.page_errors == [], log.page_errors
+
+
+# -- touch targets ---------------------------------------------------------------------
+
+TARGETS = {
+    "header icon": ".bd-header-article .sidebar-toggle, "
+                   ".bd-header-article .article-header-buttons > .btn, "
+                   ".bd-header-article .article-header-buttons button",
+    "fold chevron": ".admonition.toggle .toggle-button",
+    "fold title": ".admonition.toggle > .admonition-title",
+    "quiz option": ".meishi-quiz input[type=radio]",
+    "quiz button": ".meishi-quiz-check",
+    "widget button": ".mw-widget button",
+    "widget slider": ".mw-widget input[type=range]",
+    "widget option": ".mw-widget input[type=radio]",
+    "widget text box": ".mw-widget input[type=text]:not([hidden])",
+    "widget fold": ".mw-widget details > summary",
+    "code fold": ".bd-article details > summary",
+}
+
+#: The touch area of each control: its own box, or its label's when that is larger
+#: (a tap on a label works its radio button).
+MEASURE_JS = """(groups) => {
+  const out = [];
+  for (const [group, selector] of Object.entries(groups)) {
+    for (const el of document.querySelectorAll(selector)) {
+      const r = el.getBoundingClientRect();
+      if (!r.width || !r.height || getComputedStyle(el).visibility === 'hidden') continue;
+      let w = r.width, h = r.height;
+      for (const label of el.labels || []) {
+        const l = label.getBoundingClientRect();
+        if (l.width * l.height > w * h) { w = l.width; h = l.height; }
+      }
+      out.push({group, w: Math.round(w * 10) / 10, h: Math.round(h * 10) / 10,
+                what: (el.getAttribute('aria-label') || el.textContent || el.id || '')
+                  .trim().slice(0, 40)});
+    }
+  }
+  return out;
+}"""
+
+
+def touch_targets(page) -> list[dict]:
+    return page.evaluate(MEASURE_JS, TARGETS)
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("path", CHAPTERS)
+def test_controls_are_44_px_touch_targets(phone, path, viewport):
+    page, log = phone(path, viewport)
+    # open the solution folds, so their contents' controls are measured too
+    for title in page.query_selector_all(".admonition.toggle.toggle-hidden > .admonition-title"):
+        title.tap()
+    found = touch_targets(page)
+    assert {t["group"] for t in found} >= {"header icon", "fold title", "quiz option"}
+    small = [t for t in found if min(t["w"], t["h"]) < TOUCH]
+    smallest = min(found, key=lambda t: min(t["w"], t["h"]))
+    print(f"{path} {viewport}: smallest touch target {smallest['w']} x {smallest['h']} "
+          f"({smallest['group']}: {smallest['what']})")
+    assert small == [], small[:8]
+    assert log.page_errors == [], log.page_errors
+
+
+def test_fine_sliders_have_step_buttons(phone):
+    page, log = phone("chapters/01_profile_signal.html")
+    fine = page.evaluate("""() => [...document.querySelectorAll('.mw-widget input[type=range]')]
+        .filter(i => (i.max - i.min) / (i.step || 1) > i.getBoundingClientRect().width)
+        .map(i => [i.id,
+                   !!i.closest('.mw-slider-row').querySelector('.mw-step[data-step="1"]')])""")
+    assert fine, "chapter 1 has a fine slider (more steps than pixels)"
+    assert all(has for _, has in fine), fine
+    slider = page.locator(f"#{fine[0][0]}")
+    before = float(slider.input_value())
+    row = page.locator(".mw-slider-row", has=slider)
+    row.locator('.mw-step[data-step="1"]').tap()
+    after = float(slider.input_value())
+    assert after > before, (before, after)
+    row.locator('.mw-step[data-step="-1"]').tap()
+    assert float(slider.input_value()) == before
+    assert log.page_errors == [], log.page_errors
+
+
+# -- charts ----------------------------------------------------------------------------
+
+def _chart_text_px(page) -> list[tuple[str, float]]:
+    """(chart, smallest text in CSS px) for every static chart: the charts are drawn at
+    meishi.kit.charts.DPI with no type under CHART_MIN_POINTS points."""
+    from meishi.kit.charts import DPI
+
+    smallest_image_px = CHART_MIN_POINTS * DPI / 72
+    sizes = page.evaluate("""() => [...document.querySelectorAll('.bd-article .cell_output img')]
+        .map(i => [i.getAttribute('alt').slice(0, 50), i.getBoundingClientRect().width,
+                   i.naturalWidth])""")
+    return [(alt, round(smallest_image_px * shown / natural, 1)) for alt, shown, natural in sizes]
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("path", CHAPTERS)
+def test_chart_text_is_readable(phone, path, viewport):
+    page, _ = phone(path, viewport)
+    page.wait_for_function("""() => [...document.querySelectorAll('.bd-article .cell_output img')]
+        .every(i => i.complete)""")
+    sizes = _chart_text_px(page)
+    if not sizes:
+        pytest.skip(f"{path} has no static chart")
+    print(f"{path} {viewport}: smallest chart text {min(s for _, s in sizes)} px")
+    assert all(size >= CHART_TEXT for _, size in sizes), sizes
+    # a chart wider than the column scrolls in its own box, reachable by keyboard
+    overflow = page.evaluate("""() => [...document.querySelectorAll('.meishi-chart-scroll')]
+        .filter(b => b.scrollWidth > b.clientWidth + 1 && b.getAttribute('tabindex') !== '0')
+        .length""")
+    assert overflow == 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport[0], \
+        "the page itself scrolls sideways"
+
+
+# -- quiz, folds, code -----------------------------------------------------------------
+
+def _axe_contrast(page, selector: str) -> list:
+    return page.evaluate("""async (sel) => {
+        await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const r = await axe.run({include: [[sel]]}, {runOnly: ['color-contrast']});
+        return r.violations.flatMap(v => v.nodes.map(n => n.target.join(' ') + ': ' +
+            n.any.map(a => a.message).join(' ')));
+    }""", selector)
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_dark_quiz_feedback_has_contrast_after_answering(phone, axe_source, viewport):
+    page, log = phone("chapters/01_profile_signal.html", viewport, dark=True)
+    question = page.locator(".meishi-quiz fieldset").first
+    options = question.locator(".meishi-quiz-option")
+    feedback = question.locator(".meishi-quiz-feedback")
+    page.add_script_tag(content=axe_source)
+    states = []
+    for i in range(options.count()):
+        options.nth(i).locator("label").tap()
+        question.locator(".meishi-quiz-check").tap()
+        page.wait_for_function("(el) => el.textContent.trim() !== ''",
+                               arg=feedback.element_handle())
+        states.append(feedback.get_attribute("class"))
+        problems = _axe_contrast(page, ".meishi-quiz")
+        assert problems == [], (states[-1], problems)
+    assert any("is-correct" in s for s in states) and any("is-wrong" in s for s in states)
+    assert log.page_errors == [], log.page_errors
+
+
+@pytest.mark.parametrize("path", CHAPTERS)
+def test_every_fold_opens_by_tapping_its_title(phone, path):
+    page, log = phone(path)
+    url = page.url
+    titles = page.locator(".admonition.toggle > .admonition-title")
+    assert titles.count(), f"{path} has no folds"
+    for i in range(titles.count()):
+        title = titles.nth(i)
+        box = title.locator("xpath=..")
+        assert "toggle-hidden" in box.get_attribute("class")
+        # a tap on the words (in a solution's title, the link to its exercise)
+        target = title.locator("a").first if title.locator("a").count() else title
+        target.tap()
+        assert "toggle-hidden" not in box.get_attribute("class"), title.inner_text()
+        assert box.locator(".toggle-button").get_attribute("aria-expanded") == "true"
+        title.locator(".toggle-button").tap()  # and the chevron closes it
+        assert "toggle-hidden" in box.get_attribute("class")
+    assert page.url == url, "a fold's title navigated away"
+    assert log.page_errors == [], log.page_errors
+
+
+@pytest.mark.parametrize("path", CHAPTERS)
+def test_no_code_fold_above_a_widget(phone, path):
+    page, _ = phone(path)
+    cells = page.locator(".cell:has(.meishi-anywidget)")
+    if not cells.count():
+        pytest.skip(f"{path} has no widget")
+    assert page.locator(".cell:has(.meishi-anywidget) .cell_input").count() == 0
+    assert page.locator(".cell:has(.meishi-anywidget) details.hide").count() == 0
+    inside = page.locator(".meishi-inside-model a")
+    assert inside.count() == 1, "one 'Look inside the model' link per chapter"
+    assert inside.get_attribute("href").endswith(".ipynb")
+
+
+def test_search_field_text_clears_the_icon(phone):
+    page, _ = phone("chapters/01_profile_signal.html")
+    page.locator(".bd-header-article .search-button").first.tap()
+    field = page.locator("#pst-search-dialog input[type=search]")
+    field.wait_for()
+    gap = page.evaluate("""() => { const i = document.querySelector('#pst-search-dialog input');
+        const icon = i.parentElement.querySelector('.fa-magnifying-glass');
+        const text = i.getBoundingClientRect().left + parseFloat(getComputedStyle(i).paddingLeft);
+        return text - icon.getBoundingClientRect().right; }""")
+    assert gap >= 4, f"the typed text starts {gap:.1f} px from the magnifier"
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_back_to_top_sits_in_the_corner(phone, viewport):
+    page, _ = phone("chapters/01_profile_signal.html", viewport)
+    page.mouse.wheel(0, 3000)
+    page.wait_for_timeout(300)
+    page.mouse.wheel(0, -400)
+    button = page.locator("#pst-back-to-top")
+    button.wait_for(state="visible", timeout=3000)
+    box = button.bounding_box()
+    assert box["width"] <= 48 and box["height"] >= TOUCH and box["width"] >= TOUCH, box
+    assert box["x"] + box["width"] >= viewport[0] - 24, "not in the right-hand corner"
+
+
+# -- widgets on one screen -------------------------------------------------------------
+
+#: Scrolls widget ``i``'s chart to the top of the screen (under the sticky header) and
+#: says which of its sliders a thumb can reach there: visible, not covered.
+CHART_ON_SCREEN_JS = """async (i) => {
+  const w = document.querySelectorAll('.mw-widget')[i];
+  const header = document.querySelector('.bd-header-article');
+  const top = header ? header.getBoundingClientRect().bottom : 0;
+  const chart = w.querySelector('.mw-chart');
+  scrollBy(0, chart.getBoundingClientRect().top - top - 8);
+  await new Promise(r => setTimeout(r, 250));  // IntersectionObserver, then paint
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const reachable = [...w.querySelectorAll('input[type=range]')].filter(el => {
+    const r = el.getBoundingClientRect();
+    if (!r.width || r.top < top || r.bottom > innerHeight) return false;
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return hit === el;
+  }).map(el => el.classList.contains('mw-dock-input') ? 'dock' : el.name);
+  const c = chart.getBoundingClientRect();
+  const dock = w.querySelector('.mw-dock:not([hidden])');
+  const floor = dock ? dock.getBoundingClientRect().top : innerHeight;
+  return {widget: w.dataset.widget, height: Math.round(w.getBoundingClientRect().height),
+          sliders: w.querySelectorAll('.mw-control input[type=range]').length,
+          reachable, chartShown: Math.round(Math.min(c.bottom, floor) - Math.max(c.top, top)),
+          chartHeight: Math.round(c.height)};
+}"""
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("path", CHAPTERS)
+def test_widget_slider_and_chart_share_a_screen(phone, path, viewport):
+    """With a widget's chart on screen, a slider of that widget is on screen too (on a
+    phone, the dock holds the slider last moved): the learner sees the chart move."""
+    page, log = phone(path, viewport)
+    count = page.locator(".mw-widget").count()
+    if not count:
+        pytest.skip(f"{path} has no widget")
+    for i in range(count):
+        seen = page.evaluate(CHART_ON_SCREEN_JS, i)
+        print(f"{path} {viewport}: widget {seen['widget']} {seen['height']} px tall; with its "
+              f"chart on screen ({seen['chartShown']} of {seen['chartHeight']} px shown) "
+              f"the sliders in reach are {seen['reachable'] or 'none'}")
+        if seen["sliders"]:
+            assert seen["reachable"], seen
+            assert seen["chartShown"] >= min(150, seen["chartHeight"]), seen
+    assert log.page_errors == [], log.page_errors
+
+
+def test_the_dock_moves_the_widget(phone):
+    page, log = phone("chapters/01_profile_signal.html")
+    seen = page.evaluate(CHART_ON_SCREEN_JS, 0)
+    assert seen["reachable"] == ["dock"], seen
+    dock = page.locator(".mw-widget").first.locator(".mw-dock-input")
+    name = page.locator(".mw-widget").first.locator(".mw-control input[type=range]").first
+    before = name.input_value()
+    dock.focus()
+    page.keyboard.press("ArrowRight")
+    assert name.input_value() != before, "the dock did not move the widget's slider"
+    assert dock.input_value() == name.input_value()
+    assert log.page_errors == [], log.page_errors
