@@ -14,8 +14,8 @@ from meishi.models.threshold import threshold_model
 
 def test_base_rates_come_from_the_data():
     rates = ch1.base_rates()
-    assert rates["Japan: changed jobs"].value == 4.5 and rates["Japan: changed jobs"].year == "2022"
-    assert rates["Japan: want to change"].value == 14.4
+    assert rates["Japan: changed jobs"].value == 4.9 and rates["Japan: changed jobs"].year == "2023"
+    assert rates["Japan: want to change"].value == 14.9
     assert rates["EU: changed jobs (2003)"].value == 8.2
     assert rates["OECD: any change"].value == 20.0
 
@@ -24,10 +24,11 @@ def test_facts_are_plain_numbers():
     facts = ch1.facts()
     assert all(isinstance(v, (int, float)) for v in facts.values())
     assert facts["tenure_ratio"] == pytest.approx(12.4 / 3.9)
-    assert facts["post_jp"] == pytest.approx(100 * posterior(0.045, 0.6, 0.05))
+    assert facts["post_jp"] == pytest.approx(100 * posterior(0.049, 0.6, 0.05))
 
 
-@pytest.mark.parametrize("make", [ch1.tenure_chart, ch1.job_mobility_chart, ch1.pay_by_age_chart])
+@pytest.mark.parametrize("make", [ch1.tenure_chart, ch1.job_mobility_chart, ch1.pay_by_age_chart,
+                                  ch1.stock_flow_chart])
 def test_charts_have_units_sources_and_alt_text(make):
     chart = make()
     for ax in chart.fig.axes:
@@ -59,8 +60,8 @@ def thr():
 
 
 def test_signal_widget_default_is_japan(sig):
-    assert sig.values["base_rate"] == 4.5
-    assert sig.result.posterior == pytest.approx(posterior(0.045, 0.6, 0.05))
+    assert sig.values["base_rate"] == 4.9
+    assert sig.result.posterior == pytest.approx(posterior(0.049, 0.6, 0.05))
     assert f"{100 * sig.result.posterior:.0f}% chance" in sig.summary
 
 
@@ -134,7 +135,7 @@ def test_a_typed_share_replaces_the_slider(sig):
     assert sig.result.base_rate == pytest.approx(0.125)
     sig.apply_preset("Japan: changed jobs")  # a preset clears the typed share
     assert sig.values["own_rate"] == ""
-    assert sig.result.base_rate == pytest.approx(0.045)
+    assert sig.result.base_rate == pytest.approx(0.049)
 
 
 @pytest.mark.parametrize("text", ["abc", "<script>x</script>", "🍣", "十二", "1e9", "0", "61",
@@ -146,3 +147,111 @@ def test_bad_typed_shares_get_a_message_and_keep_the_result(sig, text):
     assert sig.result == before
     sig.reset()
     assert sig.evaluation.ok
+
+
+def test_the_last_control_touched_wins(sig):
+    """A typed base rate replaces the slider only until the slider is moved again."""
+    sig.set(own_rate="12.5")
+    assert sig.result.base_rate == pytest.approx(0.125)
+    sig.set(base_rate=20.0)  # dragging the slider empties the box
+    assert sig.values["own_rate"] == "" and sig.result.base_rate == pytest.approx(0.20)
+    sig.set(base_rate=30.0, own_rate="7")  # both set at once: the typed share is used
+    assert sig.result.base_rate == pytest.approx(0.07)
+
+
+# -- stock against flow, and the extended job-changer series (issue 18) -----------
+
+def test_the_2023_ratio_is_the_release_counts_divided():
+    facts = ch1.facts()
+    assert facts["ratio_jp_year"] == 2023
+    assert facts["ratio_jp"] == round(100 * facts["changers_2023_m"] / facts["employed_2023_m"], 1)
+    ratio = ch1.facts()
+    assert abs(ratio["ratio_jp"] - ratio["ratio_first"]) <= 1.0  # "within about a point"
+    assert abs(ratio["ratio_2021"] - ratio["ratio_first"]) <= 1.0
+    assert abs(ratio["ratio_2019"] - ratio["ratio_first"]) <= 1.0
+
+
+def test_linkedin_additions_are_differences_of_linkedins_own_counts():
+    adds = ch1.linkedin_additions()
+    facts = ch1.facts()
+    assert len(adds) == facts["li_counts_n"] - 1 >= 2
+    for a in adds:
+        assert a.added_m >= 0 and a.years > 0  # the stock never falls between these counts
+        assert a.per_year_m == pytest.approx(a.added_m / a.years)
+        assert a.changers_m > 2.5  # job changers a year: millions
+    # "both roughly level": the two growing spans differ by under a quarter
+    grow = [a for a in adds if a.added_m > 0]
+    assert abs(grow[0].per_year_m - grow[-1].per_year_m) < 0.25 * grow[-1].per_year_m
+    # "new accounts match at most about a sixth of a year's job changers"
+    assert facts["add_max_share"] == pytest.approx(
+        100 * max(a.per_year_m / a.changers_m for a in grow))
+    assert facts["add_max_share"] < 20
+    # the flat span: the first two of LinkedIn's own counts are equal (rounded)
+    assert adds[0].added_m == 0 and facts["li_flat_m"] == pytest.approx(1.0)
+
+
+def test_a_level_flow_makes_a_stock_grow():
+    """The chapter's argument in one line: constant additions give a growing stock."""
+    flow = [ch1.facts()["add2_per_year"]] * 7
+    stock = np.cumsum([1.0, *flow])
+    assert np.all(np.diff(stock) > 0) and stock[-1] > 3 * stock[0]
+
+
+# -- what the text, answers, quiz and guide say the widgets show (issue 18) --------
+
+def test_signal_try_1_belief_rises_lift_falls_from_japan_to_the_eu():
+    f = ch1.facts()
+    assert f["post_eu"] > f["post_jp"] and f["lift_eu"] < f["lift_jp"]
+    assert 1 < f["lift_jp"] / f["lift_eu"] < 2  # exercise 3: "somewhat more, not five times"
+    assert f["lift_oecd"] < f["lift_eu"] and f["lift_want"] < f["lift_jp"]
+
+
+def test_signal_try_2_and_quiz_4_profiles_as_the_norm_collapse_the_lift(sig):
+    sig.apply_preset("Profiles are the norm")
+    f = ch1.facts()
+    assert sig.result.lift == pytest.approx(f["lift_norm"])
+    assert sig.result.lift < 2 and sig.result.lift < f["lift_jp"] / 3  # "falls sharply"
+    lifts = [signal(0.049, 0.6, p).lift for p in (0.05, 0.2, 0.4, 0.6)]
+    assert lifts == sorted(lifts, reverse=True)  # the guide: falls as profiles get common
+
+
+def test_signal_try_3_equal_polishing_puts_the_point_on_the_diagonal(sig):
+    sig.set(p_stayer=60.0)
+    assert sig.result.lift == pytest.approx(1.0)
+
+
+def test_signal_try_4_no_stayer_polishes_means_certainty_said_in_words(sig):
+    sig.set(p_stayer=0.0)
+    assert sig.result.posterior == pytest.approx(1.0)
+    assert "100% chance" in sig.summary and "infinite (stayers never polish)" in sig.summary
+
+
+def test_signal_try_5_a_decimal_comma_is_read_and_words_get_a_message(sig):
+    sig.set(own_rate="0,5")
+    assert sig.evaluation.ok and sig.result.base_rate == pytest.approx(0.005)
+    sig.set(own_rate="twelve")
+    assert not sig.evaluation.ok and sig.evaluation.message
+
+
+def test_exercise_1_the_stayers_share_that_gives_a_lift_of_2():
+    f = ch1.facts()
+    assert signal(f["b_jp"], 0.6, f["ex1_pn"] / 100).lift == pytest.approx(2.0)
+    assert f["ex1_pn_frac"] == pytest.approx(f["ex1_pn"] / 100)
+
+
+def test_threshold_tries_stuck_low_high_start_and_more_early_adopters(thr):
+    thr.apply_preset("Stuck low")
+    low = thr.result
+    assert low.path[-1] < 0.10 and any(e.stable and abs(e.share - low.path[-1]) < 0.01
+                                        for e in low.equilibria)
+    thr.apply_preset("Same people, high start")
+    assert thr.result.path[-1] > 0.9  # "nearly everyone"
+    thr.apply_preset("More early adopters")
+    eq = thr.result.equilibria
+    assert len(eq) == 1 and eq[0].stable and eq[0].share > 0.9 and thr.result.path[-1] > 0.9
+
+
+def test_threshold_try_4_equilibria_appear_and_vanish_as_the_threshold_moves():
+    counts = {len(threshold_model(mean=m / 100, spread=0.2, early=0.05, start=0.05).equilibria)
+              for m in range(20, 81, 2)}
+    assert 1 in counts and 3 in counts

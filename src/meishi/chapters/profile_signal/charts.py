@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from ...data import load
-from ...data.series import ARTICLE_YEAR, job_mobility, with_gaps
+from ...data.series import ARTICLE_YEAR, job_mobility, linkedin_members, with_gaps, year_float
 from ...kit import charts
 from ...kit.charts import PALETTE, Chart
+from .facts import linkedin_additions
 
-__all__ = ["ever_changed_chart", "job_mobility_chart", "pay_by_age_chart", "tenure_chart"]
+__all__ = ["ever_changed_chart", "job_mobility_chart", "pay_by_age_chart", "stock_flow_chart",
+           "tenure_chart"]
 
 _STAT_STYLE = {"mean": ("", "mean"), "median": ("//", "median"), "not stated": ("..", "not stated")}
 
@@ -72,12 +74,16 @@ def job_mobility_chart() -> Chart:
     years, values = with_gaps(ratio["year"], ratio["value"])
     ax2.plot(years, values, color=PALETTE["vermillion"], marker="o",
              label="changed jobs in the year")
+    derived_ratio = ratio[ratio["derived"] == "yes"]
+    ax2.plot(derived_ratio["year"], derived_ratio["value"], linestyle="none", marker="o",
+             markerfacecolor="white", markeredgecolor=PALETTE["vermillion"], markersize=8,
+             label="_nolegend_")
     derived_share = want_share[want_share["derived"] == "yes"]
     ax2.plot(want_share["year"], want_share["value"], color=PALETTE["blue"], marker="s",
              label="want to change jobs or add one")
     ax2.plot(derived_share["year"], derived_share["value"], linestyle="none", marker="s",
              markerfacecolor="white", markeredgecolor=PALETTE["blue"], markersize=8,
-             label="computed from the release's counts")
+             label="open marker: computed from the release's counts")
     ax2.set_ylabel("Share of the employed (%)", fontsize=11)
     ax2.set_ylim(0, 17)
     ax2.set_xlabel("Year (gaps: no figure found)")
@@ -179,3 +185,57 @@ def pay_by_age_chart() -> Chart:
            f"falls to {jp.loc['60+', 'pay_index'] / 100:.1f} times after 60. Points show each "
            f"European country's peak: {peak_text}.")
     return Chart(fig, alt, datasets=(ds.name,))
+
+
+def stock_flow_chart() -> Chart:
+    """LinkedIn's members (a stock) above; new accounts a year against job changers a year
+    (two flows) below, both in millions and from zero."""
+    members_ds, jobs_ds = load("linkedin_members_japan"), load("job_mobility_japan")
+    members = linkedin_members()
+    own = members[members["basis"] == "company"]
+    adds = linkedin_additions()
+    changers = job_mobility("job_changers")
+    changers = changers[changers["year"] >= 2010]
+    fig, (ax1, ax2) = charts.new_figure("tall", nrows=2, sharex=True)
+    ax1.plot(own["date"].map(year_float), own["members_million"], color=PALETTE["blue"],
+             marker="o", label="LinkedIn members in Japan (LinkedIn's own counts)")
+    ax1.set_ylabel("Accounts (millions)", fontsize=11)
+    ax1.set_ylim(0, 6)
+    ax1.set_title("A stock grows even when the yearly flow into it stays level")
+    ax1.legend(loc="upper left", fontsize=9)
+    years, values = with_gaps(changers["year"], changers["value"] / 100)
+    ax2.plot(years + 0.5, values, color=PALETTE["vermillion"], marker="o",
+             label="people who changed jobs in the year")
+    for i, a in enumerate(adds):
+        x0, x1 = year_float(a.start), year_float(a.end)
+        ax2.plot([x0, x1], [a.per_year_m, a.per_year_m], color=PALETTE["blue"], linewidth=3,
+                 solid_capstyle="butt",
+                 label="new LinkedIn accounts a year (average between two counts)" if i == 0
+                 else "_nolegend_")
+        ax2.text((x0 + x1) / 2, a.per_year_m + 0.12, f"{a.per_year_m:.2f}", ha="center",
+                 fontsize=10, color=PALETTE["blue"])
+    ax2.set_ylabel("Per year (millions)", fontsize=11)
+    ax2.set_ylim(0, 6.2)
+    ax2.set_xlabel("Year")
+    ax2.legend(loc="upper left", fontsize=9)
+    for ax in (ax1, ax2):
+        ax.axvline(ARTICLE_YEAR, color=charts.MUTED, linestyle=":", linewidth=1.5)
+    ax2.set_xlim(2009.5, 2026.5)
+    ax2.set_xticks(range(2010, 2027, 2))
+    sources = [members_ds.source_line(members_ds.frame[members_ds.frame["basis"] == "company"]),
+               jobs_ds.source_line(
+                   jobs_ds.frame.query("series == 'job_changers' and year >= 2010"))]
+    shorts = "; ".join(x.split(": ", 1)[1].rstrip(".") for x in sources)
+    charts.add_source_line(fig, f"Sources: {shorts}. Accounts closed are not published, so a "
+                           "difference of two counts is net of them.")
+    spans = "; ".join(f"{a.start[:4]} to {a.end[:4]}: {a.per_year_m:.2f} million a year"
+                      for a in adds)
+    alt = ("Two charts sharing a time axis, both starting at zero. Top: LinkedIn's own counts "
+           "of its members in Japan, in millions: "
+           + ", ".join(f"{r.members_million:g} in {r.date[:4]}" for r in own.itertuples())
+           + ". Bottom, in millions a year: people who changed jobs in each year, between "
+           f"{changers['value'].min() / 100:.2f} and {changers['value'].max() / 100:.2f} million "
+           f"from {int(changers['year'].iloc[0])} to {int(changers['year'].iloc[-1])}; and new "
+           f"LinkedIn accounts a year, averaged between counts ({spans}), level and far below "
+           "the number of job changers.")
+    return Chart(fig, alt, datasets=(members_ds.name, jobs_ds.name))

@@ -10,10 +10,55 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...data import load
-from ...data.series import job_mobility, lifetime_measure, linkedin_growth_since_article
+from ...data.series import (
+    job_mobility,
+    lifetime_measure,
+    linkedin_growth_since_article,
+    linkedin_members,
+    linkedin_net_additions,
+)
 from ...models.signal import signal
 
-__all__ = ["BaseRate", "base_rates", "facts"]
+__all__ = ["BaseRate", "LinkedInAdditions", "base_rates", "facts", "linkedin_additions"]
+
+
+@dataclass(frozen=True)
+class LinkedInAdditions:
+    """New LinkedIn accounts in Japan between two of LinkedIn's own member counts.
+
+    The member count is a stock: an account opened in 2016 still counts in
+    2025, used or not, and no figure for closed accounts is published, so the
+    difference of two counts is the net number of accounts added. Dividing
+    it by the years between the counts gives a flow, comparable with the
+    number of people who change jobs in a year (another flow).
+    """
+
+    start: str            # date of the first count, "YYYY-MM"
+    end: str              # date of the second count
+    years: float          # years between the two counts
+    added_m: float        # net new accounts, millions
+    per_year_m: float     # net new accounts a year, millions (average over the interval)
+    changers_m: float     # job changers a year, millions, mean of the calendar years covered
+    changer_years: tuple[int, ...]  # the years with a job-changer figure that the mean uses
+
+
+def linkedin_additions() -> list[LinkedInAdditions]:
+    """Net new accounts a year between consecutive counts LinkedIn itself gave
+    (:func:`meishi.data.series.linkedin_net_additions`, which the conclusion
+    reads too), each beside the job changers a year over the same years.
+
+    Outside estimates and blog figures are left out, so every difference is
+    taken between two figures of the same kind.
+    """
+    changers = job_mobility("job_changers").set_index("year")["value"] / 100
+    out = []
+    for row in linkedin_net_additions().itertuples():
+        covered = tuple(y for y in range(int(row.start[:4]), int(row.end[:4]) + 1)
+                        if y in changers.index)
+        out.append(LinkedInAdditions(row.start, row.end, float(row.years),
+                                     float(row.added_million), float(row.per_year_million),
+                                     float(changers[list(covered)].mean()), covered))
+    return out
 
 
 @dataclass(frozen=True)
@@ -83,6 +128,9 @@ def facts() -> dict[str, Any]:
     secrecy = load("job_search_secrecy").frame.set_index("measure")["value"]
     ever = load("ever_changed_jobs").frame.set_index("country")["share_percent"]
     b = jp_rate / 100
+    adds = linkedin_additions()
+    since = [a for a in adds if a.added_m > 0]
+    recent = changers[changers["year"] >= 2015]
 
     def at(series, year):
         return float(series.loc[series["year"] == year, "value"].iloc[0])
@@ -100,11 +148,14 @@ def facts() -> dict[str, Any]:
         "changers_2019_m": at(changers, 2019) / 100,
         "changers_2019_first_m": at(job_mobility("job_changers", vintage="first"), 2019) / 100,
         "changers_2020_m": at(changers, 2020) / 100,
+        "changers_2023_m": at(changers, 2023) / 100,
+        "employed_2023_m": at(job_mobility("employed"), 2023) / 100,
         "changers_latest_year": int(changers["year"].iloc[-1]),
         "changers_latest_m": float(changers["value"].iloc[-1]) / 100,
         "wanting_first_year": int(wanting["year"].iloc[0]),
         "wanting_first_m": float(wanting["value"].iloc[0]) / 100,
         "wanting_2023_m": at(wanting, 2023) / 100,
+        "want_to_change_x": at(wanting, 2023) / at(changers, 2023),
         "wanting_share": float(share["value"]),
         "wanting_share_year": int(share["year"]),
         "ratio_jp": jp_rate,
@@ -145,6 +196,8 @@ def facts() -> dict[str, Any]:
         "worked_lift": worked.lift,
         # exercise 1: stayers' polishing rate that makes the lift 2 at Japan's base rate
         "ex1_pn": 100 * 0.6 * (0.5 - b) / (1 - b),
+        "ex1_pn_frac": 0.6 * (0.5 - b) / (1 - b),
+        "b_jp": b,
         # do people hide a job search?
         "secrecy_days_off": float(secrecy["searched_on_days_off"]),
         "secrecy_uncomfortable": float(secrecy["uncomfortable_after_discovery"]),
@@ -156,4 +209,27 @@ def facts() -> dict[str, Any]:
         "ever_de": float(ever["Germany"]),
         "ever_us": float(ever["United States"]),
         "ever_uk": float(ever["United Kingdom"]),
+        # stock against flow: LinkedIn's net new accounts a year against job changers a year
+        "li_counts_n": len(adds) + 1,
+        "li_flat_from": int(adds[0].start[:4]),
+        "li_flat_to": int(adds[0].end[:4]),
+        "li_flat_m": float(linkedin_members().query("basis == 'company'")["members_million"]
+                           .iloc[0]),
+        "add1_from": int(since[0].start[:4]),
+        "add1_to": int(since[0].end[:4]),
+        "add1_years": since[0].years,
+        "add1_m": since[0].added_m,
+        "add1_per_year": since[0].per_year_m,
+        "add1_changers": since[0].changers_m,
+        "add2_from": int(since[-1].start[:4]),
+        "add2_to": int(since[-1].end[:4]),
+        "add2_years": since[-1].years,
+        "add2_m": since[-1].added_m,
+        "add2_per_year": since[-1].per_year_m,
+        "add2_changers": since[-1].changers_m,
+        "add2_changers_to": since[-1].changer_years[-1],
+        "add_max_share": 100 * max(a.per_year_m / a.changers_m for a in since),
+        "changers_since_min": float(recent["value"].min()) / 100,
+        "changers_since_max": float(recent["value"].max()) / 100,
+        "changers_since_from": int(recent["year"].iloc[0]),
     }

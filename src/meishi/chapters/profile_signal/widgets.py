@@ -67,6 +67,13 @@ class SignalWidget(CourseWidget):
         return {"references": [{"name": r.label, "value": r.value}
                                for r in base_rates().values()]}
 
+    def set(self, **values: Any) -> None:
+        """The last control touched wins, as in the browser: setting the base-rate slider
+        without a typed share empties the box, so the slider's value is the one used."""
+        if "base_rate" in values and "own_rate" not in values:
+            values["own_rate"] = ""
+        super().set(**values)
+
     def read(self, values: Mapping[str, Any]) -> dict[str, float]:
         """Percentages as probabilities; a typed share, if any, replaces the slider's."""
         params = {k: values[k] / 100 for k in ("base_rate", "p_seeker", "p_stayer")}

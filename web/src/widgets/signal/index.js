@@ -122,4 +122,25 @@ function createChart(container, spec) {
   return { ...fig, update };
 }
 
-export default defineWidget({ read, compute, describe, createChart });
+const base = defineWidget({ read, compute, describe, createChart });
+
+/**
+ * The last control touched wins: a typed base rate replaces the slider's only until the
+ * learner drags the slider again, which empties the box (so the chart and readout follow the
+ * slider, not a number typed earlier).  Python's SignalWidget.set does the same.
+ */
+function render(ctx) {
+  const cleanup = base.render(ctx);
+  const slider = ctx.el.querySelector('input[type="range"][name="base_rate"]');
+  const box = ctx.el.querySelector('input[type="text"][name="own_rate"]');
+  if (slider && box) {
+    slider.addEventListener("input", () => {
+      if (box.value === "") return;
+      box.value = "";
+      box.dispatchEvent(new Event("input")); // the kit commits the emptied box
+    });
+  }
+  return cleanup;
+}
+
+export default { ...base, render };
