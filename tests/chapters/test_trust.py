@@ -171,3 +171,22 @@ def test_the_quiz_balances_its_keys():
     assert longest <= len(keys) / 3 and shortest <= len(keys) / 3
     assert max(keys.count(p) for p in set(keys)) <= 0.4 * len(keys)
     assert not any("cannot count" in o.text for x in q.questions for o in x.options)
+
+
+def test_introductions_things_to_try_state_what_the_model_shows():
+    from meishi.models.introductions import SIZE, introductions
+
+    f = chapter.facts()
+    low, high = introductions(0.0), introductions(0.3)
+    # 1: without bridges, introductions reach everyone else in your own cluster and nobody else
+    assert f["net_reach_low"] == SIZE - 1
+    assert low.average.two_step_outside == 0
+    assert low.average_norm.to_vet == 0
+    # open profile: everyone else reachable, every stranger to vet
+    openp = introductions(0.0, norm="open")
+    assert openp.average_norm.reach == f["net_people"] - 1
+    assert f["net_vet_open"] == pytest.approx(f["net_people"] - 1 - low.average.direct)
+    # 2: many bridges widen reach through introductions, still with nobody to vet
+    assert high.average_norm.reach > low.average_norm.reach
+    assert 0 < f["net_outside_high"] < f["net_reach_high"]
+    assert high.average_norm.to_vet == 0
