@@ -177,6 +177,10 @@ def test_the_per_head_cautions_follow_the_data():
     assert "LinkedIn 2021 (China)" in text and "LinkedIn 2023 (InCareer)" in text
     assert "closed its Chinese social network in 2021" in chart.alt
     assert "counts accounts, not people" in text
+    pop = load("population_by_country").frame.set_index(["country", "year"])["population_million"]
+    year = f["li_per100_in_year"]   # quiz 5: "India, with as many people"
+    assert pop[("India", year)] >= 0.95 * pop[("China", year)]
+    assert f["li_per100_in"] > f["li_per100_cn"]
     bib = (ROOT / "assets" / "references.bib").read_text("utf-8")
     assert "@misc{linkedin2021china," in bib and "@misc{linkedin2023incareer," in bib
 
