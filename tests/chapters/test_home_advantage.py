@@ -258,3 +258,23 @@ def test_try_4_the_social_network_takes_little_at_the_preset_and_tips_past_its_f
         else:
             assert share < 0.5, fs
     assert f["pf_social_tipped"] > 95 and f["pf_social_tipped_rest"] < 5
+
+
+def test_chooser_answers_name_the_rows_that_decide():
+    """Model 2, things to try 1 and 2, and quiz 3: doda wins the quiet move on its company
+    block, with BizReach and Wantedly left as gaps; Eight wins card contacts on scanning or
+    contact keeping; LinkedIn wins the colleague abroad on its reach."""
+    from meishi.chapters.home_advantage.widgets import decisive_row
+
+    table = chapter.feature_table()
+    goals = {g.key: g for g in chapter.GOALS}
+    decisive = {key: decisive_row(choose(goals[key], table))[0].feature
+                for key in ("quiet_move", "keep_contacts", "foreign_colleague")}
+    assert decisive["quiet_move"] == "hide résumé from current employer"
+    assert decisive["keep_contacts"] in {"business-card scanning", "contact keeping"}
+    assert decisive["foreign_colleague"] == "reach abroad"
+    block = decisive["quiet_move"]
+    assert not any(r["feature"] == block and r["service"] in {"BizReach", "Wantedly"}
+                   for r in table)   # a gap, not a "no"
+    assert any(r["feature"] == block and r["service"] == "doda" and "block" in r["detail"]
+               for r in table)       # the company-block setting
