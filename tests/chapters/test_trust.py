@@ -190,3 +190,14 @@ def test_introductions_things_to_try_state_what_the_model_shows():
     assert high.average_norm.reach > low.average_norm.reach
     assert 0 < f["net_outside_high"] < f["net_reach_high"]
     assert high.average_norm.to_vet == 0
+
+
+def test_the_worked_example_shows_its_working():
+    """Each step of the worked example's working is what the model computes."""
+    f = chapter.facts()
+    screened = outside_payoff(k=0.6, **FACTS.EXAMPLE)
+    assert f["ex_kept"] == pytest.approx(100 * screened.expected_kept / screened.expected_offers)
+    assert f["ex_cheat_left"] == pytest.approx(
+        100 * screened.p_cheated / (1 - screened.p_no_deal))
+    assert f["ex_thin_no_deal"] == pytest.approx(100 * 0.75 ** 4)
+    assert f["ex_best_offer"] == pytest.approx(30 + 40 * 4 / 5)

@@ -68,6 +68,9 @@ def model_facts() -> dict[str, float]:
         "ex_best_offer": 100 * (0.5 - EXAMPLE["w"] + 2 * EXAMPLE["w"] * 4 / 5),
         "ex_outside": 100 * ex0.expected,
         "ex_outside_screen": 100 * ex6.expected,
+        # the working of the screened example: offers kept, and the share of those from cheats
+        "ex_kept": 100 * (1 - EXAMPLE["p"] * 0.6),
+        "ex_cheat_left": 100 * EXAMPLE["p"] * (1 - 0.6) / (1 - EXAMPLE["p"] * 0.6),
         "ex_cheated": 100 * ex0.p_cheated,
         "ex_thin": 100 * thin.expected,
         "ex_thin_no_deal": 100 * thin.p_no_deal,
