@@ -31,7 +31,8 @@ For readers on phones (issue 24) it also
   theme's "print this page", when ``make handouts`` has made it
   (``_build/handouts/NN_slug.pdf``): the handout is copied into the site as
   ``_handouts/NN_slug.pdf``.  A book built before its handouts keeps the
-  print button; build the book again after ``make handouts`` to link them.
+  print button; the next build after ``make handouts`` writes those chapters
+  again with the link (``env-get-outdated``).
 
 The JupyterHub launch button (``launch_buttons: jupyterhub_url`` in
 ``_config.yml``, empty by default) builds an nbgitpuller link from that same
@@ -51,8 +52,9 @@ from typing import Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-__all__ = ["WidgetCellsWithoutSource", "handout_for", "hub_url", "page_has_widgets",
-           "repository_url", "set_repository_button", "setup", "tidy_page_assets"]
+__all__ = ["WidgetCellsWithoutSource", "copy_handouts", "handout_for", "handouts_changed",
+           "hub_url", "offer_handout", "page_has_widgets", "repository_url",
+           "set_repository_button", "setup", "tidy_page_assets"]
 
 _URL = re.compile(r"https://[A-Za-z0-9.-]+(?::[0-9]+)?/[A-Za-z0-9._-]+/[A-Za-z0-9._-]+")
 
@@ -200,6 +202,18 @@ def offer_handout(app: Any, pagename: str, context: dict) -> None:
         group["buttons"] = buttons
 
 
+def handouts_changed(app: Any, env: Any, added: set, changed: set, removed: set) -> list[str]:
+    """Chapters whose handout appeared or went since the last build are written again,
+    so the download menu links exactly the handouts that exist."""
+    handouts = _handouts_dir(app)
+    now = {doc: handout_for(doc, handouts) is not None
+           for doc in env.found_docs if handouts and doc.startswith("chapters/")}
+    before = getattr(env, "meishi_handouts_seen", {})
+    env.meishi_handouts_seen = now
+    return [doc for doc, has in now.items()
+            if has != before.get(doc, False) and doc not in added | changed]
+
+
 def copy_handouts(app: Any, exception: Exception | None) -> None:
     """Copy the handouts the pages link into the site (``_handouts/``)."""
     if exception is not None or getattr(app.builder, "format", "") != "html":
@@ -267,5 +281,6 @@ def setup(app: Any) -> dict[str, Any]:
     # After myst-nb (priority 500) has added the page's scripts.
     app.connect("html-page-context", tidy_page_assets, priority=900)
     app.add_post_transform(WidgetCellsWithoutSource)
+    app.connect("env-get-outdated", handouts_changed)
     app.connect("build-finished", copy_handouts)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

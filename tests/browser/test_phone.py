@@ -95,6 +95,9 @@ def test_chapter_menu_opens_by_tap_and_reaches_another_chapter(phone, viewport, 
     page.locator(PRIMARY).tap()
     page.wait_for_function("() => document.getElementById('pst-primary-sidebar-modal').open")
     link = page.locator("#pst-primary-sidebar-modal a", has_text=re.compile(r"^\s*2\.\s"))
+    heights = page.evaluate("""() => [...document.querySelectorAll(
+        '#pst-primary-sidebar-modal .bd-sidenav a')].map(a => a.getBoundingClientRect().height)""")
+    assert heights and min(heights) >= TOUCH, heights
     with page.expect_navigation():
         link.first.tap()
     assert page.url.endswith("chapters/02_modesty.html"), page.url
@@ -111,6 +114,10 @@ def test_contents_open_by_tap_and_close(phone, viewport, dark):
     assert _dialog_open(page, "pst-secondary-sidebar-modal"), "the contents did not open"
     entries = page.locator("#pst-secondary-sidebar-modal nav a")
     assert entries.count() >= 5, "the contents list no sections"
+    heights = page.evaluate("""() => [...document.querySelectorAll(
+        '#pst-secondary-sidebar-modal nav a')].filter(a => a.offsetParent)
+        .map(a => a.getBoundingClientRect().height)""")
+    assert heights and min(heights) >= TOUCH, heights
     page.locator("#pst-secondary-sidebar-modal .meishi-dialog-close").tap()
     _wait_closed(page, "pst-secondary-sidebar-modal")
     # and a section reached through it
@@ -408,3 +415,20 @@ def test_the_dock_moves_the_widget(phone):
     assert name.input_value() != before, "the dock did not move the widget's slider"
     assert dock.input_value() == name.input_value()
     assert log.page_errors == [], log.page_errors
+
+
+def test_download_menu_offers_the_chapter_handout(phone):
+    """After `make handouts` and a build, a chapter's download menu offers its PDF handout
+    (meishi_build.sphinx_ext copies it into the site as _handouts/NN_slug.pdf)."""
+    if not (HTML.parent / "handouts" / "01_profile_signal.pdf").is_file():
+        pytest.skip("no handouts made (make handouts, then build the book again)")
+    page, _ = phone("chapters/01_profile_signal.html")
+    page.locator(".dropdown-download-buttons > button").tap()
+    link = page.locator(".dropdown-download-buttons a", has_text="PDF handout")
+    link.wait_for(state="visible")
+    box = link.bounding_box()
+    assert box["height"] >= TOUCH
+    href = link.get_attribute("href")
+    assert href.endswith("_handouts/01_profile_signal.pdf"), href
+    response = page.request.get(page.url.rsplit("/", 2)[0] + "/_handouts/01_profile_signal.pdf")
+    assert response.ok and response.body().startswith(b"%PDF")

@@ -713,7 +713,8 @@ PHONE_JS = """root => {
     const box = r(root), out = {};
     out.scroll = [document.documentElement.scrollWidth, window.innerWidth];
     out.rootScroll = [root.scrollWidth, root.clientWidth];
-    out.sliders = [...root.querySelectorAll('input[type=range]')].map(i => {
+    // the widget's own sliders (not the dock's copy, fixed to the foot of the screen)
+    out.sliders = [...root.querySelectorAll('.mw-control input[type=range]')].map(i => {
         const label = root.querySelector(`label[for="${i.id}"]`);
         return {name: i.name, width: r(i).width, labelBottom: r(label).bottom, top: r(i).top};
     });
@@ -737,7 +738,7 @@ PHONE_JS = """root => {
         if (w > 1 && h > 1) out.overlaps.push(`${a} / ${b}`);
     }));
     out.outside = [...root.querySelectorAll('*')]
-        .filter(el => el.getClientRects().length && !el.closest('[hidden]'))
+        .filter(el => el.getClientRects().length && !el.closest('[hidden], .mw-dock'))
         .filter(el => { const b = r(el); return b.width > 0 &&
             (b.left < box.left - 0.5 || b.right > box.right + 0.5); })
         .map(el => `${el.tagName}.${el.getAttribute('class')} ${el.textContent.slice(0, 30)}`);
