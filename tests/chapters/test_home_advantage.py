@@ -68,6 +68,7 @@ from pathlib import Path  # noqa: E402
 import numpy as np  # noqa: E402
 import yaml  # noqa: E402
 
+from meishi.chapters.home_advantage.charts import source_kinds  # noqa: E402
 from meishi.chapters.home_advantage.facts import (  # noqa: E402
     PRESETS,
     SOCIAL_FIT,
@@ -164,14 +165,23 @@ def test_the_per_head_cautions_follow_the_data():
     assert per100["Japan"][2] == per100["South Korea"][2] == "company"
     assert per100["United States"][2] == per100["United Kingdom"][2] == "estimate"
     assert f["li_per100_us_year"] != f["li_per100_jp_year"]
-    assert 0 < f["li_us_own_2018"] / f["li_us_ad_2018"] - 1 < 0.1   # "a little lower"
+    assert 0 < f["li_us_own_2018"] / f["li_us_outside_2018"] - 1 < 0.1   # "a little lower"
     assert 0 < f["li_cn_own_2018"] / f["li_cn_ad_2018"] - 1 < 0.1
+    kinds_now = source_kinds()
+    assert {c for c, k in kinds_now.items() if k.startswith("outside count")} \
+        == {"Australia", "Germany"}   # the prose names them
+    assert kinds_now["United States"] == kinds_now["United Kingdom"] \
+        == "advertising-tool estimate"
     assert abs(f["li_per100_cn"] - f["li_per100_jp"]) < 1
     assert f["li_per100_us"] > 10 * f["li_per100_jp"]
     frame = load("linkedin_members_by_country").frame
-    kinds = {"company": "LinkedIn member count", "estimate": "advertising-tool estimate",
-             "blog": "blog figure"}
-    assert (frame["source_kind"] == frame["basis"].map(kinds)).all()
+    company = frame["basis"] == "company"
+    assert (frame.loc[company, "source_kind"] == "LinkedIn member count").all()
+    assert (frame.loc[frame["basis"] == "blog", "source_kind"] == "blog figure").all()
+    assert set(frame.loc[frame["basis"] == "estimate", "source_kind"]) == {
+        "advertising-tool estimate", "outside count of LinkedIn's public data"}
+    assert set(frame.loc[frame["source_id"] == "thinknum_2018_linkedin", "source_kind"]) == {
+        "outside count of LinkedIn's public data"}   # Thinknum never says advertising tools
     chart = chapter.per_head_chart()
     text = chart.fig._supxlabel.get_text().replace("\n", " ")
     assert "LinkedIn 2021 (China)" in text and "LinkedIn 2023 (InCareer)" in text

@@ -7,23 +7,40 @@ from ...data.series import latest_per_100, linkedin_members, year_float
 from ...kit import charts
 from ...kit.charts import PALETTE, Chart
 
-__all__ = ["dach_chart", "domestic_chart", "facebook_age_chart", "per_head_chart"]
+__all__ = ["dach_chart", "domestic_chart", "facebook_age_chart", "per_head_chart", "source_kinds"]
 
 BASIS = {"company": ("LinkedIn's own member count", ""),
-         "estimate": ("advertising-tool estimate", "//")}
-#: What the bar label says about the source of each country's figure (short, for the axis).
-SHORT = {"company": "LinkedIn's count", "estimate": "ad-tool estimate"}
+         "estimate": ("outside count", "//")}
+#: What the bar label says about the source of each figure (short, for the axis), by the
+#: dataset's source_kind column.
+SHORT = {"LinkedIn member count": "LinkedIn's count",
+         "advertising-tool estimate": "ad-tool estimate",
+         "outside count of LinkedIn's public data": "public-data count"}
 #: Events the chart names beside a country's bar, with the sources that report them.
 EVENTS = {"China": ("LinkedIn closed its Chinese social network in 2021",
                     ("linkedin_2021_china", "linkedin_2023_incareer"))}
+
+
+def source_kinds() -> dict[str, str]:
+    """Each country's latest figure's kind of source (the dataset's source_kind column; Japan's
+    is LinkedIn's own member count), for the figures :func:`latest_per_100` picks."""
+    frame = load("linkedin_members_by_country").frame.set_index(["country", "date"])
+    out = {}
+    for country, (_v, date, basis) in latest_per_100().items():
+        if country == "Japan":
+            out[country] = "LinkedIn member count" if basis == "company" else basis
+        else:
+            out[country] = str(frame.loc[(country, date), "source_kind"])
+    return out
 
 
 def per_head_chart() -> Chart:
     """LinkedIn members per 100 people, each country's latest figure, marked by source kind."""
     ds = load("linkedin_members_by_country")
     rows = sorted(latest_per_100().items(), key=lambda kv: kv[1][0])
+    kinds = source_kinds()
     fig, ax = charts.new_figure("wide")
-    names = [f"{c} ({d[:4]}, {SHORT[b]})" for c, (_v, d, b) in rows]
+    names = [f"{c} ({d[:4]}, {SHORT[kinds[c]]})" for c, (_v, d, _b) in rows]
     values = [v for _c, (v, _d, _b) in rows]
     colours = [PALETTE["vermillion"] if c == "Japan" else PALETTE["blue"] for c, _ in rows]
     bars = ax.barh(names, values, color=colours, height=0.6, edgecolor="white")
@@ -46,15 +63,16 @@ def per_head_chart() -> Chart:
     charts.add_source_line(fig, ds.source_line(ds.frame[ds.frame["basis"] != "blog"]).rstrip(".")
                            + "; Japan: " + members.source_line(latest_jp).split(": ", 1)[1]
                            + " Every bar counts accounts, not people. Plain bars: LinkedIn's own "
-                           "member counts; striped bars: audiences shown by LinkedIn's "
-                           "advertising tools, read by others. China's closure: "
-                           + "; ".join(events) + ".")
+                           "member counts; striped bars: outside counts, read by others from "
+                           "LinkedIn's advertising tools or (Thinknum) its public data. China's "
+                           "closure: " + "; ".join(events) + ".")
     alt = ("Horizontal bar chart of LinkedIn members per 100 people, each country's latest "
-           "figure, all counting accounts: " + ", ".join(f"{c} {v:.1f} ({d[:4]}, {BASIS[b][0]})"
-                                                         for c, (v, d, b) in rows[::-1])
+           "figure, all counting accounts: "
+           + ", ".join(f"{c} {v:.1f} ({d[:4]}, {kinds[c]})" for c, (v, d, _b) in rows[::-1])
            + ". Japan is near China and South Korea, far below the United States and the "
-           "United Kingdom. The figures come from two kinds of source and from different "
-           "years. " + "; ".join(f"{c}: {t}" for c, (t, _ids) in EVENTS.items()) + ".")
+           "United Kingdom. The figures are LinkedIn's own counts for Japan and South Korea and "
+           "outside counts for the others, from different years. "
+           + "; ".join(f"{c}: {t}" for c, (t, _ids) in EVENTS.items()) + ".")
     return Chart(fig, alt, datasets=(ds.name, members.name))
 
 

@@ -96,12 +96,14 @@ def _linkedin_facts() -> dict[str, float]:
         value, date, _basis = per100[country]
         out[f"li_per100_{key}"] = value
         out[f"li_per100_{key}_year"] = year_of(date)
-    # The same country and year read two ways: LinkedIn's own count and the ad tool's audience.
+    # The same country and year read two ways: LinkedIn's own count (August 2018) against an
+    # outside count (Thinknum's count of LinkedIn's public data; LinkedIn's advertising tool).
     out["li_us_own_2018"] = float(us.loc[("2018-08", "company"), "members_million"])
-    out["li_us_ad_2018"] = float(us.loc[("2018", "estimate"), "members_million"])
-    out["li_us_own_over_ad_pct"] = 100 * (out["li_us_own_2018"] / out["li_us_ad_2018"] - 1)
+    out["li_us_outside_2018"] = float(us.loc[("2018", "estimate"), "members_million"])
+    out["li_us_own_over_outside_pct"] = 100 * (out["li_us_own_2018"]
+                                               / out["li_us_outside_2018"] - 1)
     out["li_cn_own_2018"] = float(china.loc[("2018-08", "company"), "members_million"])
-    out["li_cn_ad_2018"] = float(china.loc[("2018", "estimate"), "members_million"])
+    out["li_cn_ad_2018"] = float(china.loc[("2018-02", "estimate"), "members_million"])
     out["li_cn_2021"] = float(china.loc[("2021-10", "company"), "members_million"])
     return out
 
