@@ -159,6 +159,7 @@ def facts() -> dict[str, Any]:
         "li_dach_latest": float(li_dach["members_million"].iloc[-1]),
         "li_dach_latest_year": year_of(li_dach["date"].iloc[-1]),
         "maimai_2019": float(china[("Maimai", "2019-08")]),
+        "remember_2022": float(local[local["service"] == "Remember"]["members_million"].iloc[-1]),
         "li_china_2017": float(china[("LinkedIn", "2017")]),
         **_facebook_facts(),
         **model_facts(),
