@@ -288,3 +288,12 @@ def test_chooser_answers_name_the_rows_that_decide():
                    for r in table)   # a gap, not a "no"
     assert any(r["feature"] == block and r["service"] == "doda" and "block" in r["detail"]
                for r in table)       # the company-block setting
+
+
+def test_guide_and_solution_a_start_past_the_tipping_point_wins_without_a_fit_advantage():
+    """Teacher's guide, prompt 2, and the widget exercise's solution: a late entrant needs a
+    large fit advantage *or a start past the tipping point*."""
+    d, beta, c, tau, _x0 = PRESETS["strong"]
+    tipping = platform_shares(*PRESETS["strong"]).equilibria[1].share
+    assert platform_shares(d, beta, c, tau, min(tipping + 0.02, 1.0)).final[1] > 0.5
+    assert platform_shares(d, beta, c, tau, max(tipping - 0.02, 0.0)).final[1] < 0.5
