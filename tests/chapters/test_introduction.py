@@ -250,3 +250,11 @@ def test_typing_a_card_count_keeps_each_bars_base(widget):
         assert _node_bar_bases(spec, values) == bases, preset
     moved = {**spec["defaults"], "LinkedIn": 12.3}
     assert set(_node_bar_bases(spec, moved).values()) == {"your own setting"}
+
+
+def test_exercise_2_x_first_passes_facebook_in_the_fy2018_survey():
+    facts = intro.facts()
+    assert facts["x_fy2018"] > facts["fb_latest"] and facts["x_2017"] < facts["fb_2017"]
+    assert intro.preset_years()["Facebook"] == "2019-02"  # the FY2018 survey
+    table = intro.service_use_table().data
+    assert "not read" in table and "nan" not in table.lower()

@@ -114,6 +114,10 @@ def facts() -> dict[str, Any]:
     return {
         "line_2014": share("LINE", 2014),
         "line_2024": share("LINE", 2024),
+        "fb_2013": share("Facebook", 2013),
+        "fb_2017": share("Facebook", 2017),
+        "x_2017": share("X (Twitter)", 2017),
+        "x_fy2018": share("X (Twitter)", 2019),  # the FY2018 survey, fieldwork early 2019
         "fb_2016": share("Facebook", 2016),
         "li_2015_m": float(mid["members_million"]),
         "li_latest_m": float(last["members_million"]),
