@@ -214,7 +214,8 @@ def test_controls_are_44_px_touch_targets(phone, path, viewport):
 
 def test_fine_sliders_have_step_buttons(phone):
     page, log = phone("chapters/01_profile_signal.html")
-    fine = page.evaluate("""() => [...document.querySelectorAll('.mw-widget input[type=range]')]
+    fine = page.evaluate("""() => [...document.querySelectorAll(
+        '.mw-widget .mw-control input[type=range]')]
         .filter(i => (i.max - i.min) / (i.step || 1) > i.getBoundingClientRect().width)
         .map(i => [i.id,
                    !!i.closest('.mw-slider-row').querySelector('.mw-step[data-step="1"]')])""")
