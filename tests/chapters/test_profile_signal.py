@@ -255,3 +255,11 @@ def test_threshold_try_4_equilibria_appear_and_vanish_as_the_threshold_moves():
     counts = {len(threshold_model(mean=m / 100, spread=0.2, early=0.05, start=0.05).equilibria)
               for m in range(20, 81, 2)}
     assert 1 in counts and 3 in counts
+
+
+def test_guide_note_3_a_minority_of_early_adopters_tips_the_norm():
+    share = ch1.facts()["tip_early"] / 100
+    assert 0.05 < share < 0.5  # a minority, more than the Stuck-low preset's 5%
+    below = threshold_model(mean=0.5, spread=0.2, early=share - 0.01, start=share - 0.01)
+    above = threshold_model(mean=0.5, spread=0.2, early=share + 0.01, start=share + 0.01)
+    assert below.path[-1] < 0.5 < 0.9 < above.path[-1]

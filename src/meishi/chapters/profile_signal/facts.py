@@ -18,6 +18,7 @@ from ...data.series import (
     linkedin_net_additions,
 )
 from ...models.signal import signal
+from ...models.threshold import threshold_model
 
 __all__ = ["BaseRate", "LinkedInAdditions", "base_rates", "facts", "linkedin_additions"]
 
@@ -75,6 +76,21 @@ class BaseRate:
     year: str
     measure: str     # what exactly it counts
     job_to_job: bool  # counted like Japan's job changers (employed, moved employer in a year)
+
+
+def tipping_early_share(mean: float = 0.5, spread: float = 0.2) -> float:
+    """The smallest share who publish regardless (0..1, to 1e-4) at which a path that
+    starts from them alone climbs to nearly everyone: below it the low equilibrium holds.
+    The thresholds are the presets' (a typical threshold of half the peers)."""
+    def tips(early: float) -> bool:
+        r = threshold_model(mean=mean, spread=spread, early=early, start=early, rounds=25)
+        return len(r.equilibria) == 1 and r.path[-1] > 0.9
+
+    lo, hi = 0.0, 0.5
+    while hi - lo > 1e-4:
+        mid = (lo + hi) / 2
+        lo, hi = (lo, mid) if tips(mid) else (mid, hi)
+    return hi
 
 
 def base_rates() -> dict[str, BaseRate]:
@@ -198,6 +214,8 @@ def facts() -> dict[str, Any]:
         "ex1_pn": 100 * 0.6 * (0.5 - b) / (1 - b),
         "ex1_pn_frac": 0.6 * (0.5 - b) / (1 - b),
         "b_jp": b,
+        # the threshold model: how many early adopters tip the presets' society
+        "tip_early": 100 * tipping_early_share(),
         # do people hide a job search?
         "secrecy_days_off": float(secrecy["searched_on_days_off"]),
         "secrecy_uncomfortable": float(secrecy["uncomfortable_after_discovery"]),
