@@ -67,7 +67,8 @@ def test_invariants(case):
 
 def test_hand_worked_example_in_detail():
     # 私 + 主導 (+2 on 私), 3倍 (+1), 業界初 (+1), 表彰 (+1): 5
-    r = read_profile("私が主導したプロジェクトで売上を3倍に伸ばし、業界初の取り組みとして表彰されました。")
+    r = read_profile("私が主導したプロジェクトで売上を3倍に伸ばし、"
+                     "業界初の取り組みとして表彰されました。")
     assert [(k.match, k.points) for k in r.markers] == [
         ("私", 2), ("主導", 0), ("3倍", 1), ("業界初", 1), ("表彰", 1)]
     assert (r.score, r.register) == (5, "explicit")
