@@ -359,7 +359,7 @@ def test_back_to_top_sits_in_the_corner(phone, viewport):
 # -- widgets on one screen -------------------------------------------------------------
 
 #: Scrolls widget ``i``'s chart to the top of the screen (under the sticky header) and
-#: says which of its sliders a thumb can reach there: visible, not covered.
+#: says which of its sliders and choices a thumb can reach there: visible, not covered.
 CHART_ON_SCREEN_JS = """async (i) => {
   const w = document.querySelectorAll('.mw-widget')[i];
   const header = document.querySelector('.bd-header-article');
@@ -368,17 +368,19 @@ CHART_ON_SCREEN_JS = """async (i) => {
   scrollBy(0, chart.getBoundingClientRect().top - top - 8);
   await new Promise(r => setTimeout(r, 250));  // IntersectionObserver, then paint
   await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
-  const reachable = [...w.querySelectorAll('input[type=range]')].filter(el => {
+  const reachable = [...w.querySelectorAll(
+      'input[type=range], input[type=radio], select.mw-dock-select')].filter(el => {
     const r = el.getBoundingClientRect();
     if (!r.width || r.top < top || r.bottom > innerHeight) return false;
     const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
     return hit === el;
-  }).map(el => el.classList.contains('mw-dock-input') ? 'dock' : el.name);
+  }).map(el => el.classList.contains('mw-dock-input') ? 'dock' : el.name)
+    .filter((name, i, all) => all.indexOf(name) === i);
   const c = chart.getBoundingClientRect();
   const dock = w.querySelector('.mw-dock:not([hidden])');
   const floor = dock ? dock.getBoundingClientRect().top : innerHeight;
   return {widget: w.dataset.widget, height: Math.round(w.getBoundingClientRect().height),
-          sliders: w.querySelectorAll('.mw-control input[type=range]').length,
+          sliders: w.querySelectorAll('.mw-control-slider, .mw-control-choice').length,
           reachable, chartShown: Math.round(Math.min(c.bottom, floor) - Math.max(c.top, top)),
           chartHeight: Math.round(c.height)};
 }"""
@@ -387,8 +389,8 @@ CHART_ON_SCREEN_JS = """async (i) => {
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("path", CHAPTERS)
 def test_widget_slider_and_chart_share_a_screen(phone, path, viewport):
-    """With a widget's chart on screen, a slider of that widget is on screen too (on a
-    phone, the dock holds the slider last moved): the learner sees the chart move."""
+    """With a widget's chart on screen, a slider or choice of that widget is on screen too
+    (on a phone, the dock holds the control last moved): the learner sees the chart move."""
     page, log = phone(path, viewport)
     count = page.locator(".mw-widget").count()
     if not count:

@@ -139,6 +139,7 @@ export function defineWidget({ read, compute, describe, createChart }) {
           const radio = h("input", { type: "radio", id: rid, name: `${uid}-${c.name}`,
             value: o.value });
           radio.addEventListener("change", () => {
+            dockTo(c.name);
             if (radio.checked) commit({ ...current, [c.name]: o.value });
           });
           row.append(radio, h("label", { for: rid }, o.label));
@@ -254,30 +255,45 @@ export function defineWidget({ read, compute, describe, createChart }) {
     const summary = h("p", { class: "mw-summary", "aria-live": "polite" });
     root.append(summary);
 
-    // The dock (phones): while the chart is on screen and the slider last moved is
-    // not, a copy of that slider sits at the bottom of the screen, so the control
-    // being moved and the chart it changes are seen together.
-    const sliders = (spec.controls || []).filter((c) => c.kind === "slider");
+    // The dock (phones): while the chart is on screen and the control last moved is
+    // not, a copy of that control (a slider, or a list for a choice) sits at the
+    // bottom of the screen, so the control and the chart it changes are seen together.
+    const dockable = (spec.controls || []).filter((c) => c.kind === "slider" || c.kind === "choice");
     const dock = h("div", { class: "mw-dock", role: "group", hidden: true,
-      "aria-label": "The slider you last moved, kept in view with the chart" });
+      "aria-label": "The control you last moved, kept in view with the chart" });
     const dockLabel = h("label", { class: "mw-dock-label", for: `${uid}-dock` });
-    const dockInput = h("input", { type: "range", id: `${uid}-dock`, class: "mw-dock-input" });
+    const dockRow = h("div", { class: "mw-dock-row" });
+    const dockInput = h("input", { type: "range", class: "mw-dock-input" });
     const dockValue = h("span", { class: "mw-value", "aria-hidden": "true" });
-    dock.append(dockLabel, h("div", { class: "mw-dock-row" }, null));
-    dock.lastChild.append(dockInput, dockValue);
+    const dockSelect = h("select", { class: "mw-dock-input mw-dock-select" });
+    dock.append(dockLabel, dockRow);
     let docked = null;
     function dockTo(name) {
-      const c = sliders.find((s) => s.name === name);
+      const c = dockable.find((d) => d.name === name);
       if (!c || docked === c) return;
       docked = c;
       dockLabel.textContent = controlLabel(c);
-      for (const k of ["min", "max", "step"]) dockInput.setAttribute(k, c[k]);
+      for (const node of [dockInput, dockSelect]) node.removeAttribute("id");
+      if (c.kind === "slider") {
+        for (const k of ["min", "max", "step"]) dockInput.setAttribute(k, c[k]);
+        dockInput.id = `${uid}-dock`;
+        dockRow.replaceChildren(dockInput, dockValue);
+      } else {
+        dockSelect.replaceChildren(...(c.options || []).map(
+          (o) => h("option", { value: o.value }, o.label)));
+        dockSelect.id = `${uid}-dock`;
+        dockRow.replaceChildren(dockSelect);
+      }
       syncDock();
       placeDock();
     }
     function syncDock() {
       if (!docked) return;
       const v = current[docked.name];
+      if (docked.kind === "choice") {
+        if (dockSelect.value !== String(v)) dockSelect.value = String(v);
+        return;
+      }
       if (dockInput.value !== String(v)) dockInput.value = String(v);
       const shown = valueText(docked, Number(v));
       dockValue.textContent = shown;
@@ -286,13 +302,16 @@ export function defineWidget({ read, compute, describe, createChart }) {
     dockInput.addEventListener("input", () => {
       if (docked) commit({ ...current, [docked.name]: Number(dockInput.value) });
     });
+    dockSelect.addEventListener("change", () => {
+      if (docked) commit({ ...current, [docked.name]: dockSelect.value });
+    });
     let chartSeen = false;
-    const slidersSeen = new Set();
+    const controlsSeen = new Set();
     function placeDock() {
-      dock.hidden = !(docked && narrowScreen() && chartSeen && !slidersSeen.has(docked.name));
+      dock.hidden = !(docked && narrowScreen() && chartSeen && !controlsSeen.has(docked.name));
     }
     let observers = [];
-    if (sliders.length && typeof IntersectionObserver === "function") {
+    if (dockable.length && typeof IntersectionObserver === "function") {
       root.append(dock);
       const watch = (target, set) => {
         const o = new IntersectionObserver((entries) => {
@@ -303,13 +322,13 @@ export function defineWidget({ read, compute, describe, createChart }) {
         observers.push(o);
       };
       watch(chartBox, (seen) => { chartSeen = seen; });
-      for (const c of sliders) {
+      for (const c of dockable) {
         watch(controls[c.name].input, (seen) => {
-          if (seen) slidersSeen.add(c.name);
-          else slidersSeen.delete(c.name);
+          if (seen) controlsSeen.add(c.name);
+          else controlsSeen.delete(c.name);
         });
       }
-      dockTo(sliders[0].name);
+      dockTo(dockable[0].name);
     }
 
     el.append(root);
