@@ -76,6 +76,9 @@ book: $(STAMP) web guide $(INPUTS_STAMP)
 
 # Student and instructor versions of every chapter notebook, without outputs
 # (meishi_build.versions): _build/classroom/{student,instructor}/NN_slug.ipynb.
+# Both are resolved for JupyterLab (meishi_build.resolve): every glued number
+# filled in from the chapter's facts, boxes, folds, terms and citations as
+# JupyterLab renders them, so they read as the book does.
 notebooks: $(STAMP)
 	$(BIN)/python -m meishi_build.versions
 
@@ -105,10 +108,16 @@ lint: $(STAMP)
 bench: $(STAMP) web
 	$(BIN)/python -m meishi_build.bench --update-readme
 
+# JupyterLab on the resolved instructor notebooks (make notebooks rewrites
+# them: save your own work under another name), widgets live. JupyterLab shows
+# no MyST, so the chapters' sources in chapters/ would show raw directives and
+# no numbers. labsettings turns off JupyterLab's news prompt and update check
+# in .venv (share/jupyter/lab/settings/overrides.json).
 # JupyterLab refuses to run as root unless told to (containers, some hubs).
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
-lab: $(STAMP) web
-	$(BIN)/jupyter lab $(LAB_ROOT) chapters/
+lab: $(STAMP) web notebooks
+	$(BIN)/python -m meishi_build.labsettings
+	$(BIN)/jupyter lab $(LAB_ROOT) _build/classroom/instructor/
 
 # Start a new chapter from the template: make chapter NUMBER=2 SLUG=modesty TITLE="…"
 chapter: $(STAMP)
