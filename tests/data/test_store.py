@@ -375,6 +375,48 @@ def _source_field(key: str, old: str, new: str, rule: str, name: str = "") -> Ca
     return case
 
 
+def _text_key(name: str, old: str, new: str, rule: str, column: str = "country") -> Case:
+    """A text cell in tenure_by_country.csv (read by the conclusion's tenure lens) changed:
+    ``old`` and ``new`` are the start of its row."""
+    def case(folder: Path) -> tuple[str, str | None]:
+        path = folder / "tenure_by_country.csv"
+        _edit(path, f"\n{old}", f"\n{new}")
+        line = _line_of(path, f"\n{new}") + 1
+        return (f"tenure_by_country.csv, line {line}, column {column!r}: {rule}",
+                "tenure_by_country")
+    case.__name__ = name
+    return case
+
+
+def _invisible(text: str, char: str, at: int) -> str:
+    return (f"{text!r} holds an invisible or non-standard character, {char}, at character "
+            f"{at}: type the text without it")
+
+
+_ROW = "Germany,10.1,not stated,not stated,toyokeizai_2025_tenure,"
+TEXT_KEY_CASES: list[Case] = [
+    _text_key("zero_width_space_in_a_country", "Germany,", "Germ\u200bany,",
+              _invisible("Germ\u200bany", "U+200B ZERO WIDTH SPACE", 5)),
+    _text_key("no_break_space_in_a_country", "United Kingdom,", "United\u00a0Kingdom,",
+              _invisible("United\u00a0Kingdom", "U+00A0 NO-BREAK SPACE", 7)),
+    _text_key("nul_in_a_country", "Germany,", "Germany\x00,",
+              _invisible("Germany\x00", "U+0000 unnamed character", 8)),
+    _text_key("trailing_space_in_a_country", "Germany,", "Germany ,",
+              "'Germany ' has a space at its end: remove it"),
+    _text_key("leading_space_in_a_country", "Germany,", " Germany,",
+              "' Germany' has a space at its start: remove it"),
+    _text_key("doubled_space_in_a_country", "United Kingdom,", "United  Kingdom,",
+              "'United  Kingdom' has two spaces in a row (at character 7)"),
+    _text_key("full_width_country", "Germany,", "\uff27ermany,",
+              "'\uff27ermany' is not in Unicode normal form NFKC (full-width or compatibility "
+              "characters); write it 'Germany'"),
+    _text_key("cyrillic_letter_in_a_country", "Germany,", "G\u0435rmany,",
+              "'G\u0435rmany' mixes LATIN and CYRILLIC letters in one word (U+0435 CYRILLIC "
+              "SMALL LETTER IE): a look-alike spelling; type it in one script"),
+    _text_key("zero_width_space_in_a_note", _ROW + "\n", _ROW + "see\u200b\n",
+              _invisible("see\u200b", "U+200B ZERO WIDTH SPACE", 4), column="note"),
+]
+
 CASES: list[Case] = [
     empty_csv, header_only, row_with_an_extra_field, row_missing_a_field, not_utf8,
     _non_finite("inf"), _non_finite("-inf"), _non_finite("nan"), duplicate_row,
@@ -394,6 +436,8 @@ CASES: list[Case] = [
                   "impossible_date"),
 ]
 
+
+CASES += TEXT_KEY_CASES
 
 # Faults of a whole file, which has no line to name.
 WHOLE_FILE = {empty_csv, header_only, csv_without_entry}
@@ -472,3 +516,45 @@ def test_garbage_never_crashes_validate(seed: int, broken: Path,
         except data.DataError as exc:  # anything else fails the test
             raised = str(exc).splitlines()
         assert set(raised) <= set(problems)
+
+
+def test_a_key_spelt_differently_in_another_file_is_an_error_not_a_gap(
+        broken: Path, monkeypatch: pytest.MonkeyPatch):
+    """'germany' in the tenure table, 'Germany' everywhere else: the rarer spelling is
+    refused with its file, line and column, naming the other spelling and where it is."""
+    path = broken / "tenure_by_country.csv"
+    _edit(path, "\nGermany,", "\ngermany,")
+    line = _line_of(path, "\ngermany,") + 1
+    problems = data.validate(broken)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"tenure_by_country.csv, line {line}, column 'country': "
+                                  "'germany' is spelt like 'Germany' (")
+    assert re.search(r"\(\d+ times, first at \w+\.csv, line \d+, column 'country'\) but not "
+                     r"identically: use one spelling for one key$", problems[0]), problems[0]
+    monkeypatch.setenv("MEISHI_DATA_DIR", str(broken))
+    with pytest.raises(data.DataError) as info:
+        data.load("tenure_by_country")
+    assert str(info.value) == problems[0]
+    assert not data.load("general_trust").frame.empty  # the common spelling is not at fault
+
+
+def test_equally_common_spellings_each_name_the_other():
+    from meishi.data.textkeys import KeyCell, lookalikes
+
+    cells = [KeyCell("a.csv", 2, "country", "Japan"), KeyCell("b.csv", 3, "country", "JAPAN"),
+             KeyCell("a.csv", 3, "country", "Korea")]
+    found = [message for _cell, message in lookalikes(cells)]
+    assert found == [
+        "a.csv, line 2, column 'country': 'Japan' is spelt like 'JAPAN' (1 time, first at "
+        "b.csv, line 3, column 'country') but not identically: use one spelling for one key",
+        "b.csv, line 3, column 'country': 'JAPAN' is spelt like 'Japan' (1 time, first at "
+        "a.csv, line 2, column 'country') but not identically: use one spelling for one key"]
+
+
+def test_free_text_may_hold_what_a_key_may_not():
+    from meishi.data.textkeys import cell_problem
+
+    assert cell_problem("ｐ. 3 … ①", key=False) is None     # a note: not normalised
+    assert cell_problem("ｐ. 3", key=True).startswith("'ｐ. 3' is not in Unicode normal form")
+    assert cell_problem("Japan\t", key=False).startswith("'Japan\\t' holds an invisible")
+    assert cell_problem("Москва", key=True) is None and cell_problem("日本", key=True) is None

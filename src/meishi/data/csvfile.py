@@ -17,6 +17,8 @@ as a text editor counts them, the header being line 1):
   an ``int`` a whole one, both within ``min``/``max``;
 * a ``year_month`` cell reads ``YYYY`` or ``YYYY-MM``, a ``source`` cell
   names a known source, and a cell of a column with ``values`` is one of them;
+* a ``str`` cell holds no invisible character and no stray space, and a key
+  (not a note) is in normal form and one script (:mod:`.textkeys`);
 * some source is named, by a ``source`` column or the ``sources`` list.
 
 Nothing here raises for bad data: :func:`check_dataset` returns every
@@ -36,6 +38,8 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+
+from .textkeys import cell_problem, is_key_column
 
 __all__ = ["COLUMN_TYPES", "YEAR_MONTH", "Checked", "check_dataset", "decode_utf8",
            "source_column"]
@@ -250,7 +254,11 @@ def _check_column(col: str, series: pd.Series, spec: dict[str, Any], lines: list
             return problems, converted.astype("Int64" if nullable else "int64")
         return problems, converted.astype("float64")
     allowed = None if spec.get("values") is None else {str(v) for v in spec["values"]}
+    key = is_key_column(col)
     for i, text in filled:
+        if ctype == "str" and (problem := cell_problem(text, key)):
+            bad(i, problem)
+            continue
         if ctype == "year_month" and not YEAR_MONTH.match(text):
             bad(i, f"should be YYYY or YYYY-MM, not {text!r}")
         if ctype == "source" and text not in known_sources:

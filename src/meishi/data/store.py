@@ -24,8 +24,9 @@ import pandas as pd
 import yaml
 
 from ..paths import data_dir
-from .csvfile import check_dataset, decode_utf8, source_column
+from .csvfile import _records, check_dataset, decode_utf8, source_column
 from .sourcefile import READ, RELIABILITY, Source, make_source, source_problems
+from .textkeys import KeyCell, cell_problem, is_key_column, lookalikes
 
 __all__ = ["READ", "RELIABILITY", "DataError", "Dataset", "Source", "dataset_names", "load",
            "sources", "validate"]
@@ -185,6 +186,37 @@ def dataset_names() -> list[str]:
     return sorted(_registry(str(folder := data_dir()), _stamps(folder)).datasets)
 
 
+def _key_cells(folder: Path, registry: _Registry) -> list[KeyCell]:
+    """Every cell of every key column that passes its own checks, read as :mod:`.csvfile`
+    reads it (a file, row or cell that breaks a rule is left to that rule's problem)."""
+    cells: list[KeyCell] = []
+    for entry in registry.datasets.values():
+        try:
+            file, columns = entry["file"], entry["columns"]
+            data = (folder / Path(file).name).read_bytes()
+            text, _ = decode_utf8(data, file)
+            records, _ = _records(text, file) if text else ([], None)
+            if not records or records[0][2] != list(columns):
+                continue
+            keys = [(i, col, spec.get("values")) for i, (col, spec) in enumerate(columns.items())
+                    if spec.get("type") == "str" and is_key_column(col)]
+            for line, _last, fields in records[1:]:
+                for i, col, values in keys if len(fields) == len(columns) else ():
+                    cell = fields[i]
+                    if cell.strip() and cell_problem(cell) is None and (
+                            values is None or cell in {str(v) for v in values}):
+                        cells.append(KeyCell(file, line, col, cell))
+        except Exception:  # a broken entry or file has its own problem
+            continue
+    return cells
+
+
+@functools.lru_cache(maxsize=8)
+def _lookalikes(folder: str, stamps: tuple[Any, ...]) -> tuple[tuple[KeyCell, str], ...]:
+    """Key cells spelt like a key used elsewhere in the folder, each with its problem."""
+    return tuple(lookalikes(_key_cells(Path(folder), _registry(folder, stamps))))
+
+
 @functools.lru_cache(maxsize=64)
 def _load(name: str, folder: str, stamps: tuple[Any, ...]) -> Dataset:
     registry = _registry(folder, stamps)
@@ -195,6 +227,9 @@ def _load(name: str, folder: str, stamps: tuple[Any, ...]) -> Dataset:
                             functools.partial(registry.at, "datasets", name))
     problems = checked.problems + [p for sid in checked.ids or [] if sid in registry.sources
                                    for p in _source_problems(sid, registry)]
+    file = registry.datasets[name].get("file") if isinstance(registry.datasets[name], dict) \
+        else None
+    problems += [p for cell, p in _lookalikes(folder, stamps) if cell.file == file]
     if problems or checked.frame is None:
         raise DataError(problems or f"{name}: could not be loaded")
     entry = registry.datasets[name]
@@ -217,7 +252,9 @@ def validate(folder: Path | None = None) -> list[str]:
     """Check every rule for the data folder; return every problem found, one per fault.
 
     Never raises.  Beyond the rules above and in :mod:`.csvfile`: every CSV has an
-    entry, and every source is used, judged only when every CSV was read in full.
+    entry, every source is used, judged only when every CSV was read in full, and
+    every key is spelt one way across the folder (:func:`.textkeys.lookalikes`,
+    which :func:`load` also applies to the dataset it loads).
     """
     folder = Path(folder) if folder is not None else data_dir()
     try:
@@ -236,6 +273,7 @@ def validate(folder: Path | None = None) -> list[str]:
                                 functools.partial(registry.at, "datasets", name))
         problems += checked.problems
         used = None if used is None or checked.ids is None else used | set(checked.ids)
+    problems += [p for _cell, p in lookalikes(_key_cells(folder, registry))]
     if used is not None:
         problems += [f"{registry.at('sources', sid)}: source {sid!r} is used by no dataset"
                      for sid in registry.sources if sid not in used]
