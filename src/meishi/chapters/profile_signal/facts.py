@@ -100,7 +100,9 @@ def base_rates() -> dict[str, BaseRate]:
     wanting = job_mobility("wanting_to_change_share").set_index("year")["value"]
     rates = [
         BaseRate("Japan: changed jobs", "JP changed", float(ratio["value"]), str(year),
-                 "employed people who moved to another employer in the year", True),
+                 "employed people who moved to another employer in the year"
+                 + (", computed from the release's counts" if ratio["derived"] == "yes" else ""),
+                 True),
         BaseRate("Japan: want to change", "JP want", float(wanting[year]), str(year),
                  "employed people who want to change jobs or add a second one", False),
         BaseRate("EU: changed jobs (2003)", "EU changed", lifetime_measure("eu_job_to_job_2003"),
