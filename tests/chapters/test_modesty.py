@@ -120,6 +120,22 @@ def test_try_4_the_crossover_splits_every_whole_percent_norm_and_falls_with_clar
     assert all(a > b for a, b in itertools.pairwise(values))
 
 
+def test_the_takeaway_on_the_model_holds():
+    # "an implied cue beats an explicit claim when the norm is strong and the cue is clear"
+    for m in (0.8, 0.9, 1.0):
+        for q in (0.5, 0.75, 1.0):
+            assert impression(m, 0.8, q).winner == "implied", (m, q)
+    # "with an uninformative cue, or with no norm and a cue that leaves something out,
+    # stating wins"
+    for x in GRID:
+        assert impression(x, 0.8, 0.0).winner == "explicit", x
+        if x < 1:
+            assert impression(0.0, 0.8, x).winner == "explicit", x
+    text = _markdown()
+    assert "with an uninformative cue, or with no norm and a cue that leaves something out, " \
+        "stating wins" in text
+
+
 def test_the_widget_exercise_has_a_number_and_the_model_gives_it():
     f = chapter.facts()
     assert (f["q_tie_strict"], f["q_min_strict"]) == (28, 29)
