@@ -5,7 +5,9 @@ chapter 4 gives them (:func:`meishi.data.series.latest_per_100`), job tenure
 (chapter 1's table), Hofstede's individualism score, general trust as chapter
 3 gives it (:func:`meishi.data.series.trust_wave7`) and whether the course's
 sources show a local service bigger than LinkedIn.  A country without a
-figure for a lens is left out of that lens, never filled in.
+figure for a lens is left out of that lens, never filled in, and named
+(:func:`lens_points`); a country with a lens figure but no LinkedIn figure is
+named too (:func:`lens_without_linkedin`).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import pandas as pd
 from ...data import load
 from ...data.series import latest_per_100, trust_wave7, year_of
 
-__all__ = ["LENSES", "Lens", "lens_points", "lens_table"]
+__all__ = ["LENSES", "Lens", "lens_points", "lens_table", "lens_without_linkedin"]
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,35 @@ LENSES: dict[str, Lens] = {
         "The course looked for local rivals only where LinkedIn was weak, so this lens is "
         "biased by how its data were gathered: 0 means not looked for, not none.", direction=-1),
 }
+
+
+def _lens_countries() -> dict[str, list[str]]:
+    """The countries each lens's dataset gives a value for, in the course data."""
+    local = load("local_network_lead").frame
+    return {
+        "tenure": list(load("tenure_by_country").frame["country"]),
+        "individualism": list(load("individualism_by_country").frame["country"]),
+        "trust": list(trust_wave7()),
+        "local": list(local.loc[local["local_rival"].isin(["found", "not looked for"]),
+                                "country"]),
+    }
+
+
+def lens_without_linkedin() -> dict[str, list[str]]:
+    """Per lens, the countries with a value on it but no LinkedIn figure, so left out of
+    every comparison (sorted).  A country spelt otherwise than in the LinkedIn table (in
+    case only) is an error, never a gap."""
+    linkedin = set(latest_per_100())
+    folded = {c.casefold(): c for c in linkedin}
+    out = {}
+    for key, countries in _lens_countries().items():
+        gaps = sorted(dict.fromkeys(c for c in countries if c not in linkedin))
+        clash = [(c, folded[c.casefold()]) for c in gaps if c.casefold() in folded]
+        if clash:
+            raise ValueError(f"{LENSES[key].dataset}: {clash[0][0]!r} is spelt otherwise than "
+                             f"{clash[0][1]!r} in the LinkedIn table, so it would drop out")
+        out[key] = gaps
+    return out
 
 
 def lens_table() -> pd.DataFrame:

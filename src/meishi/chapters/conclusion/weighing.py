@@ -19,16 +19,25 @@ from ...kit.fmt import fixed
 from ...kit.inputs import InputError
 from ...kit.widget import CourseWidget
 from ...models.lenses import DEFAULT_SHUFFLES, WeightedResult, weighted_test
-from .lenses import LENSES, lens_table
+from .lenses import LENSES, lens_table, lens_without_linkedin
+from .widgets import listed
 
-__all__ = ["WeightsWidget", "complete_countries"]
+__all__ = ["WeightsWidget", "complete_countries", "predicted_groups"]
 
 
 def complete_countries() -> dict[str, Any]:
     """The countries with a figure on every lens, their values and LinkedIn per head."""
     table = lens_table()
     full = table.dropna(subset=list(LENSES))
+    reasons: dict[str, list[str]] = {}
+    for country, row in table.drop(index=full.index).iterrows():
+        gaps = [LENSES[k].short for k in LENSES if math.isnan(row[k])]
+        reasons.setdefault(listed(gaps), []).append(str(country))
+    no_linkedin = sorted({c for gaps in lens_without_linkedin().values() for c in gaps})
+    if no_linkedin:
+        reasons["LinkedIn per head"] = no_linkedin
     return {
+        "left_out": [[reason, countries] for reason, countries in reasons.items()],
         "countries": list(full.index),
         "values": {k: [float(v) for v in full[k]] for k in LENSES},
         "linkedin": [float(v) for v in full["linkedin_per_100"]],
@@ -45,8 +54,9 @@ class WeightsWidget(CourseWidget):
     title = "Weigh the four explanations"
     caption = ("Left: the countries in the order your weights predict (most LinkedIn members "
                "per head at the top); right: the order they really have. A line that stays "
-               "level is a country the weights place right. Only countries with a figure on "
-               "all four lenses are used. Model: a weighted sum of each lens's ranks, turned "
+               "level is a country the weights place right; tied countries share a rank (2=). Only "
+               "countries with a figure on all four lenses and a LinkedIn figure are used; the "
+               "rest are named below. Model: a weighted sum of each lens's ranks, turned "
                "the way its explanation predicts; rank agreement and a permutation test.")
     preset_note = ("The countries' values are the course data behind the first widget; the "
                    "weights are yours (stylised: no source says how much each explanation "
@@ -81,12 +91,20 @@ class WeightsWidget(CourseWidget):
                              data["linkedin"], data["shuffles"])
 
     def describe(self, result: WeightedResult, params: Any = None) -> str:
-        order = sorted(range(len(result.countries)), key=lambda i: (-result.score[i], i))
-        predicted = ", ".join(result.countries[i] for i in order)
+        groups = predicted_groups(result)
         test = result.test
         n = len(result.countries)
+        left = "; ".join(f"{reason} for {listed(countries)}"
+                         for reason, countries in self.spec["data"]["left_out"])
+        left_out = f" Left out for want of a figure: {left}." if left else ""
+        if len(groups) == 1:
+            return (f"Your weights give all {n} countries the same score, so they predict no "
+                    f"order: put weight on a lens whose figures differ.{left_out}")
+        ties = any(len(g) > 1 for g in groups)
+        predicted = ("; " if ties else ", ").join(
+            f"{listed(g)} (tied)" if len(g) > 1 else g[0] for g in groups)
         if math.isnan(test.rho):
-            agreement = "The mix gives every country the same score, so it orders nothing."
+            agreement = "The real order has no spread, so there is no agreement to measure."
         else:
             strength = test.words.split(" (")[0]
             agreement = (f"Rank correlation with the real order {fixed(test.rho, 2)} "
@@ -96,4 +114,16 @@ class WeightsWidget(CourseWidget):
         return (f"Your weights predict this order, most LinkedIn members per head first: "
                 f"{predicted}. {agreement} With {n} countries, weights tuned after looking at "
                 "the answer can fit almost any order, and the shuffle figure assumes the "
-                "weights were chosen before looking.")
+                f"weights were chosen before looking.{left_out}")
+
+
+def predicted_groups(result: WeightedResult) -> list[list[str]]:
+    """The countries by score, highest first, tied scores in one group (in the data's order)."""
+    order = sorted(range(len(result.countries)), key=lambda i: (-result.score[i], i))
+    groups: list[list[str]] = []
+    for k, i in enumerate(order):
+        if k and result.score[i] == result.score[order[k - 1]]:
+            groups[-1].append(result.countries[i])
+        else:
+            groups.append([result.countries[i]])
+    return groups

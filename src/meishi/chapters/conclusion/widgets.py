@@ -17,9 +17,9 @@ from ...kit.fmt import fixed
 from ...kit.inputs import InputError
 from ...kit.widget import CourseWidget
 from ...models.lenses import DEFAULT_SHUFFLES, LensResult, lens_test
-from .lenses import LENSES, lens_table
+from .lenses import LENSES, lens_table, lens_without_linkedin
 
-__all__ = ["OWN", "LensesWidget"]
+__all__ = ["OWN", "LensesWidget", "listed"]
 
 #: The label of the learner's own point.
 OWN = "Your country"
@@ -36,8 +36,14 @@ def _lens_data() -> dict[str, Any]:
              "year": int(row["linkedin_year"]), "basis": str(row["linkedin_basis"]),
              "values": {k: (None if math.isnan(row[k]) else float(row[k])) for k in LENSES}}
             for country, row in table.iterrows()],
+        "without_linkedin": lens_without_linkedin(),
         "shuffles": DEFAULT_SHUFFLES,
     }
+
+
+def listed(names: list[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 class LensesWidget(CourseWidget):
@@ -48,7 +54,8 @@ class LensesWidget(CourseWidget):
     caption = ("Each dot is a country: across, the chosen lens's measure; up, LinkedIn members "
                "per 100 people (each country's latest figure in the course data, 2018 to "
                "2025). "
-               "A country with no figure for the lens is left out and named below. Model: "
+               "A country with no figure for the lens, or no LinkedIn figure, is left out "
+               "and named below. Model: "
                "rank agreement (Spearman's rank correlation) and a permutation test with "
                f"{DEFAULT_SHUFFLES:,} fixed-seed shuffles.")
     preset_note = ("Every country's values come from the course data: LinkedIn per head as in "
@@ -121,11 +128,15 @@ class LensesWidget(CourseWidget):
 
     def describe(self, result: LensResult, params: Any = None) -> str:
         lens = LENSES[params["lens"]]
-        missing = [c["name"] for c in self.spec["data"]["countries"]
-                   if c["values"][lens.key] is None]
+        data = self.spec["data"]
+        missing = [c["name"] for c in data["countries"] if c["values"][lens.key] is None]
+        unmatched = data["without_linkedin"][lens.key]
         head = (f"{lens.explanation} ({lens.measure}, {lens.unit}) against LinkedIn members "
-                f"per 100 people: {result.n} countries")
-        if params["leave_out"] != "none":
+                f"per 100 people: {result.n} countr{'y' if result.n == 1 else 'ies'}")
+        if params["leave_out"] in missing:
+            head += (f" ({params['leave_out']} has no figure on this lens, so leaving it out "
+                     "changes nothing)")
+        elif params["leave_out"] != "none":
             head += f" ({params['leave_out']} left out)"
         if params["own"] is not None:
             head += f", including yours ({fixed(params['own'][0], 1)}, "
@@ -142,7 +153,9 @@ class LensesWidget(CourseWidget):
             body = (f". Rank correlation {fixed(result.rho, 2)}: {result.words}. In "
                     f"{shuffles} random shuffles of the LinkedIn figures among these "
                     f"countries, {share}% agreed at least as strongly: {verdict}.")
-        tail = f" No figure for: {', '.join(missing)}." if missing else ""
+        tail = f" Left out, no {lens.short} figure: {listed(missing)}." if missing else ""
+        if unmatched:
+            tail += f" Left out, no LinkedIn figure: {listed(unmatched)}."
         if params["note"]:
             tail += " " + params["note"]
         return head + body + tail + " " + lens.caveat

@@ -71,18 +71,28 @@ export function compute(params, spec) {
   return lensTest(names, xs, ys, lensData(spec).shuffles);
 }
 
+/** "A", "A and B", "A, B and C" (Python: listed). */
+export const listed = (names) => (names.length === 1 ? names[0]
+  : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`);
+
 export function lensOf(spec, key) {
   return lensData(spec).lenses.find((l) => l.key === key);
 }
 
 export function describe(result, params, spec) {
   const lens = lensOf(spec, params.lens);
-  const missing = lensData(spec).countries
+  const data = lensData(spec);
+  const missing = data.countries
     .filter((c) => c.values[lens.key] === null || c.values[lens.key] === undefined)
     .map((c) => c.name);
+  const unmatched = (data.without_linkedin || {})[lens.key] || [];
   let head = `${lens.explanation} (${lens.measure}, ${lens.unit}) against LinkedIn members ` +
-    `per 100 people: ${result.n} countries`;
-  if (params.leave_out !== "none") head += ` (${params.leave_out} left out)`;
+    `per 100 people: ${result.n} countr${result.n === 1 ? "y" : "ies"}`;
+  if (missing.includes(params.leave_out)) {
+    head += ` (${params.leave_out} has no figure on this lens, so leaving it out changes nothing)`;
+  } else if (params.leave_out !== "none") {
+    head += ` (${params.leave_out} left out)`;
+  }
   if (params.own) {
     head += `, including yours (${fixed(params.own[0], 1)}, ${fixed(params.own[1], 1)} per 100)`;
   }
@@ -99,7 +109,8 @@ export function describe(result, params, spec) {
       "random shuffles of the LinkedIn figures among these countries, " +
       `${fixed(100 * result.chance, 1)}% agreed at least as strongly: ${verdict}.`;
   }
-  let tail = missing.length ? ` No figure for: ${missing.join(", ")}.` : "";
+  let tail = missing.length ? ` Left out, no ${lens.short} figure: ${listed(missing)}.` : "";
+  if (unmatched.length) tail += ` Left out, no LinkedIn figure: ${listed(unmatched)}.`;
   if (params.note) tail += ` ${params.note}`;
   return `${head}${body}${tail} ${lens.caveat}`;
 }

@@ -32,6 +32,12 @@ function createChart(container, spec) {
     }));
     const narrow = panel.width < 420;
     const nameOf = (name) => (narrow ? short(name) : name);
+    // Tied scores share a rank, written "2=" (the order within a tie means nothing).
+    const rank = new Map();
+    order.forEach((i, k) => rank.set(i, k && result.score[i] === result.score[order[k - 1]]
+      ? rank.get(order[k - 1]) : k + 1));
+    const tied = (i) => order.some((j) => j !== i && result.score[j] === result.score[i]);
+    const rankText = (i) => `${rank.get(i)}${tied(i) ? "=" : "."}`;
     panel.setHeading(Number.isNaN(result.test.rho) ? "Your weights order nothing"
       : `Predicted and real order: rank correlation ${fixed(result.test.rho, 2)}`);
     heads.selectAll("text").data(["Predicted", "Real, per 100"]).join("text")
@@ -52,7 +58,8 @@ function createChart(container, spec) {
     left.selectAll("text").data(rows, (d) => d.name).join("text")
       .attr("class", "mw-label")
       .attr("x", xl - 6).attr("y", (d) => d.from + 4).attr("text-anchor", "end")
-      .text((d) => nameOf(d.name));
+      .attr("data-rank", (d) => rankText(d.i))
+      .text((d) => `${rankText(d.i)} ${nameOf(d.name)}`);
     right.selectAll("text").data(rows, (d) => d.name).join("text")
       .attr("class", "mw-label")
       .attr("x", xr + 6).attr("y", (d) => d.to + 4).attr("text-anchor", "start")
