@@ -156,13 +156,25 @@ def test_most_chapters_have_japanese_to_print():
     assert len(JAPANESE) >= len(CHAPTERS) - 1
 
 
+#: The book's own Japanese webfont (vendor/fonts, Noto Sans JP), as a PDF names its
+#: embedded subset ("/DAAAAA+NotoSansJP…"); a system font (Noto Sans CJK JP, from
+#: Debian's fonts-noto-cjk: "NotoSansCJKjp") is not the book's font.
+BOOK_FONT = re.compile(r"^/?(?:[A-Z]{6}\+)?NotoSansJP")
+#: What a PDF's text gives instead of a kanji when its font maps the glyph to the
+#: wrong character: Kangxi radicals, CJK radical supplements, compatibility ideographs.
+LOOKALIKES = re.compile(r"[\u2e80-\u2fdf\uf900-\ufaff]")
+
+
 @pytest.mark.parametrize("chapter", JAPANESE, ids=lambda c: c.stem)
 def test_handout_prints_japanese_in_a_japanese_font(chapter):
+    """Japanese prints in the book's font, whatever Japanese fonts the machine has,
+    and copies and searches as the words the chapter writes."""
     pages, fonts = _pdf(handouts.HANDOUTS / f"{chapter.stem}.pdf")
     words = _japanese(chapter)
     text = _norm("".join(pages))
     assert all(w in text for w in words), sorted(w for w in words if w not in text)
-    assert fonts and all(re.search(r"Noto ?Sans ?(CJK ?)?JP", f) for f in fonts), fonts
+    assert not LOOKALIKES.search("".join(pages)), LOOKALIKES.findall("".join(pages))
+    assert fonts and all(BOOK_FONT.match(f) for f in fonts), fonts
 
 
 def test_answer_key_holds_every_answer():
