@@ -68,13 +68,13 @@ from pathlib import Path  # noqa: E402
 import numpy as np  # noqa: E402
 import yaml  # noqa: E402
 
-from meishi.chapters.home_advantage.charts import source_kinds  # noqa: E402
 from meishi.chapters.home_advantage.facts import (  # noqa: E402
     PRESETS,
     SOCIAL_FIT,
     SOCIAL_TIPPED_FIT,
 )
 from meishi.data import load  # noqa: E402
+from meishi.data.series import latest_source_kind as source_kinds  # noqa: E402
 from meishi.models.platforms import platform_shares  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -19,6 +19,7 @@ __all__ = [
     "ARTICLE_YEAR",
     "job_mobility",
     "latest_per_100",
+    "latest_source_kind",
     "lifetime_measure",
     "linkedin_growth_since_article",
     "linkedin_members",
@@ -155,6 +156,20 @@ def latest_per_100() -> dict[str, tuple[float, str, str]]:
     _year, value = linkedin_per_100_japan()[-1]
     members = linkedin_members()
     out["Japan"] = (value, str(members["date"].iloc[-1]), str(members["basis"].iloc[-1]))
+    return out
+
+
+def latest_source_kind() -> dict[str, str]:
+    """Each country's latest LinkedIn figure's kind of source (``source_kind`` in
+    linkedin_members_by_country; Japan's is LinkedIn's own member count), for the
+    figures :func:`latest_per_100` picks."""
+    frame = load("linkedin_members_by_country").frame.set_index(["country", "date"])
+    out = {}
+    for country, (_v, date, basis) in latest_per_100().items():
+        if country == "Japan":
+            out[country] = "LinkedIn member count" if basis == "company" else basis
+        else:
+            out[country] = str(frame.loc[(country, date), "source_kind"])
     return out
 
 

@@ -126,10 +126,10 @@ def rivals_chart() -> Chart:
     charts.label_bars(ax, bars, values[::-1], "{:.1f}")
     ax.set_xlabel("Members or users, as each company counts them (millions)")
     ax.grid(axis="y", visible=False)
-    ax.set_title("Where a local rival was found, it matched or beat LinkedIn")
+    ax.set_title("Where a local rival was found, it was of LinkedIn's size or larger")
     charts.add_source_line(fig, ds.source_line(df).rstrip(".") + ". Company figures on "
                            "different bases and dates; the course looked only in these places.")
     alt = ("Horizontal bar chart of LinkedIn (blue) beside a local rival (orange), in millions "
            "of members or users: " + "; ".join(parts) + ". In each place the local service "
-           "is as big as LinkedIn or bigger.")
+           "is of about LinkedIn's size or larger, each counted on its own base.")
     return Chart(fig, alt, datasets=(ds.name,))

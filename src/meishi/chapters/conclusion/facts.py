@@ -92,7 +92,6 @@ def facts() -> dict[str, Any]:
     results = lens_results()
     counts = verdict_counts()
     claims = load_claims()
-    ratio = job_mobility("job_changer_ratio")
     per100 = linkedin_per_100_japan()
     out: dict[str, Any] = {
         "n_countries": len(table),
@@ -104,10 +103,6 @@ def facts() -> dict[str, Any]:
         "trust_jp": float(table.loc["Japan", "trust"]),
         "trust_us": float(table.loc["United States", "trust"]),
         "li_jp_per100_2015": next(v for year, v in per100 if year == 2015),
-        "ratio_first": float(ratio["value"].iloc[0]),
-        "ratio_first_year": int(ratio["year"].iloc[0]),
-        "ratio_last": float(ratio["value"].iloc[-1]),
-        "ratio_last_year": int(ratio["year"].iloc[-1]),
     }
     out.update(flows())
     kind = source_kind_test(table)

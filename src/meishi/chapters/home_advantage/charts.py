@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from ...data import load
-from ...data.series import latest_per_100, linkedin_members, year_float
+from ...data.series import latest_per_100, latest_source_kind, linkedin_members, year_float
 from ...kit import charts
 from ...kit.charts import PALETTE, Chart
 
-__all__ = ["dach_chart", "domestic_chart", "facebook_age_chart", "per_head_chart", "source_kinds"]
+__all__ = ["dach_chart", "domestic_chart", "facebook_age_chart", "per_head_chart"]
 
 BASIS = {"company": ("LinkedIn's own member count", ""),
          "estimate": ("outside count", "//")}
@@ -21,24 +21,11 @@ EVENTS = {"China": ("LinkedIn closed its Chinese social network in 2021",
                     ("linkedin_2021_china", "linkedin_2023_incareer"))}
 
 
-def source_kinds() -> dict[str, str]:
-    """Each country's latest figure's kind of source (the dataset's source_kind column; Japan's
-    is LinkedIn's own member count), for the figures :func:`latest_per_100` picks."""
-    frame = load("linkedin_members_by_country").frame.set_index(["country", "date"])
-    out = {}
-    for country, (_v, date, basis) in latest_per_100().items():
-        if country == "Japan":
-            out[country] = "LinkedIn member count" if basis == "company" else basis
-        else:
-            out[country] = str(frame.loc[(country, date), "source_kind"])
-    return out
-
-
 def per_head_chart() -> Chart:
     """LinkedIn members per 100 people, each country's latest figure, marked by source kind."""
     ds = load("linkedin_members_by_country")
     rows = sorted(latest_per_100().items(), key=lambda kv: kv[1][0])
-    kinds = source_kinds()
+    kinds = latest_source_kind()
     fig, ax = charts.new_figure("wide")
     names = [f"{c} ({d[:4]}, {SHORT[kinds[c]]})" for c, (_v, d, _b) in rows]
     values = [v for _c, (v, _d, _b) in rows]
