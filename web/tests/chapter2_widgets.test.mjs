@@ -70,12 +70,12 @@ test("impression: flat and edge readouts", () => {
 test("profile_reader: defaults and the shared Japanese examples", () => {
   assert.equal(run(reader, READER, {}).summary, "Explicitness score 3 of 10 (moderate): first " +
     "person with an achievement verb (+2), a growth number (+1).");
-  const ja = run(reader, READER, { text: "私が主導し売上を3倍に伸ばし、業界初の受賞を達成しました" });
-  assert.deepEqual(ja.result.markers.map((k) => k.match), ["私", "主導", "3倍", "業界初", "受賞", "達成"]);
+  const ja = run(reader, READER, { text: "私が主導したプロジェクトで売上を3倍に伸ばし、業界初の取り組みとして表彰されました。" });
+  assert.deepEqual(ja.result.markers.map((k) => k.match), ["私", "主導", "3倍", "業界初", "表彰"]);
   assert.equal(ja.summary, "Explicitness score 5 of 10 (explicit): first person with an " +
     "achievement verb (+2), a superlative (+1), a growth number (+1), a Japanese achievement " +
     "word (+1).");
-  const modest = run(reader, READER, { text: "皆様のおかげで、チームで目標を達成させていただきました" });
+  const modest = run(reader, READER, { text: "チームの一員として新規事業の立ち上げを担当させていただき、皆様のおかげで目標を達成することができました。" });
   assert.equal(modest.summary, "Explicitness score 0 of 10 (understated): a Japanese " +
     "achievement word (+1), 4 modesty markers (−3); the points add up to −2, kept within 0 to 10.");
 });
@@ -106,7 +106,7 @@ test("profile_reader: points are written with a minus sign", () => {
 // -- the kit: a line of text in a link ------------------------------------------------------
 
 test("a text control's line travels in a link whole, and an absurd one is cut by code points", () => {
-  const line = "私が主導し売上を3倍に伸ばし、業界初の受賞を達成しました 🚀";
+  const line = "私が主導したプロジェクトで売上を3倍に伸ばし、業界初の取り組みとして表彰されました。 🚀";
   const params = linkParams(READER, { text: line });
   assert.equal(params.get("text"), line);
   const hash = `#widget-profile_reader?${params}`;
