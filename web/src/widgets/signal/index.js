@@ -1,7 +1,7 @@
 // Front end of chapter 1's signal widget: the boss's belief and the lift.
 import { COLOURS, createFigure } from "../../kit/chart.js";
 import { fixed } from "../../kit/format.js";
-import { defineWidget } from "../../kit/widget.js";
+import { controlLabel, defineWidget } from "../../kit/widget.js";
 import { posteriorCurve } from "../../models/signal.js";
 import { scaleLinear, scaleLog } from "d3-scale";
 import { line } from "d3-shape";
@@ -126,18 +126,29 @@ const base = defineWidget({ read, compute, describe, createChart });
 
 /**
  * The last control touched wins: a typed base rate replaces the slider's only until the
- * learner drags the slider again, which empties the box (so the chart and readout follow the
- * slider, not a number typed earlier).  Python's SignalWidget.set does the same.
+ * learner drags the base-rate slider again (in the controls, or its copy in the phone dock),
+ * which empties the box, so the chart and readout follow the slider, not a number typed
+ * earlier.  Python's SignalWidget.set does the same.
  */
 function render(ctx) {
   const cleanup = base.render(ctx);
-  const slider = ctx.el.querySelector('input[type="range"][name="base_rate"]');
+  const spec = ctx.model.get("spec") || {};
+  const control = (spec.controls || []).find((c) => c.name === "base_rate");
+  const dockLabel = control ? controlLabel(control) : null;
   const box = ctx.el.querySelector('input[type="text"][name="own_rate"]');
-  if (slider && box) {
-    slider.addEventListener("input", () => {
-      if (box.value === "") return;
+  const isBaseRate = (target) => {
+    if (!(target instanceof HTMLInputElement) || target.type !== "range") return false;
+    if (target.name === "base_rate") return true;
+    const dock = target.closest(".mw-dock");
+    const label = dock && dock.querySelector(".mw-dock-label");
+    return Boolean(label && label.textContent === dockLabel);
+  };
+  if (box) {
+    // on the widget's root, after the kit's own listener has committed the slider's value
+    ctx.el.addEventListener("input", (event) => {
+      if (!isBaseRate(event.target) || box.value === "") return;
       box.value = "";
-      box.dispatchEvent(new Event("input")); // the kit commits the emptied box
+      box.dispatchEvent(new Event("input", { bubbles: true })); // the kit commits the emptied box
     });
   }
   return cleanup;
