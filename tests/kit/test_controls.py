@@ -85,3 +85,17 @@ def test_a_choice_holds_one_of_its_options():
 def test_a_choice_needs_distinct_named_options_and_its_default_among_them(options, default):
     with pytest.raises(ValueError):
         Choice("c", "C", "unit", options=options, default=default)
+
+
+@pytest.mark.parametrize("value, message", [
+    (61, "Share must be between 0 and 60 %; it was given 61."),
+    (0.8, "Share moves in steps of 0.5 from 0; 0.8 is not on a step."),
+    ("5", "Share must be a number between 0 and 60 %; it was given text."),
+    (float("nan"), "Share: NaN is not a number the control can show; the last setting is kept."),
+])
+def test_a_refused_value_is_explained_with_the_control_s_label(value, message):
+    """The words the page uses too (web/src/kit/values.js; tests/kit/test_parity.py)."""
+    s = Slider("p", "Share", "%", min=0, max=60, step=0.5, default=5)
+    assert s.refusal(value)[1] == message
+    with pytest.raises((TypeError, ValueError), match="preset 'x': Share"):
+        s.check(value, what="preset 'x'")

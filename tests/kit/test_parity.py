@@ -261,3 +261,56 @@ def test_the_javascript_unit_tests_pass():
                           timeout=300, cwd=paths.WEB, check=False)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
     assert "# fail 0" in proc.stdout or "ℹ fail 0" in proc.stdout
+
+
+# -- issue 20: values set from code, and the conclusion widgets' edges (helper) --------------
+
+def _refused_values(widget: CourseWidget) -> list[dict]:
+    """Values no control can show, one control at a time, and keys the page fills or refuses."""
+    defaults = widget.spec["defaults"]
+    out: list[dict] = [{}, {"no_such_control": 1}]
+    for c in widget.spec["controls"]:
+        bad: list = [float("nan"), float("inf"), float("-inf"), None, True, [1], {"a": 1}]
+        if c["kind"] == "slider":
+            bad += [c["max"] + c["step"], c["min"] - c["step"], c["min"] + c["step"] / 3,
+                    "5", 1e300]
+        elif c["kind"] == "choice":
+            bad += ["no such option", 0]
+        else:
+            bad += [5, 0.5]
+        out += [{**defaults, c["name"]: v} for v in bad]
+    return out
+
+
+@pytest.mark.parametrize("cls", WIDGETS, ids=[w.widget_id for w in WIDGETS])
+def test_values_no_control_can_show_get_the_same_message_in_the_page(cls):
+    widget = cls()
+    grid = _refused_values(widget)
+    results = run_js([{"kind": "widget", "id": widget.widget_id, "values": v,
+                       "spec": widget.spec} for v in grid])
+    for values, js in zip(grid, results, strict=True):
+        py = widget.evaluate(values)
+        assert "error" not in js, (values, js)
+        assert js["ok"] == py.ok, (values, js, py.message)
+        if py.ok:
+            assert js["summary"] == py.summary, values
+        else:
+            assert js["message"] == py.message, values
+
+
+def test_weights_with_every_score_tied_read_alike():
+    from meishi.chapters.conclusion.weighing import WeightsWidget
+
+    widget = WeightsWidget()
+    data = widget.spec["data"]
+    flat = {**widget.spec, "data": {**data, "values": {
+        **data["values"], "local": [1.0] * len(data["countries"])}}}
+    widget.spec = flat
+    grid = [{"tenure": 0.0, "individualism": 0.0, "trust": 0.0, "local": 100.0},
+            {"tenure": 0.0, "individualism": 0.0, "trust": 5.0, "local": 100.0}]
+    results = run_js([{"kind": "widget", "id": "weights", "values": v, "spec": flat}
+                      for v in grid])
+    for values, js in zip(grid, results, strict=True):
+        py = widget.evaluate(values)
+        assert js["ok"] and py.ok and js["summary"] == py.summary, (values, js)
+    assert "predict no order" in results[0]["summary"]

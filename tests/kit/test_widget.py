@@ -132,3 +132,65 @@ def test_a_preset_off_the_slider_step_stops_the_widget_being_made():
 def test_evaluation_is_a_plain_record():
     e = Evaluation(ok=False, message="why")
     assert not e.ok and e.message == "why" and e.result is None
+
+
+# -- issue 20 item 4: whatever is set from code, Python and the page show the same ----------
+
+NAN = float("nan")
+
+
+def _slider(widget):
+    return next((c for c in widget.spec["controls"] if c["kind"] == "slider"), None)
+
+
+def test_a_refused_value_s_message_reaches_the_page(widget):
+    control = widget.spec["controls"][0]
+    widget.set(**{control["name"]: NAN})
+    assert widget.notice == widget.evaluation.message  # the page shows what Python says
+    assert control["label"] in widget.notice
+
+
+def test_reset_a_preset_or_the_same_values_again_clear_a_refused_value_s_message(widget):
+    control = widget.spec["controls"][0]["name"]
+    widget.set(**{control: NAN})
+    widget.reset()  # the values were the defaults already: nothing changes, yet it clears
+    assert widget.evaluation.ok and widget.notice == ""
+    assert widget.summary == widget.evaluate(widget.spec["defaults"]).summary
+    widget.set(**{control: NAN})
+    widget.set(**widget.values)  # the same values again
+    assert widget.evaluation.ok and widget.notice == ""
+    for preset in widget.spec["presets"][:1]:
+        widget.apply_preset(preset["name"])
+        widget.set(**{control: NAN})
+        widget.apply_preset(preset["name"])  # the same preset again
+        assert widget.evaluation.ok and widget.notice == ""
+
+
+def test_values_set_through_the_trait_follow_the_rules_of_set(widget):
+    before_values, before = dict(widget.values), widget.evaluation
+    widget.values = {}  # missing controls take their defaults, as in the page
+    assert widget.values == widget.spec["defaults"] and widget.evaluation.ok
+    slider = _slider(widget)
+    if slider is not None:
+        with pytest.raises(ValueError, match=slider["label"].replace("(", r"\(")
+                           .replace(")", r"\)")):
+            widget.values = {**widget.values, slider["name"]: slider["max"] + slider["step"]}
+        widget.values = {**widget.values, slider["name"]: NAN}  # a message, not an exception
+        assert not widget.evaluation.ok and widget.notice == widget.evaluation.message
+    with pytest.raises(KeyError):
+        widget.values = {**widget.values, "no_such_control": 1}
+    assert widget.values == before_values
+    assert widget.summary == before.summary
+
+
+@pytest.mark.parametrize("bad", [NAN, float("inf"), 1e300, -1.0, 0.123456, "5", None, True, [1],
+                                 {"a": 1}])
+def test_evaluate_gives_a_message_never_an_exception(widget, bad):
+    for control in widget.spec["controls"]:
+        e = widget.evaluate({**widget.spec["defaults"], control["name"]: bad})
+        assert isinstance(e, Evaluation)
+        if not e.ok:
+            assert e.message and "Traceback" not in e.message
+            assert "cannot convert" not in e.message
+    e = widget.evaluate({**widget.spec["defaults"], "no_such_control": 1})
+    assert not e.ok and "no control called “no_such_control”" in e.message

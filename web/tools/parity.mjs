@@ -69,6 +69,7 @@
 //   {"kind": "format", "fn": "fixed" | "plain", "args": [...]}   (same as model format.*)
 import { fixed, plain } from "../src/kit/format.js";
 import { InputError, parseNumber } from "../src/kit/inputs.js";
+import { refusal } from "../src/kit/values.js";
 import * as lookup from "../src/models/lookup.js";
 import * as signal from "../src/models/signal.js";
 import * as threshold from "../src/models/threshold.js";
@@ -158,6 +159,9 @@ async function runWidget(c) {
   const values = { ...(spec.defaults || {}), ...(c.values || {}) };
   let params;
   try {
+    // as the page does: a value no control can show is refused before it is read
+    const refused = refusal(values, spec);
+    if (refused) throw new InputError(refused.kind, refused.message);
     params = logic.read(values, spec);
   } catch (e) {
     if (e instanceof InputError) {

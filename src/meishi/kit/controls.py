@@ -5,15 +5,37 @@ Each control has a name (the model parameter it feeds), a label and a unit
 rules its values follow.  :meth:`Control.check` rejects a value the control
 could not show exactly: a preset of 0.8 on a slider with step 0.5 would be
 snapped to 1.0 by the browser, silently changing the preset.
+:meth:`Control.refusal` says why in plain words a learner can read, the same
+words the page uses (``web/src/kit/values.js``, held to these by a parity test).
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, field
+from numbers import Real
 from typing import Any
 
-__all__ = ["Choice", "Control", "NumberText", "Slider", "TextBox"]
+from .fmt import plain
+
+__all__ = ["Choice", "Control", "NumberText", "Slider", "TextBox", "kind_of"]
+
+
+def kind_of(value: Any) -> str:
+    """What a value is, in words (for a message that must not echo the value itself)."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, Real):
+        return "a number"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "something else"
 
 
 @dataclass(frozen=True)
@@ -28,6 +50,14 @@ class Control:
         return asdict(self)
 
     def check(self, value: Any, what: str = "values") -> None:
+        """Raise TypeError (a value of the wrong kind) or ValueError with :meth:`refusal`."""
+        refused = self.refusal(value)
+        if refused is not None:
+            error = TypeError if refused[0] == "wrong_type" else ValueError
+            raise error(f"{what}: {refused[1]}")
+
+    def refusal(self, value: Any) -> tuple[str, str] | None:
+        """``(kind, message)`` if the control cannot show ``value``, else None."""
         raise NotImplementedError
 
 
@@ -47,17 +77,22 @@ class Slider(Control):
             raise ValueError(f"slider {self.name!r}: need min < max and a positive step")
         self.check(self.default, what="the default")
 
-    def check(self, value: Any, what: str = "values") -> None:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise TypeError(f"{what}: {self.name} must be a number, got {value!r}")
+    def refusal(self, value: Any) -> tuple[str, str] | None:
+        span = f"between {plain(self.min)} and {plain(self.max)} {self.unit}"
+        if isinstance(value, bool) or not isinstance(value, Real):
+            return "wrong_type", (f"{self.label} must be a number {span}; it was given "
+                                  f"{kind_of(value)}.")
+        value = float(value)
         if not math.isfinite(value):
-            raise ValueError(f"{what}: {self.name} must be a finite number, got {value!r}")
+            return "not_finite", (f"{self.label}: {plain(value)} is not a number the control "
+                                  "can show; the last setting is kept.")
         if not self.min <= value <= self.max:
-            raise ValueError(f"{what}: {self.name}={value} is outside {self.min}–{self.max}")
+            return "out_of_range", f"{self.label} must be {span}; it was given {plain(value)}."
         steps = (value - self.min) / self.step
         if abs(steps - round(steps)) > 1e-6:
-            raise ValueError(f"{what}: {self.name}={value} is not on the slider's step "
-                             f"of {self.step}")
+            return "off_step", (f"{self.label} moves in steps of {plain(self.step)} from "
+                                f"{plain(self.min)}; {plain(value)} is not on a step.")
+        return None
 
 
 @dataclass(frozen=True)
@@ -75,9 +110,11 @@ class NumberText(Control):
     optional: bool = False
     kind: str = field(init=False, default="number")
 
-    def check(self, value: Any, what: str = "values") -> None:
+    def refusal(self, value: Any) -> tuple[str, str] | None:
         if not isinstance(value, str):
-            raise TypeError(f"{what}: {self.name} holds typed text, got {value!r}")
+            return "wrong_type", (f"{self.label} holds typed text; it was given "
+                                  f"{kind_of(value)}.")
+        return None
 
 
 @dataclass(frozen=True)
@@ -100,9 +137,11 @@ class TextBox(Control):
             raise ValueError(f"text box {self.name!r}: max_chars must be a positive whole number")
         self.check(self.default, what="the default")
 
-    def check(self, value: Any, what: str = "values") -> None:
+    def refusal(self, value: Any) -> tuple[str, str] | None:
         if not isinstance(value, str):
-            raise TypeError(f"{what}: {self.name} holds typed text, got {value!r}")
+            return "wrong_type", (f"{self.label} holds typed text; it was given "
+                                  f"{kind_of(value)}.")
+        return None
 
 
 @dataclass(frozen=True)
@@ -138,10 +177,12 @@ class Choice(Control):
         spec["options"] = [{"value": v, "label": label} for v, label in self.options]
         return spec
 
-    def check(self, value: Any, what: str = "values") -> None:
+    def refusal(self, value: Any) -> tuple[str, str] | None:
+        options = ", ".join(label for _value, label in self.options)
         if not isinstance(value, str):
-            raise TypeError(f"{what}: {self.name} must be one of its options' values, "
-                            f"got {value!r}")
+            return "wrong_type", (f"{self.label}: choose one of its options ({options}); it "
+                                  f"was given {kind_of(value)}.")
         if value not in self.values:
-            raise ValueError(f"{what}: {self.name}={value!r} is not one of its options "
-                             f"({', '.join(self.values)})")
+            return "not_an_option", (f"{self.label}: that is not one of its options "
+                                     f"({options}).")
+        return None

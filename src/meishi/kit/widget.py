@@ -17,7 +17,9 @@ A chapter widget subclasses :class:`CourseWidget` and declares
 
 The widget is an `anywidget <https://anywidget.dev>`_: its whole state is
 two synced traits, ``spec`` (what the front end draws, fixed) and ``values``
-(the controls' current values).  The front end computes the model in the
+(the controls' current values), with a third, ``notice``, for a value set
+from code that no control can take (a NaN, say), which the page shows as
+Python does.  The front end computes the model in the
 reader's browser, so the widget works in the static book with no kernel
 (``web/src/kit/host.js`` renders it from the state myst-nb saves in the
 page) and live in JupyterLab.  The Python methods here are the reference: a
@@ -37,6 +39,7 @@ import traitlets
 
 from .. import paths
 from .controls import Control, NumberText
+from .fmt import plain
 from .inputs import InputError, parse_number
 
 __all__ = ["CourseWidget", "Evaluation", "bundle"]
@@ -75,6 +78,8 @@ class CourseWidget(anywidget.AnyWidget):
 
     spec = traitlets.Dict().tag(sync=True)
     values = traitlets.Dict().tag(sync=True)
+    #: Why the last value set from code was not taken ("" when it was): shown by the page.
+    notice = traitlets.Unicode("").tag(sync=True)
     _esm = traitlets.Unicode("").tag(sync=True)
     _css = traitlets.Unicode("").tag(sync=True)
 
@@ -99,6 +104,7 @@ class CourseWidget(anywidget.AnyWidget):
                          _esm=bundle(f"{self.widget_id}.js"), _css=bundle("widgets.css"))
         self.evaluation = self.evaluate(self.values)
         self.observe(self._on_values, names="values")
+        self.observe(self._on_notice, names="notice")
         if values:
             self.set(**values)
 
@@ -124,7 +130,14 @@ class CourseWidget(anywidget.AnyWidget):
 
     # -- machinery ---------------------------------------------------------
     def evaluate(self, values: Mapping[str, Any]) -> Evaluation:
-        """The readout for ``values``: what the front end must show, character for character."""
+        """The readout for ``values``: what the front end must show, character for character.
+
+        Values no control can show (see :meth:`refusal`) give a message, never an exception.
+        """
+        refused = self.refusal(values)
+        if refused is not None:
+            return Evaluation(ok=False, message=refused[1])
+        values = {**self.spec["defaults"], **values}
         try:
             params = self.read(values)
         except InputError as exc:
@@ -150,33 +163,75 @@ class CourseWidget(anywidget.AnyWidget):
     def summary(self) -> str:
         return self.evaluation.summary
 
+    def refusal(self, values: Mapping[str, Any]) -> tuple[str, str] | None:
+        """``(kind, message)`` for the first value no control can show, else None: a key
+        that names no control, then each control in order (missing ones take their default).
+        The page says the same (``refusal`` in ``web/src/kit/values.js``)."""
+        names = ", ".join(self._controls)
+        for key in values:
+            if key not in self._controls:
+                return "unknown_control", (f"There is no control called “{key}”; the controls "
+                                           f"are {names}.")
+        for name, control in self._controls.items():
+            value = values.get(name)
+            if isinstance(value, float) and not math.isfinite(value):
+                return "not_finite", (f"{control.label}: {plain(value)} is not a number the "
+                                      "control can show; the last setting is kept.")
+            if name in values:
+                refused = control.refusal(values[name])
+                if refused is not None:
+                    return refused
+        return None
+
     def check_values(self, values: Mapping[str, Any], what: str = "values") -> None:
         """Every value must be one its control can show exactly (a slider snaps to its step)."""
         for key, value in values.items():
             control = self._controls.get(key)
             if control is None:
-                raise KeyError(f"{what} sets unknown control {key!r}")
+                raise KeyError(f"{what} sets unknown control {key!r}; the controls are "
+                               f"{', '.join(self._controls)}")
             control.check(value, what=what)
 
-    def set(self, **values: Any) -> None:
-        """Set controls by name; the front end and :attr:`evaluation` follow.
+    @traitlets.validate("values")
+    def _take_values(self, proposal: Any) -> dict[str, Any]:
+        """Every way of setting values from code (:meth:`set`, presets, :meth:`reset`, the
+        trait itself) comes here, so Python and the page always show the same state.
 
-        A value that is not a finite number where a number is expected (NaN, or
-        infinity, say from a calculation in a cell) is answered with a message in
-        :attr:`evaluation`, keeping the last good settings and result, rather than
-        with an exception. A value no control could ever show (off a slider's step,
-        out of its range, an unknown option) is a programming error and raises.
+        Missing controls take their defaults (as in the page).  A number that is not
+        finite (NaN, infinity, say from a calculation in a cell) is not taken: the last
+        setting is kept and both sides show why (:attr:`notice`).  Any other value no
+        control could show (off a slider's step, out of its range, not an option, of the
+        wrong kind, an unknown control) is a programming error: it raises, naming the
+        control and what it takes, and nothing changes on either side.
         """
-        for key, value in values.items():
-            if isinstance(value, float) and not math.isfinite(value) and key in self._controls:
-                control = self._controls[key]
-                self.evaluation = Evaluation(
-                    ok=False, params=self.evaluation.params, result=self.evaluation.result,
-                    summary=self.evaluation.summary,
-                    message=(f"{control.label}: {value!r} is not a number the control can "
-                             "show; the last setting is kept."))
-                return
+        controls = self._controls
+        values = {**{n: c.default for n, c in controls.items()}, **dict(proposal["value"])}
+        if not hasattr(self, "evaluation"):  # being made: the defaults
+            self.check_values(values)
+            return values
+        refused = self.refusal(values)
+        if refused is not None and refused[0] == "not_finite":
+            self._show(refused[1])
+            return dict(self.values)
         self.check_values(values)
+        self.notice = ""  # its observer reads the values again if they do not change
+        return values
+
+    def _on_notice(self, change: Mapping[str, Any]) -> None:
+        if not change["new"]:  # cleared, here or by the page: show the values' own state
+            self._on_values({"new": self.values})
+
+    def _show(self, message: str) -> None:
+        """A message about values set from code, on both sides; the last result is kept."""
+        self.evaluation = Evaluation(ok=False, message=message, params=self.evaluation.params,
+                                     result=self.evaluation.result,
+                                     summary=self.evaluation.summary)
+        self.notice = message
+
+    def set(self, **values: Any) -> None:
+        """Set controls by name; the front end and :attr:`evaluation` follow (the rules
+        are those of the ``values`` trait, above): setting the same values again, a
+        preset or :meth:`reset` after a refused value clears its message on both sides."""
         self.values = {**self.values, **values}
 
     def apply_preset(self, name: str) -> None:

@@ -4,7 +4,8 @@
 // "values" trait (control name -> value) is the only state.  Each widget
 // supplies pure read/compute/describe (its logic.js) and createChart.
 import { fixed } from "./format.js";
-import { isBlank } from "./inputs.js";
+import { InputError, isBlank } from "./inputs.js";
+import { refusal } from "./values.js";
 
 let instances = 0;
 /** Placeholders longer than this (characters) are shown as a hint under the box. */
@@ -379,7 +380,15 @@ export function defineWidget({ read, compute, describe, createChart }) {
     let lastGood = null;
     function evaluate() {
       let params, result;
+      // a value set from code that was not taken: Python says why, and so does the page
+      const notice = model.get("notice");
+      if (notice) {
+        showError(new InputError("notice", notice));
+        return;
+      }
       try {
+        const refused = refusal(current, spec);
+        if (refused) throw new InputError(refused.kind, refused.message);
         params = read(current, spec);
         result = compute(params, spec);
       } catch (err) {
@@ -401,8 +410,9 @@ export function defineWidget({ read, compute, describe, createChart }) {
     }
 
     function commit(next) {
-      if (sameValues(next, current)) return;
+      if (sameValues(next, current) && !model.get("notice")) return;
       current = next;
+      if (model.get("notice")) model.set("notice", "");
       model.set("values", next);
       model.save_changes();
       refresh(); // synchronously: input to paint in one event handler
@@ -455,6 +465,7 @@ export function defineWidget({ read, compute, describe, createChart }) {
     }
 
     model.on("change:values", onModelValues);
+    model.on("change:notice", refresh);
     window.addEventListener("hashchange", applyHash);
     chart.onLayout(() => { if (lastGood) chart.update(lastGood.result, lastGood.params); });
     chart.layout(true);
@@ -466,6 +477,7 @@ export function defineWidget({ read, compute, describe, createChart }) {
       for (const o of observers) o.disconnect();
       observers = [];
       model.off("change:values", onModelValues);
+      model.off("change:notice", refresh);
       window.removeEventListener("hashchange", applyHash);
       chart.destroy();
       root.remove();
