@@ -247,7 +247,8 @@ class Resolver:
     def _cite(self, body: str) -> str:
         text = cite_text([k.strip() for k in body.split(",") if k.strip()], self.bib)
         self.cited.append(text)
-        return text
+        # escaped, so that "[Riney, 2015](…" or "[…][…]" never reads as a link
+        return text.replace("[", "\\[").replace("]", "\\]")
 
     def _term(self, body: str) -> str:
         m = _EXPLICIT.match(body)

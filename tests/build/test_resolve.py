@@ -92,7 +92,7 @@ def test_resolver_turns_every_myst_form_into_markdown_or_html():
     out = resolve_notebook(nb, resolver)
     text = _md(out)
     assert raw_myst(out) == []
-    assert "Worth 42 on average [Heine and Hamamura, 2007]." in text
+    assert "Worth 42 on average \\[Heine and Hamamura, 2007\\]." in text
     assert '<p style="font-weight: bold; margin-bottom: 0.3em">At a glance</p>' in text
     assert 'title="Modesty &quot;about oneself&quot;."' in text and ">the norm</span>" in text
     assert "see [Model 1: a cue](#Model-1:-a-cue)" in text
