@@ -258,3 +258,20 @@ def test_a_country_spelt_otherwise_stops_the_lens_instead_of_dropping_out(
     monkeypatch.setenv("MEISHI_DATA_DIR", str(folder))
     with pytest.raises(DataError, match=r"tenure_by_country\.csv, line \d+, column 'country'"):
         chapter.lens_table()
+
+
+def test_the_ledger_pattern_the_conclusion_describes_holds():
+    """'strongest where it describes Japan'; 'a second country ... for modesty (in part) but
+    not for relationships'; 'the conclusion ... is untested too'."""
+    from meishi.ledger import load_claims
+
+    claims = {c.id: c for c in load_claims()}
+    supported = [c for c in claims.values() if c.verdict == "supported"]
+    assert supported and not any(c.comparative for c in supported)
+    assert claims["no-open-boasting"].comparative
+    assert claims["no-open-boasting"].verdict == "partly supported"
+    assert claims["relationships-more-than-elsewhere"].verdict == "untested"
+    assert claims["facebook-is-the-network"].verdict == "untested"
+    assert claims["contacts-on-facebook"].verdict == "supported"
+    untested = [c for c in claims.values() if c.verdict == "untested"]
+    assert len(untested) >= len(claims) / 3
