@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from meishi.chapters import Chapter, discover
+from meishi.data.yamlfile import Lines, read_yaml
 from meishi.paths import CHAPTERS
 
 from .chapter_parts import REFLECT_SUFFIX, ChapterParts, read_parts
@@ -54,10 +54,39 @@ def page_file(chapter: Chapter, folder: Path = GUIDES) -> Path:
 
 
 def load_guide(path: Path) -> dict[str, Any]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    """The guide file's data; a broken file raises a ValueError naming it and the line."""
+    data, lines = read_yaml(path)
     if not isinstance(data, dict):
-        raise ValueError(f"{path.name}: a guide file is a mapping (objectives, plans, ...)")
+        raise ValueError(f"{lines.at()}: a guide file is a mapping (objectives, plans, ...)")
     return data
+
+
+#: A problem's opening words -> the item of the guide file it is about.
+_ITEMS = [
+    (re.compile(r"^objectives?[: ](\d+)?"), lambda m: ("objectives", m.group(1) or "")),
+    (re.compile(r"^(?:exercise \S+|quiz question \d+) is mapped"), lambda m: ("objectives",)),
+    (re.compile(r"^plans (\d+)?"), lambda m: ("plans", m.group(1) or "")),
+    (re.compile(r"^plans:"), lambda m: ("plans",)),
+    (re.compile(r"^discussion note (\d+)"), lambda m: ("discussion", int(m.group(1)) - 1)),
+    (re.compile(r"^discussion:"), lambda m: ("discussion",)),
+    (re.compile(r"^rubric criterion (\d+)"),
+     lambda m: ("rubric", "criteria", int(m.group(1)) - 1)),
+    (re.compile(r"^rubric:"), lambda m: ("rubric",)),
+    (re.compile(r"^try_answers (\S+?):"), lambda m: ("try_answers", m.group(1))),
+    (re.compile(r"^things to try \d+"), lambda m: ("try_answers",)),
+    (re.compile(r"^activity (\d+)"), lambda m: ("activities", int(m.group(1)) - 1)),
+    (re.compile(r"^unknown key '([^']+)'"), lambda m: (m.group(1),)),
+]
+
+
+def _placed(problem: str, lines: Lines) -> str:
+    """``<file>, line N: problem``, N the line of the item the problem names (the file's
+    first line when it names none, e.g. a missing key or the chapter's own text)."""
+    for pattern, path in _ITEMS:
+        match = pattern.match(problem)
+        if match:
+            return f"{lines.at(*path(match))}: {problem}"
+    return f"{lines.at()}: {problem}"
 
 
 def stray_guides(chapters: list[Chapter], folder: Path = GUIDES) -> list[str]:
@@ -198,7 +227,8 @@ def _render(chapter: Chapter) -> str:
     data, parts, quiz = load_guide(path), read_parts(chapter.notebook), chapter.quiz()
     found = problems(data, parts, len(quiz.questions))
     if found:
-        raise ValueError(f"{path.name}:\n  " + "\n  ".join(found))
+        _data, lines = read_yaml(path)
+        raise ValueError("\n".join(_placed(p, lines) for p in found))
     notebook = render_notebook(chapter, data, parts, quiz)
     return json.dumps(notebook, indent=1, ensure_ascii=False) + "\n"
 

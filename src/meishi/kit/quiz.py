@@ -32,9 +32,8 @@ from html import escape as _html_escape
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .. import paths
+from ..data.yamlfile import Lines, read_yaml
 
 __all__ = ["Option", "Question", "Quiz", "escape", "load_quiz", "shuffled"]
 
@@ -146,7 +145,13 @@ class Quiz:
 def _fill(text: Any, facts: Mapping[str, Any] | None) -> str:
     """Put glued numbers into quiz text: "{exp_li_jp16:.2f}" -> "0.16"."""
     text = str(text)
-    return text.format_map(dict(facts)) if facts else text
+    try:
+        return text.format_map(dict(facts)) if facts else text
+    except KeyError as exc:
+        raise ValueError(f"{{{exc.args[0]}}} names no fact of the chapter") from exc
+    except (ValueError, IndexError, AttributeError, TypeError) as exc:
+        raise ValueError(f"a {{field}} cannot be filled ({exc}); write {{{{ and }}}} for "
+                         "a literal brace") from exc
 
 
 def shuffled(options: tuple[Option, ...], key: str) -> tuple[Option, ...]:
@@ -163,18 +168,37 @@ def shuffled(options: tuple[Option, ...], key: str) -> tuple[Option, ...]:
     return tuple(order)
 
 
-def _parse(name: str, data: Any, facts: Mapping[str, Any] | None = None) -> Quiz:
-    if not isinstance(data, list):
-        raise ValueError(f"quiz {name!r} must be a list of questions")
+def _parse(name: str, data: Any, facts: Mapping[str, Any] | None = None,
+           lines: Lines | None = None) -> Quiz:
+    """The quiz in ``data``; every fault a ``ValueError`` naming the file, the line, the
+    question (and option and field) it is in."""
+    lines = lines or Lines(f"quiz {name!r}")
+    if not isinstance(data, list) or not data:
+        raise ValueError(f"{lines.at()}: a quiz is a list of questions (- question: ...)")
     questions = []
     for number, item in enumerate(data, start=1):
-        options = tuple(
-            Option(text=_fill(o["text"], facts), feedback=_fill(o["feedback"], facts),
-                   correct=bool(o.get("correct", False)))
-            for o in item["options"]
-        )
-        questions.append(Question(question=_fill(item["question"], facts),
-                                  options=shuffled(options, f"{name}/{number}")))
+        at = f"{lines.at(number - 1)}, question {number}"
+        if not isinstance(item, dict) or not isinstance(item.get("options"), list) \
+                or "question" not in item:
+            raise ValueError(f"{at}: give 'question' and a list of 'options'")
+        options = []
+        for k, o in enumerate(item["options"], start=1):
+            where = f"{lines.at(number - 1, 'options', k - 1)}, question {number}, option {k}"
+            if not isinstance(o, dict) or "text" not in o or "feedback" not in o:
+                raise ValueError(f"{where}: give 'text' and 'feedback' (and 'correct: true' "
+                                 "for the right one)")
+            filled = {}
+            for key in ("text", "feedback"):
+                try:
+                    filled[key] = _fill(o[key], facts)
+                except ValueError as exc:
+                    raise ValueError(f"{where}, {key}: {exc}") from exc
+            options.append(Option(correct=bool(o.get("correct", False)), **filled))
+        try:
+            questions.append(Question(question=_fill(item["question"], facts),
+                                      options=shuffled(tuple(options), f"{name}/{number}")))
+        except ValueError as exc:
+            raise ValueError(f"{at}: {exc}") from exc
     return Quiz(name=name, questions=tuple(questions))
 
 
@@ -187,4 +211,5 @@ def load_quiz(name: str, folder: Path | None = None,
               facts: Mapping[str, Any] | None = None) -> Quiz:
     """Read ``chapters/quizzes/NAME.yml``; ``{name:fmt}`` fields are filled from ``facts``."""
     path = (folder or paths.QUIZZES) / f"{name}.yml"
-    return _parse(name, yaml.safe_load(path.read_text(encoding="utf-8")), facts)
+    data, lines = read_yaml(path)  # a broken file: a YamlError naming it and the line
+    return _parse(name, data, facts, lines)
