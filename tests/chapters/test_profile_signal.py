@@ -169,6 +169,7 @@ def test_the_2023_ratio_is_the_release_counts_divided():
     assert abs(ratio["ratio_jp"] - ratio["ratio_first"]) <= 1.0  # "within about a point"
     assert abs(ratio["ratio_2021"] - ratio["ratio_first"]) <= 1.0
     assert abs(ratio["ratio_2019"] - ratio["ratio_first"]) <= 1.0
+    assert ratio["ratio_max"] - ratio["ratio_min"] <= 1.0  # the ledger's range, "about a point"
 
 
 def test_linkedin_additions_are_differences_of_linkedins_own_counts():

@@ -182,6 +182,8 @@ def facts() -> dict[str, Any]:
         "ratio_first_year": int(ratio["year"].iloc[0]),
         "ratio_2019": at(ratio, 2019),
         "ratio_2021": at(ratio, 2021),
+        "ratio_min": float(ratio["value"].min()),
+        "ratio_max": float(ratio["value"].max()),
         "want_rate": want_rate,
         "eu_rate": eu_rate,
         "eu_gap_years": int(jp.year) - int(rates["EU: changed jobs (2003)"].year),
