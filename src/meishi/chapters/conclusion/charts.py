@@ -54,16 +54,16 @@ def lens_chart() -> Chart:
     return Chart(fig, alt, datasets=_LENS_DATASETS)
 
 
-def _then_now(ax, title: str, unit: str, then: tuple[str, float], now: tuple[str, float],
-              fmt: str) -> str:
-    bars = ax.barh([then[0], now[0]], [then[1], now[1]],
-                   color=[PALETTE["sky"], PALETTE["blue"]], height=0.55)
-    ax.set_xlim(0, max(then[1], now[1]) * 1.35)
-    charts.label_bars(ax, bars, [then[1], now[1]], fmt, fontsize=10)
+def _then_now(ax, title: str, unit: str, bars_: list[tuple[str, float]], fmt: str) -> str:
+    labels, values = [b[0] for b in bars_], [b[1] for b in bars_]
+    colours = [PALETTE["sky"]] * (len(bars_) - 1) + [PALETTE["blue"]]
+    bars = ax.barh(labels, values, color=colours, height=0.55)
+    ax.set_xlim(0, max(values) * 1.35)
+    charts.label_bars(ax, bars, values, fmt, fontsize=10)
     ax.set_title(title, fontsize=12)
     ax.set_xlabel(f"({unit})", fontsize=10)
     ax.grid(axis="y", visible=False)
-    return f"{title}: {fmt.format(then[1])} in {then[0]}, {fmt.format(now[1])} in {now[0]}"
+    return f"{title}: " + ", ".join(f"{fmt.format(v)} in {label}" for label, v in bars_)
 
 
 def since_chart() -> Chart:
@@ -83,24 +83,26 @@ def since_chart() -> Chart:
                 (last["date"][:4], float(last["share_percent"])),
                 f"% of people aged {' / '.join(bases)}")
 
-    early = f"{adds['li_adds_first_year']}-{str(adds['li_adds_early_end'])[2:]}"
-    late = f"{adds['li_adds_early_end']}-{str(adds['li_adds_last_year'])[2:]}"
+    end = str(adds["li_adds_early_end"])[2:]
+    spans = [(f"{adds['li_adds_first_year']}-{end}", adds["li_adds_early_low"]),
+             (f"{adds['li_adds_second_year']}-{end}", adds["li_adds_early_high"]),
+             (f"{adds['li_adds_early_end']}-{str(adds['li_adds_last_year'])[2:]}",
+              adds["li_adds_late"])]
     line, facebook = service("LINE"), service("Facebook")
     fig, axes = charts.new_figure("tall", nrows=2, ncols=2)
     parts = [
-        _then_now(axes[0, 0], "New LinkedIn members a year", "millions, net",
-                  (early, adds["li_adds_early"]), (late, adds["li_adds_late"]), "{:.2f}"),
-        _then_now(axes[0, 1], "Job changers a year", "millions",
-                  (str(int(changers["year"].iloc[0])), float(changers["value"].iloc[0]) / 100),
-                  (str(int(changers["year"].iloc[-1])), float(changers["value"].iloc[-1]) / 100),
+        _then_now(axes[0, 0], "New LinkedIn members a year", "millions, net", spans,
                   "{:.2f}"),
-        _then_now(axes[1, 0], "LINE users", line[2], line[0], line[1], "{:.1f}%"),
-        _then_now(axes[1, 1], "Facebook users", facebook[2], facebook[0], facebook[1],
+        _then_now(axes[0, 1], "Job changers a year", "millions",
+                  [(str(int(changers["year"].iloc[i])), float(changers["value"].iloc[i]) / 100)
+                   for i in (0, -1)], "{:.2f}"),
+        _then_now(axes[1, 0], "LINE users", line[2], [line[0], line[1]], "{:.1f}%"),
+        _then_now(axes[1, 1], "Facebook users", facebook[2], [facebook[0], facebook[1]],
                   "{:.1f}%"),
     ]
     names = ("linkedin_members_japan", "job_mobility_japan", "service_use_japan")
     charts.add_source_line(fig, _sources(names) + " New members a year: the rise "
-                           "between LinkedIn's own counts. Years differ by panel.")
+                           "between LinkedIn's own counts (2015 and 2016 both about 1M).")
     alt = ("Four bar charts of Japan around 2015 and now, each a flow or a share: "
            + "; ".join(parts) + ". Neither flow changed much beside the fivefold rise in "
            "LinkedIn's member count; LINE grew to nearly everyone; Facebook stayed near a third.")

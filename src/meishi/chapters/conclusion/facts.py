@@ -28,12 +28,14 @@ def flows() -> dict[str, float]:
 
     The member count is a stock that only grows, so its rise is set beside a
     flow only through its yearly additions (LinkedIn's own counts, from the
-    one nearest the article on).  Job changers a year are the Labour Force
-    Survey's, averaged over the same years.
+    one nearest the article on).  LinkedIn's 2015 and 2016 counts are both
+    "about one million", rounded, so the years to mid-2018 give a range: the
+    rate from the 2015 count (low) and from the 2016 count (high).  Job
+    changers a year are the Labour Force Survey's, over the same years.
     """
     adds = linkedin_net_additions()
     adds = adds[adds["start"].map(lambda d: int(d[:4])) >= ARTICLE_DATE.year]
-    split_year = 2018  # LinkedIn's count of mid-2018 divides the decade into two intervals
+    split_year = 2018  # LinkedIn's count of mid-2018 divides the decade into two spans
     split = adds["end"].map(lambda d: int(d[:4])) <= split_year
     early, late = adds[split], adds[~split]
     changers = job_mobility("job_changers")
@@ -44,7 +46,9 @@ def flows() -> dict[str, float]:
     return {
         "li_adds_first_year": first, "li_adds_last_year": last,
         "li_adds_per_year": per_year,
-        "li_adds_early": float(early["added_million"].sum() / early["years"].sum()),
+        "li_adds_early_low": float(early["added_million"].sum() / early["years"].sum()),
+        "li_adds_early_high": float(early["per_year_million"].iloc[-1]),
+        "li_adds_second_year": int(early["start"].iloc[-1][:4]),
         "li_adds_early_end": int(early["end"].iloc[-1][:4]),
         "li_adds_late": float(late["added_million"].sum() / late["years"].sum()),
         "changers_per_year": changers_m,
@@ -53,12 +57,6 @@ def flows() -> dict[str, float]:
         "changers_first_year": int(span["year"].iloc[0]),
         "changers_last_year": int(span["year"].iloc[-1]),
         "adds_per_changer_pct": 100 * per_year / changers_m,
-        # how much each flow rose from the first interval to the later one
-        "li_adds_rise_pct": 100 * float(late["added_million"].sum() / late["years"].sum()
-                                   / (early["added_million"].sum() / early["years"].sum()) - 1),
-        "changers_rise_pct": 100 * float(
-            span[span["year"] > split_year]["value"].mean()
-            / span[span["year"] <= split_year]["value"].mean() - 1),
     }
 
 

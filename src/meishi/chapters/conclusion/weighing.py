@@ -107,6 +107,8 @@ class WeightsWidget(CourseWidget):
             agreement = "The real order has no spread, so there is no agreement to measure."
         else:
             strength = test.words.split(" (")[0]
+            if test.rho <= -0.2:  # a negative agreement is an order turned round
+                strength += ", the real order turned round"
             agreement = (f"Rank correlation with the real order {fixed(test.rho, 2)} "
                          f"({strength}); {fixed(100 * test.chance, 1)}% of "
                          f"{self.spec['data']['shuffles']:,} random shuffles agreed at least "

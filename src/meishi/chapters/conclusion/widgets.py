@@ -139,8 +139,12 @@ class LensesWidget(CourseWidget):
         elif params["leave_out"] != "none":
             head += f" ({params['leave_out']} left out)"
         if params["own"] is not None:
-            head += f", including yours ({fixed(params['own'][0], 1)}, "
-            head += f"{fixed(params['own'][1], 1)} per 100)"
+            x = params["own"][0]
+            if lens.key == "local":  # a yes/no lens: say which, not 1.0 or 0.0
+                shown = "a local rival" if x == 1 else "no local rival"
+            else:
+                shown = fixed(x, 1)
+            head += f", including yours ({shown}, {fixed(params['own'][1], 1)} per 100)"
         if math.isnan(result.rho):
             body = ". With fewer than two different values there is no order to compare."
         else:
