@@ -34,6 +34,7 @@ import argparse
 import copy
 import json
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -259,7 +260,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=CLASSROOM)
     args = parser.parse_args(argv)
-    for version, files in write_versions(out=args.out).items():
+    try:
+        written = write_versions(out=args.out)
+    except (KeyError, LookupError, ValueError) as exc:  # a glue without its fact, raw MyST...
+        print(f"make notebooks: {exc.args[0] if exc.args else exc}", file=sys.stderr)
+        return 1
+    for version, files in written.items():
         print(f"{version}: {len(files)} notebooks in {args.out / version}")
     return 0
 

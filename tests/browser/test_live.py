@@ -111,10 +111,11 @@ BOXES: dict[tuple[str, str], tuple[int, int]] = {}
 
 
 def _glued_lines(nb: dict, glued: list[tuple[str, str, str]]) -> list[str]:
-    """Plain lines of the resolved Markdown that carry a glued number, as JupyterLab shows them.
+    """Lines of the resolved Markdown that carry a glued number, as JupyterLab shows them.
 
-    Only lines with no Markdown or HTML in them are taken, so the rendered text
-    must contain them exactly.
+    Emphasis, list markers and escaped brackets are taken off; lines with
+    links, HTML, code, tables or maths are left out, so the rendered text
+    must contain each line exactly.
     """
     values = {text for _key, _fmt, text in glued}
     lines = []
@@ -123,10 +124,13 @@ def _glued_lines(nb: dict, glued: list[tuple[str, str, str]]) -> list[str]:
             continue
         for line in cell["source"].splitlines():
             line = line.strip()
-            if (len(line) > 40 and not re.search(r"[*_`<>\[\]#|\\$]", line)
-                    and not re.match(r"^(\d+\.|-) ", line)
-                    and any(re.search(rf"(?<![\d.]){re.escape(v)}(?![\d])", line)
-                            for v in values)):
+            if re.search(r"[<>`|$_#]|\]\(", line):
+                continue
+            line = re.sub(r"^(\d+\.|[-*]) ", "", line)
+            line = re.sub(r"\*+", "", line.replace("\\[", "[").replace("\\]", "]"))
+            if "\\" in line or len(line) < 40:
+                continue
+            if any(re.search(rf"(?<![\d.]){re.escape(v)}(?![\d])", line) for v in values):
                 lines.append(line)
     return lines
 
