@@ -314,3 +314,32 @@ def test_weights_with_every_score_tied_read_alike():
         py = widget.evaluate(values)
         assert js["ok"] and py.ok and js["summary"] == py.summary, (values, js)
     assert "predict no order" in results[0]["summary"]
+
+
+def test_the_conclusion_readouts_at_their_edges_read_alike():
+    """Your own point on the yes/no lens, leaving out a country with no figure, an order
+    turned round: the page's words are Python's."""
+    from meishi.chapters.conclusion.weighing import WeightsWidget
+    from meishi.chapters.conclusion.widgets import LensesWidget
+
+    lenses = LensesWidget()
+    grid = [{"lens": "local", "own_x": x, "own_y": "20", "leave_out": "none"}
+            for x in ("0", "1", "0,5")]
+    grid += [{"lens": k, "leave_out": c["name"], "own_x": "", "own_y": ""}
+             for k in ("tenure", "trust") for c in lenses.spec["data"]["countries"]
+             if c["values"][k] is None]
+    cases = [{"kind": "widget", "id": "lenses", "values": v, "spec": lenses.spec} for v in grid]
+    weights = WeightsWidget()
+    data = weights.spec["data"]
+    turned = {**weights.spec, "data": {**data, "linkedin": [100 - v for v in data["linkedin"]]}}
+    weights.spec = turned
+    mixes = [weights.spec["defaults"], {"tenure": 0.0, "individualism": 0.0, "trust": 0.0,
+                                        "local": 100.0}]
+    cases += [{"kind": "widget", "id": "weights", "values": v, "spec": turned} for v in mixes]
+    results = run_js(cases)
+    expected = [lenses.evaluate(v) for v in grid] + [weights.evaluate(v) for v in mixes]
+    assert len(grid) > 3
+    for case, py, js in zip(cases, expected, results, strict=True):
+        assert py.ok and js["ok"], (case["values"], js)
+        assert js["summary"] == py.summary, case["values"]
+    assert "turned round" in results[-2]["summary"] and "(tied)" in results[-1]["summary"]

@@ -94,7 +94,10 @@ export function describe(result, params, spec) {
     head += ` (${params.leave_out} left out)`;
   }
   if (params.own) {
-    head += `, including yours (${fixed(params.own[0], 1)}, ${fixed(params.own[1], 1)} per 100)`;
+    // a yes/no lens: say which, not 1.0 or 0.0
+    const shown = lens.key === "local" ? (params.own[0] === 1 ? "a local rival" : "no local rival")
+      : fixed(params.own[0], 1);
+    head += `, including yours (${shown}, ${fixed(params.own[1], 1)} per 100)`;
   }
   const shuffles = grouped(lensData(spec).shuffles);
   let body;

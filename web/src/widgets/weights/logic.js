@@ -62,7 +62,9 @@ export function describe(result, _params, spec) {
   const agreement = Number.isNaN(t.rho)
     ? "The real order has no spread, so there is no agreement to measure."
     : `Rank correlation with the real order ${fixed(t.rho, 2)} ` +
-      `(${rankAgreement(t.rho).split(" (")[0]}); ` +
+      `(${rankAgreement(t.rho).split(" (")[0]}` +
+      // a negative agreement is an order turned round
+      `${t.rho <= -0.2 ? ", the real order turned round" : ""}); ` +
       `${fixed(100 * t.chance, 1)}% of ${grouped(weightsData(spec).shuffles)} random shuffles ` +
       "agreed at least as strongly.";
   return "Your weights predict this order, most LinkedIn members per head first: " +
