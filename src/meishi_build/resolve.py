@@ -231,6 +231,9 @@ class Resolver:
             "glue:text": self._glue, "glue": self._glue, "cite:p": self._cite,
             "cite": self._cite, "term": self._term, "ref": self._ref, "doc": self._doc,
             "numref": self._ref, "abbr": self._abbr,
+            "math": lambda b: f"${b}$", "sub": lambda b: f"<sub>{b}</sub>",
+            "sup": lambda b: f"<sup>{b}</sup>", "kbd": lambda b: f"<kbd>{b}</kbd>",
+            "code": lambda b: f"`{b}`",
         }.get(name)
         if handler is None:
             raise ValueError(f"{self.notebook}: the role {{{name}}} has no JupyterLab form")
@@ -345,7 +348,14 @@ class Resolver:
                 return [f"{indent}*End of the solution.*"]
             title = self._solution_title(b.arg)
             return [f"{indent}**{title}**"]
-        if name == "admonition":
+        if name in ("math", "code-block", "code", "sourcecode"):
+            fence = (["$$", *body, "$$"] if name == "math"
+                     else ["```" + b.arg.strip(), *body, "```"])
+            return [indent + line if line else "" for line in fence]
+        if name in ("topic", "sidebar", "margin", "epigraph", "dropdown"):
+            title, colour = arg, "#888888"
+            classes = [*classes, "dropdown"] if name == "dropdown" else classes
+        elif name == "admonition":
             title, colour = arg, COLOURS.get(next((c for c in classes if c in COLOURS), ""),
                                             "#888888")
         elif name in NAMED:

@@ -109,6 +109,17 @@ def test_resolver_turns_every_myst_form_into_markdown_or_html():
     assert [k for k, _, _ in resolver.glued] == ["best", "share", "best", "best"]
 
 
+def test_maths_code_and_small_roles_keep_their_meaning():
+    out = resolve_notebook(_nb(("markdown", "H{sub}`2`O, {math}`x^2`, {kbd}`Ctrl`\n\n"
+                                             "```{math}\na = b\n```\n\n```{code-block} python\n"
+                                             "x = 1\n```\n\n:::{dropdown} More\nHidden.\n:::")),
+                           _resolver())
+    text = _md(out)
+    assert "H<sub>2</sub>O, $x^2$, <kbd>Ctrl</kbd>" in text
+    assert "$$\na = b\n$$" in text and "```python\nx = 1\n```" in text
+    assert "<summary><strong>More</strong></summary>" in text and raw_myst(out) == []
+
+
 def test_unknown_forms_and_missing_facts_are_errors():
     with pytest.raises(KeyError, match="no fact 'gone'"):
         resolve_notebook(_nb(("markdown", "{glue:text}`gone:.1f`")), _resolver())
