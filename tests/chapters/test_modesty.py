@@ -221,12 +221,15 @@ def test_quiz_feedback_on_the_model_holds():
     r = impression(0.5, 0.8, 0.3)
     assert r.competence_explicit == pytest.approx(0.8) and r.competence_implied < 0.8
     # the norm-zero question: its key is the one with the tie
-    q7 = by_question["In the impression model, with the norm set to zero, which channel wins?"]
+    q7 = by_question["In the impression model, with the norm set to zero and an achievement "
+                     "above zero, which channel wins?"]
     key = next(o for o in q7["options"] if o.get("correct"))
     assert "tie" in key["text"]
     assert impression(0.0, 0.8, 1.0).winner == "tie" and impression(0.0, 0.0, 0.5).winner == "tie"
-    # size scales both channels: with no norm it never changes the winner (for q < 1)
-    assert {impression(0.0, s, 0.5).winner for s in (0.1, 0.5, 1.0)} == {"explicit"}
+    # size scales both channels: with no norm, any achievement above zero gives the same
+    # winner (explicit for a cue below 100%, a tie at 100%)
+    assert {impression(0.0, s, 0.5).winner for s in (0.01, 0.1, 0.5, 1.0)} == {"explicit"}
+    assert {impression(0.0, s, 1.0).winner for s in (0.01, 0.1, 0.5, 1.0)} == {"tie"}
 
 
 def test_no_throwaway_options_in_the_quiz():
