@@ -290,3 +290,56 @@ def test_the_readouts_say_a_yes_no_value_and_a_reversed_order_in_words():
     e = weights.evaluate(weights.spec["defaults"])
     assert e.ok and e.result.test.rho <= -0.2
     assert ", the real order turned round);" in e.summary
+
+
+def test_exercise_one_country_out_solution_names_the_right_countries():
+    """Exercise 'One country out': leaving out the United States weakens the individualism
+    pattern most, then the United Kingdom or France; leaving out Japan or Brazil strengthens it."""
+    countries, x, y, _ = chapter.lens_points("individualism")
+    full = lens_test(countries, x, y).rho
+    rho = {c: lens_test(countries[:i] + countries[i + 1:], x[:i] + x[i + 1:],
+                        y[:i] + y[i + 1:]).rho for i, c in enumerate(countries)}
+    order = sorted(rho, key=rho.get)
+    assert order[0] == "United States"
+    assert set(order[1:3]) == {"United Kingdom", "France"}
+    assert rho["Japan"] > full and rho["Brazil"] > full
+
+
+def _notebook_text() -> str:
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "chapters" / "05_conclusion.ipynb"
+    nb = json.loads(path.read_text("utf-8"))
+    return "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+
+
+def test_exercise_reading_the_ledger_names_each_claim_with_its_ledger_verdict():
+    """Exercise 'Reading the ledger': each claim its solution quotes has the verdict it names."""
+    import re
+
+    from meishi.ledger import load_claims
+
+    claims = load_claims()
+    text = _notebook_text()
+    solution = text[text.index("{solution} ch5-ex-ledger"):]
+    solution = solution[:solution.index("```")]
+    named = re.findall(r"marked \*(partly supported|supported|untested|unsupported|outdated)\*, "
+                       r"such as \"([^\"]+)\"", solution)
+    assert {v for v, _q in named} == {"partly supported", "untested"}
+    for verdict, quote in named:
+        match = [c for c in claims if quote.lower() in c.claim.lower()]
+        assert len(match) == 1, quote
+        assert match[0].verdict == verdict, (quote, match[0].verdict)
+
+
+def test_the_four_explanations_weigh_tenure_as_no_evidence_and_trust_against():
+    """The ledger's 'four-explanations-suffice': tenure points the predicted way, but chance
+    matches it often (context, not against); trust does not line up (against)."""
+    from meishi.ledger import load_claims
+
+    f = chapter.facts()
+    claim = next(c for c in load_claims() if c.id == "four-explanations-suffice")
+    side = {fact: e.says for e in claim.evidence for fact in e.facts}
+    assert f["rho_tenure"] < 0 and f["chance_tenure"] > 5 and side["rho_tenure"] == "context"
+    assert abs(f["rho_trust"]) < 0.2 and f["chance_trust"] > 50 and side["rho_trust"] == "against"

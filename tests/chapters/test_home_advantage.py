@@ -297,3 +297,36 @@ def test_guide_and_solution_a_start_past_the_tipping_point_wins_without_a_fit_ad
     tipping = platform_shares(*PRESETS["strong"]).equilibria[1].share
     assert platform_shares(d, beta, c, tau, min(tipping + 0.02, 1.0)).final[1] > 0.5
     assert platform_shares(d, beta, c, tau, max(tipping - 0.02, 0.0)).final[1] < 0.5
+
+
+def test_the_head_start_is_not_shown_linkedin_had_japanese_users_before_eight():
+    """Sections ch4-abroad and the verdict, the ledger's local-lead-holds context and the guide's
+    prompt 2: LinkedIn had Japanese users (a press estimate) before Eight was released in 2012,
+    by its makers' account; the course has no launch dates for the other services."""
+    from meishi.data import sources as all_sources
+
+    f = chapter.facts()
+    assert f["li_members_jp_first_year"] < 2012 and f["li_members_jp_first"] >= 0.1
+    first = load("linkedin_members_japan").frame.sort_values("date").iloc[0]
+    assert first["basis"] == "estimate"                               # "a press estimate"
+    taken = all_sources()["gaiax_2017_eight"].taken
+    assert "released 2012" in " ".join(taken if isinstance(taken, tuple) else (taken,))
+    dom = load("domestic_platforms_japan").frame
+    assert "gaiax_2017_eight" in set(dom["source_id"])                # on the data-sources page
+    texts = _chapter_texts()
+    for name in ("notebook", "claims/04_home_advantage.yml", "teachers/04_home_advantage.yml"):
+        assert "released" in texts[name] and "2012" in texts[name], name
+
+
+def test_the_per_head_caption_names_every_kind_of_striped_bar():
+    """Figure 4.1's caption: striped bars are every outside count (advertising-tool audiences and
+    the data firm's count for Australia and Germany), not only advertising-tool estimates."""
+    nb = json.loads((ROOT / "chapters" / "04_home_advantage.ipynb").read_text("utf-8"))
+    caption = next(c["metadata"]["mystnb"]["figure"]["caption"] for c in nb["cells"]
+                   if "per_head_chart" in "".join(c["source"]))
+    kinds = source_kinds()
+    assert "outside counts" in caption and "advertising-tool" in caption
+    assert set(kinds.values()) <= {"LinkedIn member count", "advertising-tool estimate",
+                                   "outside count of LinkedIn's public data"}
+    public_data = [c for c, k in kinds.items() if k == "outside count of LinkedIn's public data"]
+    assert public_data and all(country in caption for country in public_data), public_data

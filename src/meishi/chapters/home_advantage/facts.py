@@ -89,6 +89,10 @@ def _linkedin_facts() -> dict[str, float]:
     out = {"li_per100_jp_2015": next(v for y, v in japan if y == 2015),
            "li_members_jp": float(members["members_million"].iloc[-1]),
            "li_members_jp_year": year_of(members["date"].iloc[-1]),
+           # the earliest count the course has (a press estimate): LinkedIn already had Japanese
+           # users before Eight, the card app, was released (2012, gaiax_2017_eight)
+           "li_members_jp_first": float(members["members_million"].iloc[0]),
+           "li_members_jp_first_year": year_of(members["date"].iloc[0]),
            "li_growth_x": linkedin_growth_since_article()}
     for key, country in (("jp", "Japan"), ("kr", "South Korea"), ("us", "United States"),
                          ("uk", "United Kingdom"), ("cn", "China"), ("de", "Germany"),
