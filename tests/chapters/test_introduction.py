@@ -258,3 +258,30 @@ def test_exercise_2_x_first_passes_facebook_in_the_fy2018_survey():
     assert intro.preset_years()["Facebook"] == "2019-02"  # the FY2018 survey
     table = intro.service_use_table().data
     assert "not read" in table and "nan" not in table.lower()
+
+
+# -- review of December 2026 ----------------------------------------------------------
+
+def test_since_the_article_the_count_stayed_at_a_million_then_rose():
+    """'LinkedIn gave that figure again in {li_flat_until}, and had reached only
+    {li_rose_m} million by {li_rose_year}'."""
+    from meishi.data.series import linkedin_members
+    f = intro.facts()
+    li = linkedin_members()
+    years = li["date"].str[:4].astype(int)
+    again = li[years == f["li_flat_until"]]["members_million"]
+    assert not again.empty and float(again.iloc[0]) == pytest.approx(f["li_2015_m"])
+    assert f["li_first_year"] < 2015 < f["li_flat_until"] < f["li_rose_year"] < f["li_latest_year"]
+    assert f["li_2015_m"] < f["li_rose_m"] < f["li_latest_m"]
+
+
+def test_try_3_expected_finds_rise_in_proportion_to_the_share():
+    f = intro.facts()
+    assert f["exp_li_latest"] / f["exp_li_jp16"] == pytest.approx(
+        f["li_share_latest"] / f["li_share_2016"])
+    assert f["exp_li_latest"] < 1 < f["pany_li_latest"] / f["pany_li_jp16"]
+
+
+def test_the_2016_share_is_about_not_under_its_rounded_value():
+    share, _date = linkedin_share_japan(2016)
+    assert round(100 * share, 1) == intro.facts()["li_share_2016"]

@@ -264,3 +264,57 @@ def test_guide_note_3_a_minority_of_early_adopters_tips_the_norm():
     below = threshold_model(mean=0.5, spread=0.2, early=share - 0.01, start=share - 0.01)
     above = threshold_model(mean=0.5, spread=0.2, early=share + 0.01, start=share + 0.01)
     assert below.path[-1] < 0.5 < 0.9 < above.path[-1]
+
+
+# -- review of December 2026: the flows, the norm preset, the wanting series ------------
+
+def test_flows_show_no_clear_rise_new_accounts_since_2018_lie_inside_the_early_range():
+    """Prose, verdict, takeaways, quiz 10, guide note 4 and the ledger: the early rate is a
+    range (LinkedIn gave about a million at both early counts), and the later rate lies
+    inside it; job changers a year since 2015 stay between the glued bounds."""
+    f = ch1.facts()
+    adds = ch1.linkedin_additions()
+    assert f["add1_low_per_year"] < f["add1_per_year"]
+    assert f["add1_low_per_year"] <= f["add2_per_year"] <= f["add1_per_year"]
+    # the low figure is counted from the first count LinkedIn gave to the end of the first rise
+    first_rise = next(i for i, a in enumerate(adds) if a.added_m > 0)
+    span = adds[: first_rise + 1]
+    assert f["add1_low_per_year"] == pytest.approx(
+        sum(a.added_m for a in span) / sum(a.years for a in span))
+    assert f["li_flat_from"] < f["add1_from"] == f["li_flat_to"]
+    assert f["changers_since_min"] <= f["add2_changers"] <= f["changers_since_max"]
+    assert f["changers_since_max"] - f["changers_since_min"] < 1  # within about a million
+
+
+def test_the_norm_preset_is_the_glued_likelihoods(sig):
+    """Things to try 2 and quiz 4 name both likelihoods of the preset."""
+    f = ch1.facts()
+    sig.apply_preset("Profiles are the norm")
+    assert sig.values["p_seeker"] == f["norm_p_seeker"]
+    assert sig.values["p_stayer"] == f["norm_p_stayer"]
+    assert signal(f["b_jp"], f["norm_p_seeker"] / 100, f["norm_p_stayer"] / 100).lift == \
+        pytest.approx(f["lift_norm"])
+    # "if half of all stayers kept a polished profile"
+    assert f["norm_p_stayer"] == 50
+
+
+def test_wanting_to_change_grew_to_2023_and_held_at_about_ten_million_in_2024():
+    f = ch1.facts()
+    assert f["wanting_first_m"] < f["wanting_2023_m"]
+    assert f["wanting_latest_year"] > 2023 and f["wanting_latest_m"] < f["wanting_2023_m"]
+    assert round(f["wanting_latest_m"]) == 10
+
+
+def test_worked_example_base_rate_and_the_ever_changed_order():
+    f = ch1.facts()
+    assert f["worked_base"] == pytest.approx(100 * f["worked_looking"] / f["worked_total"])
+    others = [f[k] for k in ("ever_kr", "ever_de", "ever_us", "ever_uk")]
+    assert f["ever_jp"] < min(others) and max(others) == f["ever_uk"]
+    assert min(others) == f["ever_kr"]  # the verdict's range "kr to uk"
+
+
+def test_2019_is_the_most_job_changers_since_the_series_began():
+    from meishi.data.series import job_mobility
+    changers = job_mobility("job_changers")
+    top = changers.loc[changers["value"].idxmax()]
+    assert int(top["year"]) == 2019 and ch1.facts()["changers_first_year"] == changers["year"].min()

@@ -104,6 +104,10 @@ def facts() -> dict[str, Any]:
 
     first, last = li.iloc[0], li.iloc[-1]
     mid = li[li["date"].str.startswith("2015")].iloc[0]
+    # how long the count stayed at the article's level, and the next, higher count
+    after = li[li["date"] > mid["date"]]
+    flat = after[after["members_million"] <= mid["members_million"]]
+    rose = after[after["members_million"] > mid["members_million"]].iloc[0]
     presets = lookup_presets()
     jp16, us = presets["Japan 2016"], presets["United States 2023"]
     exp = expected_finds(20, {k: v / 100 for k, v in jp16.items()})
@@ -121,6 +125,11 @@ def facts() -> dict[str, Any]:
         "fb_2016": share("Facebook", 2016),
         "li_2015_m": float(mid["members_million"]),
         "li_latest_m": float(last["members_million"]),
+        # "since the article": still about a million at the next count, then higher
+        "li_flat_until": year_of(str(flat["date"].iloc[-1])) if not flat.empty else year_of(
+            str(mid["date"])),
+        "li_rose_m": float(rose["members_million"]),
+        "li_rose_year": year_of(str(rose["date"])),
         "li_latest_year": int(str(last["date"])[:4]),
         "li_first_year": int(str(first["date"])[:4]),
         "li_growth_x": linkedin_growth_since_article(),

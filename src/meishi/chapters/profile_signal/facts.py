@@ -20,7 +20,13 @@ from ...data.series import (
 from ...models.signal import signal
 from ...models.threshold import threshold_model
 
-__all__ = ["BaseRate", "LinkedInAdditions", "base_rates", "facts", "linkedin_additions"]
+__all__ = ["DEFAULT_LIKELIHOODS", "NORM_LIKELIHOODS", "BaseRate", "LinkedInAdditions",
+           "base_rates", "facts", "linkedin_additions"]
+
+#: The signal model's stylised likelihoods (seekers, stayers who polish a profile), in %:
+#: the default, and the "Profiles are the norm" preset.
+DEFAULT_LIKELIHOODS = (60.0, 5.0)
+NORM_LIKELIHOODS = (80.0, 50.0)
 
 
 @dataclass(frozen=True)
@@ -129,12 +135,13 @@ def facts() -> dict[str, Any]:
     jp_rate, oecd_rate = jp.value, rates["OECD: any change"].value
     want_rate = rates["Japan: want to change"].value
     eu_rate = rates["EU: changed jobs (2003)"].value
-    sig_jp = signal(jp_rate / 100, 0.6, 0.05)
-    sig_want = signal(want_rate / 100, 0.6, 0.05)
-    sig_eu = signal(eu_rate / 100, 0.6, 0.05)
-    sig_oecd = signal(oecd_rate / 100, 0.6, 0.05)
-    sig_norm = signal(jp_rate / 100, 0.8, 0.5)
-    worked = signal(0.05, 0.6, 0.05)  # the worked example: 2,000 workers, 5% looking
+    ps, pn = (v / 100 for v in DEFAULT_LIKELIHOODS)
+    sig_jp = signal(jp_rate / 100, ps, pn)
+    sig_want = signal(want_rate / 100, ps, pn)
+    sig_eu = signal(eu_rate / 100, ps, pn)
+    sig_oecd = signal(oecd_rate / 100, ps, pn)
+    sig_norm = signal(jp_rate / 100, *(v / 100 for v in NORM_LIKELIHOODS))
+    worked = signal(0.05, ps, pn)  # the worked example: 2,000 workers, 5% looking
     looking = round(2000 * worked.base_rate)
     worked_counts = {
         "worked_total": 2000, "worked_looking": looking, "worked_staying": 2000 - looking,
@@ -173,6 +180,8 @@ def facts() -> dict[str, Any]:
         "wanting_first_year": int(wanting["year"].iloc[0]),
         "wanting_first_m": float(wanting["value"].iloc[0]) / 100,
         "wanting_2023_m": at(wanting, 2023) / 100,
+        "wanting_latest_m": float(wanting["value"].iloc[-1]) / 100,
+        "wanting_latest_year": int(wanting["year"].iloc[-1]),
         "want_to_change_x": at(wanting, 2023) / at(changers, 2023),
         "wanting_share": float(share["value"]),
         "wanting_share_year": int(share["year"]),
@@ -213,8 +222,12 @@ def facts() -> dict[str, Any]:
         "li_growth_x": linkedin_growth_since_article(),
         "post_norm": 100 * sig_norm.posterior,
         "lift_norm": sig_norm.lift,
+        "norm_p_seeker": NORM_LIKELIHOODS[0],
+        "norm_p_stayer": NORM_LIKELIHOODS[1],
+        "p_seeker_default": DEFAULT_LIKELIHOODS[0],
         # the worked example in counts (stylised round numbers)
         **worked_counts,
+        "worked_base": 100 * worked.base_rate,
         "worked_post": 100 * worked.posterior,
         "worked_lift": worked.lift,
         # exercise 1: stayers' polishing rate that makes the lift 2 at Japan's base rate
@@ -246,6 +259,10 @@ def facts() -> dict[str, Any]:
         "add1_m": since[0].added_m,
         "add1_per_year": since[0].per_year_m,
         "add1_changers": since[0].changers_m,
+        # LinkedIn gave "about one million" at both early counts, so the rate to add1_to
+        # depends on which count one starts from: from the first, it is this lower figure
+        "add1_low_per_year": sum(a.added_m for a in adds[:adds.index(since[0]) + 1])
+        / sum(a.years for a in adds[:adds.index(since[0]) + 1]),
         "add2_from": int(since[-1].start[:4]),
         "add2_to": int(since[-1].end[:4]),
         "add2_years": since[-1].years,

@@ -11,7 +11,7 @@ from ...kit.fmt import fixed
 from ...kit.widget import CourseWidget
 from ...models.signal import SignalResult, signal
 from ...models.threshold import ThresholdResult, path_outcome, threshold_model
-from .facts import base_rates
+from .facts import DEFAULT_LIKELIHOODS, NORM_LIKELIHOODS, base_rates
 
 __all__ = ["SignalWidget", "ThresholdWidget"]
 
@@ -46,21 +46,22 @@ class SignalWidget(CourseWidget):
                    max=60.0, step=0.1, default=base_rates()["Japan: changed jobs"].value,
                    decimals=1),
             Slider("p_seeker", "Seekers who polish a profile", "%", min=0.0, max=100.0,
-                   step=0.5, default=60.0, decimals=1),
+                   step=0.5, default=DEFAULT_LIKELIHOODS[0], decimals=1),
             Slider("p_stayer", "Stayers who polish a profile", "%", min=0.0, max=100.0,
-                   step=0.5, default=5.0, decimals=1),
+                   step=0.5, default=DEFAULT_LIKELIHOODS[1], decimals=1),
             NumberText("own_rate", "Or type your own base rate", "%", min=0.1, max=60.0,
                        placeholder="e.g. 12.5 (leave empty to use the slider)", optional=True),
         ]
 
     def presets(self) -> Mapping[str, Mapping[str, Any]]:
         presets: dict[str, Mapping[str, Any]] = {
-            r.name: {"base_rate": r.value, "p_seeker": 60.0, "p_stayer": 5.0, "own_rate": ""}
+            r.name: {"base_rate": r.value, "p_seeker": DEFAULT_LIKELIHOODS[0],
+                     "p_stayer": DEFAULT_LIKELIHOODS[1], "own_rate": ""}
             for r in base_rates().values()
         }
         presets["Profiles are the norm"] = {
-            "base_rate": base_rates()["Japan: changed jobs"].value, "p_seeker": 80.0,
-            "p_stayer": 50.0, "own_rate": ""}
+            "base_rate": base_rates()["Japan: changed jobs"].value,
+            "p_seeker": NORM_LIKELIHOODS[0], "p_stayer": NORM_LIKELIHOODS[1], "own_rate": ""}
         return presets
 
     def data(self) -> dict[str, Any]:
