@@ -237,3 +237,11 @@ def test_the_facebook_claim_is_read_as_chapter_2_reads_the_same_survey():
     assert not fb.side("for") and not fb.side("against")
     low_trust = claims["low-trust-keeps-business-inside"]
     assert any("yamagishi1998uncertainty" in e.sources for e in low_trust.side("context"))
+
+
+def test_the_card_figures_are_the_company_s_and_nearly_agree():
+    """"about 22 million people, 106 cards each a year on the company's own average (its two
+    rounded totals divided give 100)"."""
+    f = chapter.facts()
+    assert round(f["cards_per_person"]) == 106 and round(f["cards_totals_per_person"]) == 100
+    assert abs(f["cards_per_person"] - f["cards_totals_per_person"]) < 10

@@ -179,6 +179,9 @@ def facts() -> dict[str, Any]:
         "cards_per_year_bn": float(cards["cards_exchanged_per_year_japan"]),
         "cards_per_person": float(cards["cards_exchanged_per_person_per_year"]),
         "card_people_m": float(cards["people_exchanging_cards_japan"]),
+        # the company's two rounded totals divided (its own per-person average differs a little)
+        "cards_totals_per_person": float(1000 * cards["cards_exchanged_per_year_japan"]
+                                         / cards["people_exchanging_cards_japan"]),
         # a fall, given as a positive share (the data record it as a negative change)
         "cards_covid_fall": -float(cards["change_in_cards_exchanged_covid"]),
         "fewer_paper_cards": float(cards["sales_staff_exchanging_fewer_paper_cards"]),
