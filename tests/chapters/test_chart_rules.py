@@ -35,3 +35,69 @@ def test_chart_rules(slug, make):
         starts = y0 == 0 or x0 == 0
         diverging = (x0 < 0 < x1 and "0 = none" in ax.get_xlabel())
         assert starts or diverging, f"{make.__name__}: axes start at x={x0}, y={y0}"
+
+
+def _drawn_texts(fig):
+    """Every piece of text the figure draws, with where it lands (display pixels)."""
+    from matplotlib.text import Text
+
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    found, seen, inside = [], set(), []
+
+    def add(text, what):
+        if isinstance(text, Text) and text.get_visible() and text.get_text().strip() \
+                and id(text) not in seen:
+            seen.add(id(text))
+            found.append((what, text.get_text(), text.get_window_extent(renderer)))
+
+    for name in ("_supxlabel", "_suptitle", "_supylabel"):
+        add(getattr(fig, name, None), name.strip("_"))
+    for text in fig.texts:
+        add(text, "figure text")
+    for ax in fig.axes:
+        for title in (ax.title, ax._left_title, ax._right_title):
+            add(title, "title")
+        add(ax.xaxis.label, "x label")
+        add(ax.yaxis.label, "y label")
+        for text in ax.texts:
+            add(text, "label")
+            if text.get_visible() and text.get_text().strip() and \
+                    text.get_transform() is not ax.transAxes:
+                inside.append((text.get_text(), text.get_window_extent(renderer),
+                               ax.get_window_extent(renderer)))
+        legend = ax.get_legend()
+        if legend is not None:
+            for text in legend.get_texts():
+                add(text, "legend")
+            add(legend.get_title(), "legend title")
+        for axis, ticks, labels in ((ax.xaxis, ax.get_xticks(), ax.get_xticklabels()),
+                                    (ax.yaxis, ax.get_yticks(), ax.get_yticklabels())):
+            low, high = sorted(axis.get_view_interval())
+            for tick, label in zip(ticks, labels, strict=False):
+                if low - 1e-9 <= tick <= high + 1e-9:
+                    add(label, "tick")
+    return found, inside
+
+
+@pytest.mark.parametrize("slug, make", CHARTS, ids=[f"{s}.{m.__name__}" for s, m in CHARTS])
+def test_no_chart_text_runs_off_the_canvas_or_over_other_text(slug, make):
+    """Titles, labels, annotations and tick labels stay inside the image (which the book
+    shows on screen and prints as it is) and never overlap each other."""
+    fig = make().fig
+    texts, inside = _drawn_texts(fig)
+    width, height = fig.canvas.get_width_height()
+    for what, text, box in texts:
+        assert box.x0 >= -1 and box.y0 >= -1 and box.x1 <= width + 1 and box.y1 <= height + 1, \
+            f"{make.__name__}: {what} {text!r} runs off the {width}x{height} canvas ({box})"
+    for i, (what_a, text_a, a) in enumerate(texts):
+        for what_b, text_b, b in texts[i + 1:]:
+            w = min(a.x1, b.x1) - max(a.x0, b.x0)
+            h = min(a.y1, b.y1) - max(a.y0, b.y0)
+            assert w <= 1 or h <= 1, \
+                f"{make.__name__}: {what_a} {text_a!r} overlaps {what_b} {text_b!r}"
+    # a label placed in data coordinates stays between the axes' left and right edges,
+    # so it never crosses an axis line or runs into the tick labels
+    for text, box, axes in inside:
+        assert box.x0 >= axes.x0 + 2 and box.x1 <= axes.x1 + 1, \
+            f"{make.__name__}: label {text!r} crosses the edge of its axes"

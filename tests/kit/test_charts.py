@@ -122,11 +122,15 @@ def test_chart_png_is_a_light_palette_image_that_looks_the_same():
 
 def test_bar_labels_sit_past_each_bar_with_a_true_minus_sign():
     _fig, ax = charts.new_figure("wide")
-    bars = ax.barh(["a", "b"], [0.5, -0.1])
-    ax.set_xlim(-0.2, 1.0)
-    charts.label_bars(ax, bars, [0.5, -0.1], "d = {:.2f}")
+    bars = ax.barh(["a", "b", "c"], [0.5, -0.2, -0.9])
+    ax.set_xlim(-1.0, 1.0)
+    charts.label_bars(ax, bars, [0.5, -0.2, -0.9], "d = {:.2f}")
     texts = {t.get_text(): t for t in ax.texts}
-    assert set(texts) == {"d = 0.50", "d = −0.10"}
+    assert set(texts) == {"d = 0.50", "d = −0.20", "d = −0.90"}
     assert texts["d = 0.50"].get_position()[0] > 0.5
-    assert texts["d = −0.10"].get_position()[0] < -0.1
-    assert texts["d = −0.10"].get_ha() == "right"
+    # room left of a negative bar's end: the label sits there
+    assert texts["d = −0.20"].get_position()[0] < -0.2
+    assert texts["d = −0.20"].get_ha() == "right"
+    # no room before the axis edge: the label sits right of zero instead
+    assert texts["d = −0.90"].get_position()[0] > 0
+    assert texts["d = −0.90"].get_ha() == "left"
