@@ -343,3 +343,29 @@ def test_the_four_explanations_weigh_tenure_as_no_evidence_and_trust_against():
     side = {fact: e.says for e in claim.evidence for fact in e.facts}
     assert f["rho_tenure"] < 0 and f["chance_tenure"] > 5 and side["rho_tenure"] == "context"
     assert abs(f["rho_trust"]) < 0.2 and f["chance_trust"] > 50 and side["rho_trust"] == "against"
+
+
+def test_the_since_chart_s_caption_names_its_panels():
+    """Figure 5.1's caption says what the panels show: flows (new members a year, changers a
+    year) and shares, not members per 100 people or a job-changer rate."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "chapters" / "05_conclusion.ipynb"
+    nb = json.loads(path.read_text("utf-8"))
+    caption = next(c["metadata"]["mystnb"]["figure"]["caption"] for c in nb["cells"]
+                   if "since_chart" in "".join(c["source"]))
+    chart = chapter.since_chart()
+    titles = [ax.get_title(loc) for ax in chart.fig.axes for loc in ("center", "left")]
+    assert "New LinkedIn members a year" in titles and "Job changers a year" in titles
+    assert "new LinkedIn members a year" in caption and "job changers a year" in caption
+    assert "per 100 people" not in caption and "share of the employed" not in caption
+    assert "three spans" in caption and "aged 13 to 69" in caption
+
+
+def test_tenure_beside_france_and_germany_is_what_the_disproof_paragraph_says():
+    """'France and Germany also have long tenure ... against Japan's': about ten years each,
+    both below Japan's."""
+    f = chapter.facts()
+    assert f["tenure_fr"] < f["tenure_jp"] and f["tenure_de"] < f["tenure_jp"]
+    assert min(f["tenure_fr"], f["tenure_de"]) > 9.5

@@ -330,3 +330,12 @@ def test_the_per_head_caption_names_every_kind_of_striped_bar():
                                    "outside count of LinkedIn's public data"}
     public_data = [c for c, k in kinds.items() if k == "outside count of LinkedIn's public data"]
     assert public_data and all(country in caption for country in public_data), public_data
+
+
+def test_the_chooser_answer_s_reach_abroad_is_the_table_s():
+    """Model 2, things to try 2: LinkedIn leads for a colleague abroad on its 'reach in over 200
+    countries', which is what the sourced feature table's row says."""
+    row = next(r for r in chapter.feature_table()
+               if r["service"] == "LinkedIn" and r["feature"] == "reach abroad")
+    assert "over 200 countries" in row["detail"]
+    assert "reach in over 200 countries" in _chapter_texts()["notebook"]

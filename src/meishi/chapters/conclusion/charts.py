@@ -128,7 +128,8 @@ def rivals_chart() -> Chart:
     charts.label_bars(ax, bars, values[::-1], "{:.1f}")
     ax.set_xlabel("Members or users, as each company counts them (millions)")
     ax.grid(axis="y", visible=False)
-    ax.set_title("Where a local rival was found, it was of LinkedIn's size or larger")
+    ax.set_title("Where a local rival was found, it was about LinkedIn's size or larger "
+                 "(each on its own base)")
     charts.add_source_line(fig, ds.source_line(df).rstrip(".") + ". Company figures on "
                            "different bases and dates; the course looked only in these places.")
     alt = ("Horizontal bar chart of LinkedIn (blue) beside a local rival (orange), in millions "

@@ -98,6 +98,10 @@ def facts() -> dict[str, Any]:
         "n_claims_essay": sum(c.essay != "implied" for c in claims),
         "li_jp_per100": float(table.loc["Japan", "linkedin_per_100"]),
         "li_us_per100": float(table.loc["United States", "linkedin_per_100"]),
+        # "France and Germany also have long tenure (about ten years against Japan's twelve)"
+        "tenure_jp": float(table.loc["Japan", "tenure"]),
+        "tenure_fr": float(table.loc["France", "tenure"]),
+        "tenure_de": float(table.loc["Germany", "tenure"]),
         "trust_jp": float(table.loc["Japan", "trust"]),
         "trust_us": float(table.loc["United States", "trust"]),
         "li_jp_per100_2015": next(v for year, v in per100 if year == 2015),
