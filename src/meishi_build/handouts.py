@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import shutil
 import sys
 from pathlib import Path
 
@@ -218,6 +219,13 @@ def main(argv: list[str] | None = None) -> int:
         print("handouts skipped: Chromium not found at /usr/bin/chromium", file=sys.stderr)
         return 0
     written = write_handouts(args.out)
+    # the built site offers each chapter's handout in its download menu (sphinx_ext copies
+    # them in at build time); refresh the copies a previous build made, without a rebuild
+    site = HTML / "_handouts"
+    if site.is_dir():
+        for path in written.values():
+            if path.name[:2].isdigit():
+                shutil.copy2(path, site / path.name)
     table = ["| PDF | Pages (A4) |", "|---|---:|"]
     table += [f"| {path.name} | {page_count(path)} |" for path in written.values()]
     print("\n".join(table))
