@@ -143,3 +143,61 @@ def test_a_malformed_hub_address_fails_the_build(hub):
 def test_no_hub_means_no_launch_link():
     assert sphinx_ext.hub_url({"launch_buttons": {"jupyterhub_url": ""}}) == ""
     assert sphinx_ext.hub_url({}) == ""
+
+
+# -- the chapter's handout in the download menu ------------------------------------------------
+
+def test_handout_for_finds_only_a_chapter_page_s_printed_handout(tmp_path):
+    (tmp_path / "02_modesty.pdf").write_bytes(b"%PDF")
+    assert sphinx_ext.handout_for("chapters/02_modesty", tmp_path) == tmp_path / "02_modesty.pdf"
+    assert sphinx_ext.handout_for("chapters/03_trust", tmp_path) is None  # not printed yet
+    assert sphinx_ext.handout_for("chapters/glossary", tmp_path) is None
+    assert sphinx_ext.handout_for("chapters/teachers/guide_02_modesty", tmp_path) is None
+    assert sphinx_ext.handout_for("index", tmp_path) is None
+
+
+def _menu():
+    return [{"label": "download-buttons", "buttons": [
+        {"label": "download-source-button", "url": "x.ipynb"},
+        {"label": "download-pdf-button", "url": "print"}]}]
+
+
+def test_offer_handout_puts_the_pdf_first_in_place_of_print(tmp_path):
+    out = tmp_path / "html"
+    (tmp_path / "handouts").mkdir()
+    (tmp_path / "handouts" / "02_modesty.pdf").write_bytes(b"%PDF")
+    app = SimpleNamespace(outdir=str(out))
+    context = {"pathto": lambda target, resource: f"../{target}", "header_buttons": _menu()}
+    sphinx_ext.offer_handout(app, "chapters/02_modesty", context)
+    labels = [b["label"] for b in context["header_buttons"][0]["buttons"]]
+    assert labels == ["download-handout-button", "download-source-button"]
+    assert context["header_buttons"][0]["buttons"][0]["url"] == "../_handouts/02_modesty.pdf"
+    # a chapter without a handout keeps its menu as it was
+    other = {"pathto": lambda target, resource: target, "header_buttons": _menu()}
+    sphinx_ext.offer_handout(app, "chapters/03_trust", other)
+    assert other["header_buttons"] == _menu()
+
+
+def test_a_chapter_is_written_again_when_its_handout_appears_or_goes(tmp_path):
+    (tmp_path / "handouts").mkdir()
+    app = SimpleNamespace(outdir=str(tmp_path / "html"))
+    env = SimpleNamespace(found_docs={"chapters/02_modesty", "chapters/03_trust", "index"})
+    assert sphinx_ext.handouts_changed(app, env, set(), set(), set()) == []
+    (tmp_path / "handouts" / "02_modesty.pdf").write_bytes(b"%PDF")
+    assert sphinx_ext.handouts_changed(app, env, set(), set(), set()) == ["chapters/02_modesty"]
+    assert sphinx_ext.handouts_changed(app, env, set(), set(), set()) == []  # nothing new
+    (tmp_path / "handouts" / "02_modesty.pdf").unlink()
+    assert sphinx_ext.handouts_changed(app, env, set(), set(), set()) == ["chapters/02_modesty"]
+
+
+def test_copy_handouts_puts_linked_pdfs_in_the_site(tmp_path):
+    (tmp_path / "handouts").mkdir()
+    (tmp_path / "handouts" / "03_trust.pdf").write_bytes(b"%PDF")
+    (tmp_path / "handouts" / "answer-key.pdf").write_bytes(b"%PDF")
+    out = tmp_path / "html"
+    out.mkdir()
+    app = SimpleNamespace(outdir=str(out), builder=SimpleNamespace(format="html"),
+                          env=SimpleNamespace(found_docs={"chapters/03_trust", "index"}))
+    sphinx_ext.copy_handouts(app, None)
+    assert sorted(p.name for p in (out / "_handouts").iterdir()) == ["03_trust.pdf"]
+    sphinx_ext.copy_handouts(app, RuntimeError("build failed"))  # a failed build copies nothing
