@@ -181,11 +181,17 @@ def test_the_ledger_counts_neither_the_model_nor_the_opportunity_index_as_eviden
 
     claims = [c for c in ledger.load_claims() if c.chapter == "modesty"]
     assert {c.id: c.verdict for c in claims} == {
-        "no-open-boasting": "partly supported", "resume-profile-clashes": "partly supported",
+        "humility-valued": "partly supported", "no-open-boasting": "partly supported",
+        "resume-profile-clashes": "partly supported",
         "facebook-humblebrag": "untested", "humblebrag-works": "untested"}
     for c in claims:
         for e in c.side("for") + c.side("against"):
             assert not {"opp_jp", "crossover_norm", "fb_business"} & set(e.facts), c.id
+    # the essay's point is credited without a comparison it does not make in so many words
+    by_id = {c.id: c for c in claims}
+    assert by_id["humility-valued"].essay == "original"
+    assert not by_id["humility-valued"].comparative
+    assert by_id["no-open-boasting"].essay == "implied" and by_id["no-open-boasting"].comparative
     text = _markdown()
     verdict = text[text.index("(ch2-verdict)="):]
     assert "first half of the claim is partly supported" in verdict
