@@ -369,3 +369,17 @@ def test_tenure_beside_france_and_germany_is_what_the_disproof_paragraph_says():
     f = chapter.facts()
     assert f["tenure_fr"] < f["tenure_jp"] and f["tenure_de"] < f["tenure_jp"]
     assert min(f["tenure_fr"], f["tenure_de"]) > 9.5
+
+
+def test_the_one_page_summary_gives_each_facebook_claim_its_ledger_verdict():
+    """'The course on one page': chapter 2's humblebrag tool, chapter 3's Facebook claim and
+    chapter 4's 'Japan's professional network' are each said with the ledger's verdict."""
+    from meishi.ledger import load_claims
+
+    claims = {c.id: c for c in load_claims()}
+    text = _notebook_text()
+    page = text[text.index("(concl-summary)="):] if "(concl-summary)=" in text else text
+    assert claims["facebook-builds-trust"].verdict == "untested"
+    assert "get to know business contacts is untested" in page
+    assert claims["facebook-is-the-network"].verdict == "untested"
+    assert "Whether Facebook became Japan's professional network cannot be judged" in page

@@ -339,3 +339,12 @@ def test_the_chooser_answer_s_reach_abroad_is_the_table_s():
                if r["service"] == "LinkedIn" and r["feature"] == "reach abroad")
     assert "over 200 countries" in row["detail"]
     assert "reach in over 200 countries" in _chapter_texts()["notebook"]
+
+
+def test_discussion_2_says_linkedin_grew_from_under_one_per_100():
+    """Discussion prompt 2: LinkedIn in Japan 'grew from under one to only about 4 accounts per
+    100 people', while local services grew too (Wantedly's first and latest counts)."""
+    f = chapter.facts()
+    assert f["li_per100_jp_2015"] < 1 < f["li_per100_jp"] < 5
+    assert f["wantedly_latest"] > f["wantedly_first"]
+    assert "grew from under one" in _chapter_texts()["notebook"]
