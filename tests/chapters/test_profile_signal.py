@@ -318,3 +318,13 @@ def test_2019_is_the_most_job_changers_since_the_series_began():
     changers = job_mobility("job_changers")
     top = changers.loc[changers["value"].idxmax()]
     assert int(top["year"]) == 2019 and ch1.facts()["changers_first_year"] == changers["year"].min()
+
+
+def test_stock_flow_alt_text_gives_the_early_range_and_no_level_claim():
+    f = ch1.facts()
+    alt = ch1.stock_flow_chart().alt
+    assert "level" not in alt
+    assert f"{f['add1_low_per_year']:.2f} million a year" in alt
+    assert f"{f['add1_per_year']:.2f} million a year" in alt
+    mob = ch1.job_mobility_chart().alt
+    assert f"{f['wanting_latest_m']:.2f} million in {f['wanting_latest_year']}" in mob

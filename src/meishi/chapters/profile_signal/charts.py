@@ -110,7 +110,10 @@ def job_mobility_chart() -> Chart:
            f"{int(changers['year'].iloc[-1])} (no figure for {', '.join(map(str, gaps))}); and "
            f"people who want to change jobs or add one, from "
            f"{wanting['value'].iloc[0] / 100:.2f} million in {int(wanting['year'].iloc[0])} to "
-           f"{wanting['value'].max() / 100:.2f} million in 2023. Bottom, as a share of the "
+           f"{wanting['value'].max() / 100:.2f} million in "
+           f"{int(wanting.loc[wanting['value'].idxmax(), 'year'])}, then "
+           f"{wanting['value'].iloc[-1] / 100:.2f} million in {int(wanting['year'].iloc[-1])}. "
+           f"Bottom, as a share of the "
            f"employed: job changers {shares}, roughly flat; wanting to change or add a job "
            + ", ".join(f"{v:.1f}% in {int(y)}" for y, v in zip(want_share["year"],
                                                                 want_share["value"], strict=True))
@@ -230,12 +233,16 @@ def stock_flow_chart() -> Chart:
                            "difference of two counts is net of them.")
     spans = "; ".join(f"{a.start[:4]} to {a.end[:4]}: {a.per_year_m:.2f} million a year"
                       for a in adds)
+    early = adds[: next(i for i, a in enumerate(adds) if a.added_m > 0) + 1]
     alt = ("Two charts sharing a time axis, both starting at zero. Top: LinkedIn's own counts "
            "of its members in Japan, in millions: "
            + ", ".join(f"{r.members_million:g} in {r.date[:4]}" for r in own.itertuples())
            + ". Bottom, in millions a year: people who changed jobs in each year, between "
            f"{changers['value'].min() / 100:.2f} and {changers['value'].max() / 100:.2f} million "
            f"from {int(changers['year'].iloc[0])} to {int(changers['year'].iloc[-1])}; and new "
-           f"LinkedIn accounts a year, averaged between counts ({spans}), level and far below "
-           "the number of job changers.")
+           f"LinkedIn accounts a year, averaged between counts ({spans}). The first span shows "
+           "no change only because LinkedIn gave about one million at both counts; counted from "
+           f"{early[0].start[:4]} to {early[-1].end[:4]} instead, it is "
+           f"{sum(a.added_m for a in early) / sum(a.years for a in early):.2f} million a year. "
+           "Every span lies far below the number of job changers.")
     return Chart(fig, alt, datasets=(members_ds.name, jobs_ds.name))
