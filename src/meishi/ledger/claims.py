@@ -1,26 +1,4 @@
-"""The claims ledger: the article's claims, the evidence and the course's verdicts.
-
-Each chapter keeps the claims it weighs in ``chapters/claims/NN_slug.yml``
-(named like its notebook and its quiz); ``chapters/claims/essay.yml`` says
-which points the essay makes and which words for the course's own mechanisms
-it never uses.  Each chapter's verdict section lists its claims
-(:meth:`meishi.chapters.Chapter.claims`) and the conclusion prints the whole
-ledger (:func:`ledger`), both from these files, so a verdict reads the same
-everywhere.
-
-A claim's verdict is not free text: it must follow from its evidence by the
-rules in :data:`VERDICT_RULES` (:func:`verdict_problems`).  Each piece of
-evidence says whether it speaks *for* or *against* the claim, or is only
-*context* (a model's output is context: it shows a mechanism, it is not
-evidence about the world), names the facts or sources it rests on, whether
-it compares Japan with another country, and whether it describes 2015 or
-earlier (*then*) or the years since (*now*).  Numbers are ``{key:format}``
-fields filled from the facts of the chapter that weighs the claim, the same
-numbers its prose glues.
-
-The output is MyST Markdown; each claim's link to the section that weighs it
-is a cross-reference the strict build checks.
-"""
+"""The claims ledger's files: reading them, checking every field, and the verdict rules."""
 
 from __future__ import annotations
 
@@ -33,13 +11,12 @@ from string import Formatter
 from typing import Any
 
 import yaml
-from IPython.display import Markdown
 
-from . import paths
+from .. import paths
 
 __all__ = ["CLAIMS_DIR", "ESSAY_FILE", "ESSAY_VERSIONS", "EXPLANATIONS", "VERDICTS",
-           "VERDICT_RULES", "Claim", "Evidence", "chapter_claims", "essay_points", "fields",
-           "ledger", "load_claims", "verdict_counts", "verdict_problems"]
+           "VERDICT_RULES", "Claim", "Evidence", "essay_points", "fields", "load_claims",
+           "verdict_counts", "verdict_problems"]
 
 CLAIMS_DIR = paths.CHAPTERS / "claims"
 ESSAY_FILE = CLAIMS_DIR / "essay.yml"
@@ -208,7 +185,7 @@ def _claim(item: Any, chapter: str, where: str) -> Claim:
 
 
 def _stems() -> dict[str, str]:
-    from .chapters import discover  # the chapters' own facts import this module's readers
+    from ..chapters import discover  # the chapters' own facts import this module's readers
 
     return {c.stem: c.slug for c in discover()}
 
@@ -288,52 +265,3 @@ def verdict_counts(claims: list[Claim] | None = None) -> dict[str, int]:
     """How many claims got each verdict, in :data:`VERDICTS` order (zeros included)."""
     counts = Counter(c.verdict for c in claims or load_claims())
     return {v: counts.get(v, 0) for v in VERDICTS}
-
-
-def _verdict_badge(verdict: str) -> str:
-    # The word is the verdict; the class only adds a colour.
-    return f'<span class="verdict verdict-{verdict.replace(" ", "-")}">{verdict}</span>'
-
-
-_SAYS = {"for": "For", "against": "Against", "context": "Context"}
-
-
-def _entry(claim: Claim) -> list[str]:
-    lines = [f"**{claim.claim}**", "",
-             f"Verdict: {_verdict_badge(claim.verdict)} · {ESSAY_VERSIONS[claim.essay]} · "
-             f"weighed in {{ref}}`{claim.section}`", ""]
-    lines += [f"- **{_SAYS[e.says]}:** {e.text}" for e in claim.evidence]
-    lines += [f"- **Since 2015:** {claim.since}", ""]
-    return lines
-
-
-def chapter_claims(slug: str, facts: Mapping[str, Any]) -> Markdown:
-    """The claims a chapter weighed, for its verdict section."""
-    claims = [c.filled(facts) for c in load_claims() if c.chapter == slug]
-    if not claims:
-        raise ValueError(f"the ledger has no claim weighed in chapter {slug!r}")
-    lines = ["The claims this chapter weighed, as the course's claims ledger records them "
-             "(the last chapter gathers every chapter's):", ""]
-    for claim in claims:
-        lines += _entry(claim)
-    return Markdown("\n".join(lines))
-
-
-def ledger(facts_by_chapter: Mapping[str, Mapping[str, Any]]) -> Markdown:
-    """The whole ledger: counts, one line per claim, then each claim with its evidence."""
-    claims = [c.filled(facts_by_chapter[c.chapter]) for c in load_claims()]
-    counts = verdict_counts(claims)
-    lines = ["| Verdict | What it takes | Claims |", "|---|---|---:|"]
-    lines += [f"| {_verdict_badge(v)} | {VERDICT_RULES[v]} | {n} |" for v, n in counts.items()]
-    lines += [f"| **All** | | **{len(claims)}** |", "", "| Claim | Explanation | Verdict |",
-              "|---|---|---|"]
-    lines += [f"| {c.claim} | {EXPLANATIONS[c.explanation]} | {_verdict_badge(c.verdict)} |"
-              for c in claims]
-    lines += [""]
-    for number, title in EXPLANATIONS.items():
-        group = [c for c in claims if c.explanation == number]
-        if group:
-            lines += [f"```{{rubric}} {title}", "```", ""]
-            for claim in group:
-                lines += _entry(claim)
-    return Markdown("\n".join(lines))
