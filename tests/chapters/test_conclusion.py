@@ -383,3 +383,11 @@ def test_the_one_page_summary_gives_each_facebook_claim_its_ledger_verdict():
     assert "get to know business contacts is untested" in page
     assert claims["facebook-is-the-network"].verdict == "untested"
     assert "Whether Facebook became Japan's professional network cannot be judged" in page
+
+
+def test_the_since_section_s_per_head_years_are_the_figures_years():
+    """'rose from 0.8 per 100 people in 2015 to 4.0 in {li_adds_last_year}': the last year of
+    the flows is the year of Japan's latest per-head figure."""
+    f = chapter.facts()
+    assert int(latest_per_100()["Japan"][1][:4]) == f["li_adds_last_year"]
+    assert f["li_jp_per100"] == latest_per_100()["Japan"][0]
