@@ -7,7 +7,7 @@ from ...data.series import job_mobility
 from ...kit import charts
 from ...kit.charts import PALETTE, Chart
 from .facts import flows
-from .lenses import LENSES, lens_points, lens_table
+from .lenses import LENSES, lens_points, lens_table, lens_without_linkedin
 
 __all__ = ["lens_chart", "rivals_chart", "since_chart"]
 
@@ -23,6 +23,7 @@ def _sources(names: tuple[str, ...]) -> str:
 def lens_chart() -> Chart:
     """Four small panels: each lens's measure against LinkedIn members per 100 people."""
     table = lens_table()
+    unmatched = lens_without_linkedin()
     fig, axes = charts.new_figure("tall", nrows=2, ncols=2, sharey=True)
     alt_parts = []
     for ax, lens in zip(axes.flat, LENSES.values(), strict=True):
@@ -42,9 +43,12 @@ def lens_chart() -> Chart:
             ax.set_xlabel(f"({lens.unit})", fontsize=10)
         ax.set_ylim(0, 70)
         ax.set_title(f"{lens.explanation}: {lens.short}", fontsize=11)
+        gaps = [f"no figure for {', '.join(missing)}"] if missing else []
+        if unmatched.get(lens.key):
+            gaps.append(f"no LinkedIn figure for {', '.join(unmatched[lens.key])}")
         alt_parts.append(f"{lens.explanation} ({lens.measure}): " + ", ".join(
             f"{c} {x:g} and {y:.1f}" for c, x, y in zip(countries, xs, ys, strict=True))
-            + (f" (no figure for {', '.join(missing)})" if missing else ""))
+            + (f" ({'; '.join(gaps)})" if gaps else ""))
     for ax in axes[:, 0]:
         ax.set_ylabel("LinkedIn (per 100 people)", fontsize=10)
     charts.add_source_line(fig, _sources(_LENS_DATASETS))

@@ -4,7 +4,8 @@ Every value is read from the course data: LinkedIn members per 100 people as
 chapter 4 gives them (:func:`meishi.data.series.latest_per_100`), job tenure
 (chapter 1's table), Hofstede's individualism score, general trust as chapter
 3 gives it (:func:`meishi.data.series.trust_wave7`) and whether the course's
-sources show a local service bigger than LinkedIn.  A country without a
+sources show a local service of about LinkedIn's size or larger (each counted on
+its own base).  A country without a
 figure for a lens is left out of that lens, never filled in, and named
 (:func:`lens_points`); a country with a lens figure but no LinkedIn figure is
 named too (:func:`lens_without_linkedin`).
@@ -54,7 +55,8 @@ LENSES: dict[str, Lens] = {
         "The question may not mean the same in every language; the UK and France come from "
         "the European Values Study, the rest from the World Values Survey."),
     "local": Lens(
-        "local", "4. Local services", "A local service bigger than LinkedIn found", "local rival",
+        "local", "4. Local services",
+        "A local service of about LinkedIn's size or larger found", "local rival",
         "1 = found, 0 = not looked for", "local_network_lead",
         "The course looked for local rivals only where LinkedIn was weak, so this lens is "
         "biased by how its data were gathered: 0 means not looked for, not none.", direction=-1),

@@ -100,8 +100,8 @@ class LensesWidget(CourseWidget):
         y = self.typed(values, "own_y") if own_y.strip() else None
         own, note = None, None
         if x is not None and values["lens"] == "local" and x not in (0.0, 1.0):
-            note = ("To add your country on this lens, type 1 if a local service bigger than "
-                    "LinkedIn exists there, 0 if not.")
+            note = ("To add your country on this lens, type 1 if a local service of about "
+                    "LinkedIn's size or larger exists there, 0 if not.")
         elif x is not None and y is not None:
             own = [x, y]
         elif x is not None or y is not None:

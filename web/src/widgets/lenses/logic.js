@@ -41,8 +41,8 @@ export function read(values, spec) {
   let own = null;
   let note = null;
   if (x !== null && values.lens === "local" && x !== 0 && x !== 1) {
-    note = "To add your country on this lens, type 1 if a local service bigger than " +
-      "LinkedIn exists there, 0 if not.";
+    note = "To add your country on this lens, type 1 if a local service of about " +
+      "LinkedIn's size or larger exists there, 0 if not.";
   } else if (x !== null && y !== null) {
     own = [x, y];
   } else if (x !== null || y !== null) {
