@@ -816,7 +816,8 @@ def test_a_link_restores_a_setting_and_the_chart_prints(open_page, cls, path):
     for first in _sliders(spec)[:1]:
         w.set_slider(first["name"], first["max"])
     for box in [c for c in _texts(spec) if c["kind"] == "text"][:1]:
-        w.type(box["name"], "私が主導したプロジェクトで売上を3倍に伸ばし、業界初の取り組みとして表彰されました。")
+        w.type(box["name"], "私が主導したプロジェクトで売上を3倍に伸ばし、"
+                            "業界初の取り組みとして表彰されました。")
     shown = w.check("moved before copying")
     w.root.locator("button[data-action=copy-link]").click()
     page.wait_for_function("r => r.querySelector('.mw-share-status').textContent !== ''",
