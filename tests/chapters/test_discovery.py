@@ -52,3 +52,14 @@ def test_every_numbered_toc_notebook_is_a_discovered_chapter():
 def test_widget_ids_are_unique_and_named():
     ids = [w.widget_id for w in widget_classes()]
     assert all(ids) and len(set(ids)) == len(ids)
+
+
+def test_a_chapter_s_facts_make_no_widget():
+    """Facts are glued on pages without widgets too (the teacher's guide): a widget made
+    while computing them would put widget state and the widget runtime on those pages."""
+    from ipywidgets.widgets import widget
+
+    before = set(widget._instances)
+    for chapter in discover():
+        chapter.facts()
+    assert set(widget._instances) == before

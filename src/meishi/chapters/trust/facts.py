@@ -27,9 +27,11 @@ def widget_defaults(**changes: float) -> dict[str, float | int]:
     (in the widget's own units: percent, points, offers)."""
     from .widgets import CommitmentWidget  # widgets import the models, not this module
 
-    widget = CommitmentWidget()
-    values = {c.name: c.default for c in widget.controls()}
-    return widget.read({**values, **changes})
+    # controls() and read() are pure: call them without making a widget, since a widget
+    # made here would put widget state (and the widget runtime) on every page that glues
+    # these facts, the teacher's guide included
+    values = {c.name: c.default for c in CommitmentWidget.controls(None)}
+    return CommitmentWidget.read(None, {**values, **changes})
 
 
 def _try_facts() -> dict[str, float]:
