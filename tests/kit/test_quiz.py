@@ -65,19 +65,25 @@ def test_shuffling_is_fixed_by_the_key_and_keeps_every_option():
     assert len(orders) > 5  # different questions get different orders
 
 
-def test_keys_are_spread_over_positions_and_not_habitually_the_longest():
-    """Over the whole course: no position holds more than 40% of the keys, and the key
-    is the longest option in at most half of the questions (nor the shortest: a
-    test-wise reader would learn that tell too)."""
+def _key_tells(questions) -> tuple[list[int], int, int]:
+    """Where each key sits, and in how many questions it is the longest and the shortest."""
     positions: list[int] = []
     longest = shortest = 0
-    questions = [q for chapter in CHAPTERS.values() for q in chapter.quiz().questions]
     for q in questions:
         key = next(i for i, o in enumerate(q.options) if o.correct)
         positions.append(key)
         lengths = [len(o.text) for o in q.options]
         longest += lengths[key] == max(lengths)
         shortest += lengths[key] == min(lengths)
+    return positions, longest, shortest
+
+
+def test_keys_are_spread_over_positions_and_not_habitually_the_longest():
+    """Over the whole course: no position holds more than 40% of the keys, and the key
+    is the longest option in at most half of the questions (nor the shortest: a
+    test-wise reader would learn that tell too)."""
+    questions = [q for chapter in CHAPTERS.values() for q in chapter.quiz().questions]
+    positions, longest, shortest = _key_tells(questions)
     for position in set(positions):
         assert positions.count(position) <= 0.4 * len(questions), positions
     assert longest <= len(questions) / 2, f"key is the longest option in {longest} questions"
@@ -90,14 +96,7 @@ def test_each_quiz_on_its_own_does_not_give_its_keys_away(stem):
     its questions (two in a quiz of five to seven), and no position holds over half."""
     questions = CHAPTERS[stem].quiz().questions
     allowed = max(2, int(0.4 * len(questions)))
-    longest = shortest = 0
-    positions = []
-    for q in questions:
-        key = next(i for i, o in enumerate(q.options) if o.correct)
-        positions.append(key)
-        lengths = [len(o.text) for o in q.options]
-        longest += lengths[key] == max(lengths)
-        shortest += lengths[key] == min(lengths)
+    positions, longest, shortest = _key_tells(questions)
     assert longest <= allowed, f"{stem}: the key is the longest option in {longest} questions"
     assert shortest <= allowed, f"{stem}: the key is the shortest option in {shortest} questions"
     assert max(positions.count(p) for p in set(positions)) <= (len(questions) + 1) // 2, positions
