@@ -64,14 +64,15 @@
       table.append(el("caption", { text: "Your progress in each chapter (kept on this device)" }));
       table.append(el("thead", {}, el("tr", {},
         el("th", { scope: "col", text: "Chapter" }), el("th", { scope: "col", text: "Reading" }),
-        el("th", { scope: "col", text: "Self-check quiz" }), el("th", { scope: "col", text: "Last opened" }))));
+        el("th", { scope: "col", text: "Predictions" }), el("th", { scope: "col", text: "Self-check quiz" }),
+        el("th", { scope: "col", text: "Last opened" }))));
       const body = el("tbody");
       for (const ch of chapters(P)) {
         const s = P.summarise(rec, ch.key);
         const link = el("a", { href: new URL(`${ch.key}.html`, new URL(
           document.documentElement.dataset.content_root || "./", location.href)).href, text: ch.title });
         body.append(el("tr", {}, el("th", { scope: "row" }, link), el("td", { text: s.read }),
-          el("td", { text: s.quiz }), el("td", { text: when((rec.pages[ch.key] || {}).last) })));
+          el("td", { text: s.predictions }), el("td", { text: s.quiz }), el("td", { text: when((rec.pages[ch.key] || {}).last) })));
       }
       table.append(body);
     };
@@ -168,12 +169,13 @@
         const table = el("table", { class: "meishi-progress-table" },
           el("caption", { text: ch.title }),
           el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "Learner" }),
-            el("th", { scope: "col", text: "Reading" }), el("th", { scope: "col", text: "Self-check quiz" }))));
+            el("th", { scope: "col", text: "Reading" }), el("th", { scope: "col", text: "Predictions" }),
+            el("th", { scope: "col", text: "Self-check quiz" }))));
         const body = el("tbody");
         for (const { who, rec } of learners) {
           const s = P.summarise(rec, ch.key);
           body.append(el("tr", {}, el("th", { scope: "row", text: who }), el("td", { text: s.read }),
-            el("td", { text: s.quiz })));
+            el("td", { text: s.predictions }), el("td", { text: s.quiz })));
         }
         table.append(body);
         out.append(table);

@@ -27,6 +27,8 @@
   const isText = (v, max = 300) => typeof v === "string" && v.length <= max;
   const PAGE_KEY = /^[A-Za-z0-9_\-/.]{1,200}$/;
   const QUESTION_KEY = /^quiz-[0-9a-f]{8}-q\d{1,3}$/;
+  const PREDICTION_KEY = /^[a-z0-9-]{1,60}$/;
+  const OUTCOMES = ["close", "low", "high", "right", "wrong", "skipped"];
 
   /** Problems with a record (an empty list when it is sound). */
   const validate = (data) => {
@@ -45,13 +47,26 @@
       const at = `page "${String(key).slice(0, 60)}"`;
       if (!PAGE_KEY.test(key)) { problems.push(`${at}: not a page of a book`); continue; }
       if (!isObj(page)) { problems.push(`${at}: not a page entry`); continue; }
-      for (const field of ["visits", "sections", "furthest", "questions"]) {
+      for (const field of ["visits", "sections", "furthest", "questions", "predictionsTotal"]) {
         if (field in page && !isCount(page[field])) problems.push(`${at}: ${field} is not a count`);
       }
       for (const field of ["title", "furthestTitle", "first", "last"]) {
         if (field in page && !isText(page[field])) problems.push(`${at}: ${field} is not short text`);
       }
       if ("done" in page && typeof page.done !== "boolean") problems.push(`${at}: done is not true or false`);
+      if ("predictions" in page) {
+        if (!isObj(page.predictions)) problems.push(`${at}: predictions is not a list`);
+        else {
+          for (const [id, entry] of Object.entries(page.predictions)) {
+            const where = `${at}, prediction "${String(id).slice(0, 40)}"`;
+            if (!PREDICTION_KEY.test(id) || !isObj(entry) || !OUTCOMES.includes(entry.outcome)) {
+              problems.push(`${where}: not a prediction`);
+            } else if (["guess", "answer"].some((f) => f in entry && !Number.isFinite(entry[f]))) {
+              problems.push(`${where}: not a number`);
+            }
+          }
+        }
+      }
       if ("quiz" in page) {
         if (!isObj(page.quiz)) { problems.push(`${at}: quiz is not a list of questions`); continue; }
         for (const [q, entry] of Object.entries(page.quiz)) {
@@ -116,6 +131,8 @@
         };
       }
       merged.quiz = quiz;
+      merged.predictions = newer ? { ...(have.predictions || {}), ...(page.predictions || {}) }
+        : { ...(page.predictions || {}), ...(have.predictions || {}) };
       out.pages[key] = merged;
     }
     if (theirs.name && !out.name) out.name = theirs.name;
@@ -218,6 +235,7 @@
     page.last = now();
     page.sections = list.length;
     page.questions = questions;
+    page.predictionsTotal = document.querySelectorAll(".meishi-predict").length;
     record.pages[pageKey] = page;
     save();
     return { page, list };
@@ -316,6 +334,23 @@
     }
   };
 
+  /* ---- predictions (meishi.kit.predict): keep each, show it again on return ---- */
+  const watchPredictions = (page) => {
+    document.addEventListener("meishi-prediction", (event) => {
+      const d = event.detail || {};
+      if (!PREDICTION_KEY.test(String(d.id)) || !OUTCOMES.includes(d.outcome)) return;
+      const entry = { outcome: d.outcome };
+      if (Number.isFinite(d.guess)) entry.guess = d.guess;
+      if (Number.isFinite(d.answer)) entry.answer = d.answer;
+      page.predictions = { ...(page.predictions || {}), [d.id]: entry };
+      page.last = now();
+      save();
+    });
+    for (const [id, entry] of Object.entries(page.predictions || {})) {
+      document.dispatchEvent(new CustomEvent("meishi-prediction-restore", { detail: { id, ...entry } }));
+    }
+  };
+
   /* ---- marks in the table of contents ---- */
   const markContents = () => {
     for (const a of chapterLinks()) {
@@ -348,7 +383,7 @@
   /* ---- summaries for the progress page and the teacher's class page ---- */
   const summarise = (rec, key) => {
     const page = rec.pages[key];
-    if (!page) return { read: "not opened", quiz: "—", started: false };
+    if (!page) return { read: "not opened", quiz: "—", predictions: "—", started: false };
     const entries = Object.values(page.quiz || {});
     const right = entries.filter((e) => e.correct).length;
     const read = page.done ? "read to the end"
@@ -357,7 +392,13 @@
       ? `${right} of ${page.questions} right` + (entries.length < page.questions
         ? ` (${entries.length} answered)` : "")
       : "no quiz";
-    return { read, quiz, started: true, right, answered: entries.length, questions: page.questions || 0 };
+    const made = Object.values(page.predictions || {}).filter((p) => p.outcome !== "skipped");
+    const near = made.filter((p) => p.outcome === "close" || p.outcome === "right").length;
+    const predictions = page.predictionsTotal
+      ? `${made.length} of ${page.predictionsTotal} made` + (made.length ? `, ${near} close to the model` : "")
+      : "none";
+    return { read, quiz, predictions, started: true, right, answered: entries.length,
+             questions: page.questions || 0 };
   };
 
   window.meishiProgress = Object.freeze({
@@ -379,6 +420,7 @@
       watchReading(here);
       offerToContinue(here);
       watchQuizzes(here.page);
+      watchPredictions(here.page);
     }
     markContents();
     showStorageNote();

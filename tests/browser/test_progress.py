@@ -95,7 +95,7 @@ def test_reading_and_a_quiz_are_kept_and_shown(context):
     go(PROGRESS)
     cells = _row(page, "Saying it without saying it")
     assert cells[1] == "read to the end"
-    assert cells[2] == f"0 of {questions} right (1 answered)"
+    assert cells[3] == f"0 of {questions} right (1 answered)"
     assert "not opened" in _row(page, "A profile is a signal")[1]
     # the chapter is marked in the menu, with a name a screen reader reads
     mark = page.locator('nav.bd-docs-nav a[href$="02_modesty.html"] .meishi-mark')
@@ -183,7 +183,7 @@ def test_download_erase_and_load_again(context, tmp_path):
     page.set_input_files("#meishi-progress-file", str(saved))
     page.wait_for_function("() => /Loaded/.test(document.querySelector("
                            "'#meishi-progress .meishi-progress-status').textContent)")
-    assert _row(page, "Saying it without saying it")[2].startswith("1 of ")
+    assert _row(page, "Saying it without saying it")[3].startswith("1 of ")
     assert page.input_value("#meishi-progress-name") == "<b>Aiko</b> 田中 😀"
     assert page.locator("#meishi-progress b").count() == 0
     _clean(log)
@@ -221,7 +221,8 @@ def test_without_storage_the_book_works_and_says_so(context, script):
 def test_a_class_page_reads_several_records_and_uploads_nothing(context, tmp_path):
     page, log, go = context()
     records = {
-        "a.json": {"format": "meishi-progress", "version": 1, "name": "<img src=x onerror=alert(1)>",
+        "a.json": {"format": "meishi-progress", "version": 1,
+                   "name": "<img src=x onerror=alert(1)>",
                    "pages": {"chapters/02_modesty": {"visits": 1, "sections": 9, "furthest": 9,
                                                      "done": True, "questions": 6, "quiz": {}}}},
         "b.json": {"format": "meishi-progress", "version": 1,
