@@ -3,8 +3,9 @@
 ``pip wheel .`` / ``make wheel`` copies what :mod:`meishi.paths` reads at
 run time into the built package, so the wheel needs no checkout and no npm:
 ``assets/data``, ``chapters/quizzes`` and ``chapters/claims`` into
-``meishi/_data`` (same layout), and the built widget front ends
-(``web/dist``, from ``make web``) into ``meishi/_dist``.  The copies go to the
+``meishi/_data`` (same layout, with ``LICENSE-CONTENT``, the licence of the
+quizzes and claims), and the built widget front ends (``web/dist``, from
+``make web``) into ``meishi/_dist``.  The copies go to the
 build folder only, never into ``src/meishi``; an editable install
 (``pip install -e .``) copies nothing and reads the checkout.
 """
@@ -42,13 +43,16 @@ class BuildWithCourseData(build_py):
                 f"cannot build the meishi wheel: {', '.join(missing)} missing "
                 "(run `make web` for web/dist, or build with `make wheel`)"
             )
+        package = Path(self.build_lib) / "meishi"
         for src, dest in STAGED.items():
-            target = Path(self.build_lib) / "meishi" / dest
+            target = package / dest
             shutil.rmtree(target, ignore_errors=True)
             target.mkdir(parents=True)
             for path in sorted((HERE / src).iterdir()):
                 if path.is_file() and path.suffix in KINDS[src]:
                     shutil.copy2(path, target / path.name)
+        # The quizzes and claims are course content under CC BY 4.0: the licence goes with them.
+        shutil.copy2(HERE / "LICENSE-CONTENT", package / "_data" / "LICENSE-CONTENT")
 
 
 setup(cmdclass={"build_py": BuildWithCourseData})
