@@ -162,3 +162,11 @@ def test_a_missing_bundle_in_an_installed_package_names_the_fix(monkeypatch, tmp
     monkeypatch.setattr(paths, "WEB_DIST", tmp_path)
     with pytest.raises(FileNotFoundError, match=r"lookup\.js is missing: .*`make wheel`"):
         bundle("lookup.js")
+
+
+def test_glue_is_a_no_op_without_myst_nb(monkeypatch):
+    """On a hub there is no myst-nb: a chapter's glue cell must still run."""
+    from meishi.kit.glue import glue_numbers
+
+    monkeypatch.setitem(sys.modules, "myst_nb", None)  # import myst_nb now fails
+    glue_numbers({"x": 1.0})
