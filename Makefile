@@ -5,6 +5,7 @@
 #   make bench  measure build, notebook, widget and page-weight figures
 #   make notebooks  student and instructor notebooks into _build/classroom
 #   make handouts   a PDF handout per chapter and an answer key into _build/handouts
+#   make wheel  the course package for a JupyterHub into dist/ (no npm needed there)
 # Each sets up .venv from the pinned requirements first (once).
 
 PYTHON ?= python3
@@ -12,17 +13,18 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test lint lab web guide bench chapter links notebooks handouts clean clean-all help
+.PHONY: book test lint lab web guide bench chapter links notebooks handouts wheel clean clean-all help
 
 help:
-	@sed -n '2,9p' Makefile
+	@sed -n '2,10p' Makefile
 
-$(STAMP): requirements.txt constraints.txt pyproject.toml
+$(STAMP): requirements.txt requirements-hub.txt constraints.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed, found " + sys.version.split()[0]'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (course)" >/dev/null
+	$(BIN)/python -m pip wheel --quiet -r requirements-hub.txt nbclient -c constraints.txt -w $(VENV)/wheelhouse
 	touch $(STAMP)
 
 # The widgets' front ends and the host script that runs them in the static
@@ -86,6 +88,16 @@ notebooks: $(STAMP)
 # built book through its print stylesheet (meishi_build.handouts, _static/print.css).
 handouts: book
 	$(BIN)/python -m meishi_build.handouts
+
+# The course package as a wheel for a JupyterHub (dist/meishi-<version>-py3-none-any.whl):
+# src/meishi with the data, quizzes, claims and built widget front ends it reads
+# (setup.py copies them in), so `pip install` needs no checkout and no npm.
+# Offline: the pinned setuptools in .venv builds it. The set-up step above also
+# fills .venv/wheelhouse with the hub's runtime set (requirements-hub.txt, and
+# nbclient to run a notebook), which tests/build/test_wheel.py installs with no network.
+wheel: $(STAMP) web/dist/.built
+	rm -rf build dist/meishi-*.whl
+	$(BIN)/python -m pip wheel --quiet --no-build-isolation --no-deps --no-index -w dist .
 
 # Builds the book (strict), then runs every test in one pytest session:
 # unit and data tests, every chapter notebook and both classroom versions of
