@@ -2,12 +2,13 @@
 
 ``pip wheel .`` / ``make wheel`` copies what :mod:`meishi.paths` reads at
 run time into the built package, so the wheel needs no checkout and no npm:
-``assets/data``, ``chapters/quizzes`` and ``chapters/claims`` into
-``meishi/_data`` (same layout, with ``LICENSE-CONTENT``, the licence of the
-quizzes and claims), and the built widget front ends (``web/dist``, from
-``make web``) into ``meishi/_dist``.  The copies go to the
-build folder only, never into ``src/meishi``; an editable install
-(``pip install -e .``) copies nothing and reads the checkout.
+``assets/data``, ``chapters/quizzes``, ``chapters/claims`` and
+``chapters/predictions`` into ``meishi/_data`` (same layout, with
+``LICENSE-CONTENT``, the licence of the quizzes, claims and predictions),
+and the built widget front ends (``web/dist``, from ``make web``) into
+``meishi/_dist``.  The copies go to the build folder only, never into
+``src/meishi``; an editable install (``pip install -e .``) copies nothing and
+reads the checkout.
 """
 
 from __future__ import annotations
@@ -24,10 +25,12 @@ STAGED = {
     "assets/data": "_data/assets/data",
     "chapters/quizzes": "_data/chapters/quizzes",
     "chapters/claims": "_data/chapters/claims",
+    "chapters/predictions": "_data/chapters/predictions",
     "web/dist": "_dist",
 }
 KINDS = {"assets/data": (".csv", ".yml"), "chapters/quizzes": (".yml",),
-         "chapters/claims": (".yml",), "web/dist": (".js", ".css")}
+         "chapters/claims": (".yml",), "chapters/predictions": (".yml",),
+         "web/dist": (".js", ".css")}
 
 
 class BuildWithCourseData(build_py):

@@ -29,6 +29,7 @@ __all__ = [
     "HTML",
     "PACKAGE_DATA",
     "PACKAGE_DIST",
+    "PREDICTIONS",
     "QUIZZES",
     "ROOT",
     "WEB",
@@ -67,6 +68,8 @@ DATA = ROOT / "assets" / "data"
 CHAPTERS = ROOT / "chapters"
 #: Self-check quizzes, one YAML file per chapter, named like its notebook.
 QUIZZES = CHAPTERS / "quizzes"
+#: Predict-then-see prompts before each chapter's main widget (meishi.kit.predict).
+PREDICTIONS = CHAPTERS / "predictions"
 #: The npm project: widget front ends, host script, fonts (only in a checkout).
 WEB = ROOT / "web"
 #: Bundled widget front ends (``make web``), one ``<widget id>.js`` each.

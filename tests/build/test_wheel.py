@@ -93,11 +93,12 @@ def test_wheel_carries_what_the_package_reads(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     wanted = {f"meishi/_data/assets/data/{p.name}" for p in (ROOT / "assets/data").iterdir()
               if p.suffix in (".csv", ".yml")}
-    for folder in ("quizzes", "claims"):
+    for folder in ("quizzes", "claims", "predictions"):
         wanted |= {f"meishi/_data/chapters/{folder}/{p.name}"
                    for p in (ROOT / "chapters" / folder).glob("*.yml")}
     wanted |= {f"meishi/_dist/{w.widget_id}.js" for c in discover() for w in c.widgets}
-    wanted |= {"meishi/_dist/widgets.css", "meishi/paths.py", "meishi/_data/LICENSE-CONTENT"}
+    wanted |= {"meishi/_dist/widgets.css", "meishi/paths.py", "meishi/_data/LICENSE-CONTENT",
+               "meishi/kit/predict.js"}
     assert sorted(wanted - names) == []
     assert not any(n.startswith("src/") or "/__pycache__/" in n or n.endswith(".ipynb")
                    for n in names)

@@ -155,7 +155,7 @@ def load_predictions(stem: str, facts: Mapping[str, Any], widgets: Mapping[str, 
     ``widgets`` maps a widget id to its class.  Every fault is a ValueError naming the
     file, the line and the prediction.
     """
-    path = (folder or paths.CHAPTERS / "predictions") / f"{stem}.yml"
+    path = (folder or paths.PREDICTIONS) / f"{stem}.yml"
     data, lines = read_yaml(path)
     if not isinstance(data, list) or not data:
         raise ValueError(f"{lines.at()}: a list of predictions (- id: ...)")
@@ -218,7 +218,7 @@ def for_teachers() -> Any:
     rows = ["| Chapter | The learner predicts | The model's answer "
             "| The misconception it exposes |", "|---|---|---|---|"]
     for chapter in discover():
-        if not (paths.CHAPTERS / "predictions" / f"{chapter.stem}.yml").is_file():
+        if not (paths.PREDICTIONS / f"{chapter.stem}.yml").is_file():
             continue
         found = load_predictions(chapter.stem, chapter.facts(),
                                  {w.widget_id: w for w in chapter.widgets})
