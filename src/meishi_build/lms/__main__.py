@@ -7,15 +7,17 @@ import shutil
 import sys
 from pathlib import Path
 
-from . import LMS, course_quizzes
+from . import LMS, ChapterQuiz, course_quizzes
 from .gift import write_gift
 from .moodle import write_moodle
 from .qti import write_qti
 
 
-def write_all(out: Path = LMS) -> dict[str, list[Path]]:
-    """Write every export into ``out`` (emptied first); the files, by format."""
-    quizzes = course_quizzes()
+def write_all(out: Path = LMS, quizzes: list[ChapterQuiz] | None = None
+              ) -> dict[str, list[Path]]:
+    """Write every chapter's quiz (or ``quizzes``) into ``out``, emptied first; the files,
+    by format."""
+    quizzes = course_quizzes() if quizzes is None else quizzes
     if out.exists():
         shutil.rmtree(out)
     return {
@@ -29,8 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=LMS, help="folder to write (emptied first)")
     args = parser.parse_args(argv)
-    written = write_all(args.out)
-    count = sum(len(cq.questions) for cq in course_quizzes())
+    quizzes = course_quizzes()
+    written = write_all(args.out, quizzes)
+    count = sum(len(cq.questions) for cq in quizzes)
     for fmt, paths in written.items():
         print(f"{fmt}: {len(paths)} files in {args.out / fmt}")
     print(f"{count} questions from {len(written['canvas-qti'])} chapters")

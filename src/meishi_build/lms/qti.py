@@ -94,10 +94,14 @@ def write_qti(cq: ChapterQuiz, folder: Path) -> Path:
     """``folder/NN_slug.zip``, byte for byte the same for the same quiz."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{cq.stem}.zip"
+    files = qti_files(cq)
+    # text2qti's own layout (its QTI.write), the empty folder Canvas's exports carry included
+    entries = [("imsmanifest.xml", files.pop("imsmanifest.xml")), ("non_cc_assessments/", ""),
+               *files.items()]
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for name, text in sorted(qti_files(cq).items(), key=lambda kv: kv[0] != "imsmanifest.xml"):
+        for name, text in entries:
             info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
+            info.external_attr = (0o40755 if name.endswith("/") else 0o644) << 16
             zf.writestr(info, text.encode("utf-8"))
     return path
