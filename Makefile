@@ -12,7 +12,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test lint lab web guide bench chapter links notebooks handouts clean clean-all help
+.PHONY: book test lint lab web guide bench chapter links notebooks handouts lms clean clean-all help
 
 help:
 	@sed -n '2,9p' Makefile
@@ -86,6 +86,13 @@ notebooks: $(STAMP)
 # built book through its print stylesheet (meishi_build.handouts, _static/print.css).
 handouts: book
 	$(BIN)/python -m meishi_build.handouts
+
+# Every chapter's self-check quiz as files a learning platform imports
+# (meishi_build.lms), from the same quiz files and facts as the book:
+# _build/lms/canvas-qti/NN_slug.zip (QTI 1.2 for Canvas), moodle/*.xml (Moodle
+# XML) and gift/*.txt (GIFT). How to import them: chapters/teachers/lms.md.
+lms: $(STAMP)
+	$(BIN)/python -m meishi_build.lms
 
 # Builds the book (strict), then runs every test in one pytest session:
 # unit and data tests, every chapter notebook and both classroom versions of
