@@ -30,9 +30,12 @@ from meishi_build.lms.__main__ import write_all
 from meishi_build.lms.gift import gift
 from meishi_build.lms.moodle import moodle_xml
 from meishi_build.lms.qti import qti_files
+from meishi_build.lms.qti21 import qti21_files
 
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 CP = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
+Q21 = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"
+CP11 = "{http://www.imsglobal.org/xsd/imscp_v1p1}"
 QUIZZES_ = course_quizzes()
 
 
@@ -83,6 +86,42 @@ def read_qti(files: dict[str, str]) -> list[tuple[str, list[tuple[str, str, bool
                 right.add(chosen)
         out.append((question, [(text, shown[ident], ident in right)
                                for ident, text in labels.items()]))
+    return out
+
+
+def read_qti21(files: dict[str, str]) -> list[tuple[str, list[tuple[str, str, bool]]]]:
+    """The questions of a QTI 2.1 package, in its test's order, checking every reference."""
+    manifest = ET.fromstring(files["imsmanifest.xml"])
+    assert manifest.tag == f"{CP11}manifest"
+    resources = {r.get("identifier"): r for r in manifest.iter(f"{CP11}resource")}
+    assert all(f.get("href") in files for f in manifest.iter(f"{CP11}file"))
+    assert sorted(f.get("href") for f in manifest.iter(f"{CP11}file")) == sorted(
+        n for n in files if n != "imsmanifest.xml")  # every file listed, none missing
+    [test_res] = [r for r in resources.values() if r.get("type") == "imsqti_test_xmlv2p1"]
+    test = ET.fromstring(files[test_res.get("href")])
+    assert test.tag == f"{Q21}assessmentTest"
+    refs = list(test.iter(f"{Q21}assessmentItemRef"))
+    assert [d.get("identifierref") for d in test_res.iter(f"{CP11}dependency")] == [
+        r.get("identifier") for r in refs]
+    out = []
+    for ref in refs:
+        res = resources[ref.get("identifier")]
+        assert res.get("type") == "imsqti_item_xmlv2p1" and res.get("href") == ref.get("href")
+        item = ET.fromstring(files[ref.get("href")])
+        assert item.tag == f"{Q21}assessmentItem"
+        assert item.get("identifier") == ref.get("identifier")
+        interaction = item.find(f"{Q21}itemBody/{Q21}choiceInteraction")
+        assert interaction.get("shuffle") == "false" and interaction.get("maxChoices") == "1"
+        choices = [(c.get("identifier"), plain(c.text))
+                   for c in interaction.iter(f"{Q21}simpleChoice")]
+        assert len({c for c, _ in choices}) == len(choices)
+        [key] = [v.text for v in item.find(f"{Q21}responseDeclaration/{Q21}correctResponse")]
+        feedback = {f.get("identifier"): plain(f.text) for f in item.iter(f"{Q21}modalFeedback")
+                    if f.get("outcomeIdentifier") == "FEEDBACK" and f.get("showHide") == "show"}
+        assert item.find(f".//{Q21}setOutcomeValue[@identifier='FEEDBACK']/{Q21}variable"
+                         ).get("identifier") == "RESPONSE"  # the choice picks its feedback
+        out.append((plain(interaction.findtext(f"{Q21}prompt")),
+                    [(text, feedback[cid], cid == key) for cid, text in choices]))
     return out
 
 
@@ -179,6 +218,11 @@ def test_canvas_qti_matches_the_book(cq):
 
 
 @pytest.mark.parametrize("cq", QUIZZES_, ids=lambda cq: cq.stem)
+def test_blackboard_qti21_matches_the_book(cq):
+    assert read_qti21(qti21_files(cq)) == _source(cq)
+
+
+@pytest.mark.parametrize("cq", QUIZZES_, ids=lambda cq: cq.stem)
 def test_moodle_xml_matches_the_book(cq):
     assert read_moodle(moodle_xml([cq])) == {cq.category: _source(cq)}
 
@@ -193,6 +237,7 @@ def test_make_lms_writes_every_file_and_the_same_bytes_twice(tmp_path):
     second = write_all(tmp_path / "b", QUIZZES_)
     stems = [cq.stem for cq in QUIZZES_]
     assert [p.name for p in first["canvas-qti"]] == [f"{s}.zip" for s in stems]
+    assert [p.name for p in first["blackboard-qti21"]] == [f"{s}.zip" for s in stems]
     assert [p.name for p in first["moodle"]] == [f"{s}.xml" for s in stems] + ["all-chapters.xml"]
     assert [p.name for p in first["gift"]] == [f"{s}.txt" for s in stems] + ["all-chapters.txt"]
     for fmt, paths in first.items():
@@ -204,6 +249,9 @@ def test_make_lms_writes_every_file_and_the_same_bytes_twice(tmp_path):
             assert zf.namelist()[0] == "imsmanifest.xml"
             files = {n: zf.read(n).decode("utf-8") for n in zf.namelist() if not n.endswith("/")}
         assert read_qti(files) == _source(cq)
+    for cq, path in zip(QUIZZES_, first["blackboard-qti21"], strict=True):
+        with zipfile.ZipFile(path) as zf:
+            assert read_qti21({n: zf.read(n).decode("utf-8") for n in zf.namelist()}) == _source(cq)
     everything = {cq.category: _source(cq) for cq in QUIZZES_}
     assert read_moodle(_read(first["moodle"][-1])) == everything
     assert read_gift(_read(first["gift"][-1])) == everything
@@ -246,6 +294,7 @@ def test_markup_japanese_emoji_and_format_marks_arrive_as_text():
     cq = _awkward_quiz()
     expected = _source(cq)
     assert read_qti(qti_files(cq)) == expected
+    assert read_qti21(qti21_files(cq)) == expected
     assert read_moodle(moodle_xml([cq])) == {cq.category: expected}
     assert read_gift(gift([cq])) == {cq.category: expected}
     # a "/" in a category name is doubled (Moodle's separator)

@@ -11,6 +11,7 @@ from . import LMS, ChapterQuiz, course_quizzes
 from .gift import write_gift
 from .moodle import write_moodle
 from .qti import write_qti
+from .qti21 import write_qti21
 
 
 def write_all(out: Path = LMS, quizzes: list[ChapterQuiz] | None = None
@@ -22,6 +23,7 @@ def write_all(out: Path = LMS, quizzes: list[ChapterQuiz] | None = None
         shutil.rmtree(out)
     return {
         "canvas-qti": [write_qti(cq, out / "canvas-qti") for cq in quizzes],
+        "blackboard-qti21": [write_qti21(cq, out / "blackboard-qti21") for cq in quizzes],
         "moodle": write_moodle(quizzes, out / "moodle"),
         "gift": write_gift(quizzes, out / "gift"),
     }
