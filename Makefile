@@ -89,8 +89,9 @@ handouts: book
 
 # Every chapter's self-check quiz as files a learning platform imports
 # (meishi_build.lms), from the same quiz files and facts as the book:
-# _build/lms/canvas-qti/NN_slug.zip (QTI 1.2 for Canvas), moodle/*.xml (Moodle
-# XML) and gift/*.txt (GIFT). How to import them: chapters/teachers/lms.md.
+# _build/lms/canvas-qti/NN_slug.zip (QTI 1.2 for Canvas), blackboard-qti21/*.zip
+# (QTI 2.1 for Blackboard), moodle/*.xml (Moodle XML) and gift/*.txt (GIFT).
+# How to import them: chapters/teachers/lms.md.
 lms: $(STAMP)
 	$(BIN)/python -m meishi_build.lms
 

@@ -8,6 +8,8 @@ options come in the book's fixed order) and writes, into ``_build/lms/``:
 
 * ``canvas-qti/NN_slug.zip``: QTI 1.2 in an IMS content package, which
   Canvas imports as a "QTI .zip file" (written by text2qti, :mod:`.qti`);
+* ``blackboard-qti21/NN_slug.zip``: QTI 2.1 in an IMS content package, for
+  Blackboard's question pools and banks (:mod:`.qti21`);
 * ``moodle/NN_slug.xml`` and ``moodle/all-chapters.xml``: Moodle XML, one
   question category per chapter (:mod:`.moodle`);
 * ``gift/NN_slug.txt`` and ``gift/all-chapters.txt``: the same in GIFT
