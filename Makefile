@@ -6,6 +6,7 @@
 #   make notebooks  student and instructor notebooks into _build/classroom
 #   make handouts   a PDF handout per chapter and an answer key into _build/handouts
 #   make wheel  the course package for a JupyterHub into dist/ (no npm needed there)
+#   make lms    every chapter's quiz for Canvas, Blackboard and Moodle into _build/lms
 # Each sets up .venv from the pinned requirements first (once).
 
 PYTHON ?= python3
@@ -13,10 +14,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test lint lab web guide bench chapter links notebooks handouts wheel clean clean-all help
+.PHONY: book test lint lab web guide bench chapter links notebooks handouts wheel lms clean clean-all help
 
 help:
-	@sed -n '2,10p' Makefile
+	@sed -n '2,11p' Makefile
 
 $(STAMP): requirements.txt requirements-hub.txt constraints.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed, found " + sys.version.split()[0]'
@@ -98,6 +99,14 @@ handouts: book
 wheel: $(STAMP) web/dist/.built
 	rm -rf build dist/meishi-*.whl
 	$(BIN)/python -m pip wheel --quiet --no-build-isolation --no-deps --no-index -w dist .
+
+# Every chapter's self-check quiz as files a learning platform imports
+# (meishi_build.lms), from the same quiz files and facts as the book:
+# _build/lms/canvas-qti/NN_slug.zip (QTI 1.2 for Canvas), blackboard-qti21/*.zip
+# (QTI 2.1 for Blackboard), moodle/*.xml (Moodle XML) and gift/*.txt (GIFT).
+# How to import them: chapters/teachers/lms.md.
+lms: $(STAMP)
+	$(BIN)/python -m meishi_build.lms
 
 # Builds the book (strict), then runs every test in one pytest session:
 # unit and data tests, every chapter notebook and both classroom versions of
