@@ -183,10 +183,10 @@ def cut_for_students(app: Any, doctree: nodes.document, docname: str) -> None:
         return
     from meishi.chapters import discover
 
-    from .guide import guide_file
+    from .guide import page_file
 
     pages = teacher_pages(Path(app.srcdir))
-    stems = {guide_file(c).stem for c in discover()}
+    stems = {page_file(c).stem for c in discover()}
     trim(doctree, {doc for doc in pages if doc.rpartition("/")[2] in stems})
     if not app.config.meishi_quiz_keys:
         lock_quizzes(doctree, docname)

@@ -34,6 +34,9 @@ For readers on phones (issue 24) it also
   print button; the next build after ``make handouts`` writes those chapters
   again with the link (``env-get-outdated``).
 
+It also loads :mod:`meishi_build.edition`, whose hooks cut the student edition
+(no solutions, answers or teacher pages) when its build sets ``meishi_edition``.
+
 The JupyterHub launch button (``launch_buttons: jupyterhub_url`` in
 ``_config.yml``, empty by default) builds an nbgitpuller link from that same
 address; with a hub set and no address known the build stops with a message,
