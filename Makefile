@@ -1,5 +1,6 @@
 # The course's commands. On a fresh machine with Python 3.11+ and make:
-#   make book   build the HTML book into _build/html
+#   make book   build the HTML book into _build/html and the student edition into
+#               _build/student/html (QUIZ_KEYS=off: no quiz keys)
 #   make test   lint, then run every test (unit, data, notebooks, the built book)
 #   make lab    open JupyterLab on the chapters, widgets live
 #   make bench  measure build, notebook, widget and page-weight figures
@@ -17,7 +18,7 @@ STAMP  := $(VENV)/.installed
 .PHONY: book test lint lab web guide bench chapter links notebooks handouts wheel lms clean clean-all help
 
 help:
-	@sed -n '2,11p' Makefile
+	@sed -n '2,12p' Makefile
 
 $(STAMP): requirements.txt requirements-hub.txt constraints.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed, found " + sys.version.split()[0]'
