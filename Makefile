@@ -12,12 +12,19 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test lint lab web guide bench chapter links notebooks handouts clean clean-all help
+.PHONY: book test lint lab web guide bench chapter links notebooks handouts clean clean-all help \
+        venv-check
 
 help:
 	@sed -n '2,9p' Makefile
 
-$(STAMP): requirements.txt constraints.txt pyproject.toml
+venv-check:
+	@$(PYTHON) src/meishi_build/venvcheck.py
+
+# Before anything uses .venv: one copied or moved from another checkout still names
+# that folder (its editable install, scripts and kernel), so it would build the other
+# course. meishi_build.venvcheck repairs it offline, or refuses saying what to run.
+$(STAMP): requirements.txt constraints.txt pyproject.toml | venv-check
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed, found " + sys.version.split()[0]'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
