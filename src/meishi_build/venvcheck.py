@@ -27,6 +27,7 @@ import re
 import shutil
 import sys
 from pathlib import Path
+from urllib.parse import unquote
 
 __all__ = ["VenvProblem", "check", "main", "recorded_paths"]
 
@@ -50,15 +51,34 @@ def _direct_url(venv: Path) -> Path | None:
     return found[0] if found else None
 
 
+#: A script's first lines naming its Python: ``#!<python>``, or, for a path with a space
+#: or too long for the kernel, the ``/bin/sh`` form pip writes instead.
+_HEADER = re.compile(rb"#![ \t]*(?P<plain>[^ \t\n]+)[ \t]*\n"
+                     rb"|#!/bin/sh\n'''exec' \"(?P<sh>[^\"\n]+)\" \"\$0\" \"\$@\"\n' '''\n")
+
+
+def _script_python(data: bytes) -> tuple[str, int] | None:
+    """(the Python a script's header names, where the header ends), or None."""
+    match = _HEADER.match(data)
+    if not match:
+        return None
+    return (match["plain"] or match["sh"]).decode("utf-8", "replace"), match.end()
+
+
+def _header(python: str) -> bytes:
+    if len(python) + 2 <= 127 and " " not in python:
+        return f"#!{python}\n".encode()
+    return f"#!/bin/sh\n'''exec' \"{python}\" \"$0\" \"$@\"\n' '''\n".encode()
+
+
 def _shebang_venv(venv: Path) -> Path | None:
-    """The folder the scripts' first lines name as their environment (``#!<venv>/bin/python``)."""
+    """The folder the scripts' headers name as their environment (``#!<venv>/bin/python``)."""
     for name in ("pip", "jupyter", "jupyter-book", "ruff"):
-        script = venv / "bin" / name
         try:
-            first = script.read_bytes()[:400].split(b"\n", 1)[0].decode("utf-8")
-        except (OSError, UnicodeDecodeError):
+            found = _script_python((venv / "bin" / name).read_bytes()[:1000])
+        except OSError:
             continue
-        match = re.match(r"#!\s*(\S+)/bin/python[\d.]*\s*$", first)
+        match = re.match(r"(.+)/bin/python[\d.]*$", found[0]) if found else None
         if match:
             return Path(match.group(1))
     return None
@@ -81,7 +101,7 @@ def recorded_paths(venv: Path) -> tuple[Path | None, Path | None]:
     if checkout is None and _direct_url(venv) is not None:
         url = json.loads(_direct_url(venv).read_text(encoding="utf-8")).get("url", "")
         if url.startswith("file://"):
-            checkout = Path(url[len("file://"):])
+            checkout = Path(unquote(url[len("file://"):]))
     return own, checkout
 
 
@@ -89,20 +109,36 @@ def _same(a: Path | None, b: Path) -> bool:
     return a is None or os.path.realpath(a) == os.path.realpath(b)
 
 
-def _rewrite(path: Path, old: str, new: str, first_line_only: bool = False) -> bool:
+def _replace(path: Path, data: bytes) -> None:
+    """``path`` now holds ``data``: a new file in its place, so a copy made with hard
+    links (cp -al), which shares the original's files, leaves the original alone."""
+    fresh = path.with_name(path.name + ".venvcheck")
+    fresh.write_bytes(data)
+    shutil.copymode(path, fresh)
+    os.replace(fresh, path)
+
+
+def _rewrite(path: Path, old: str, new: str) -> bool:
     try:
         data = path.read_bytes()
     except OSError:
         return False
-    head, sep, rest = data.partition(b"\n") if first_line_only else (data, b"", b"")
-    if old.encode() not in head or b"\0" in head:
+    if old.encode() not in data or b"\0" in data:
         return False
-    # A new file in its place: a copy made with hard links (cp -al) shares the original's
-    # files, which must not change.
-    fresh = path.with_name(path.name + ".venvcheck")
-    fresh.write_bytes(head.replace(old.encode(), new.encode()) + sep + rest)
-    shutil.copymode(path, fresh)
-    os.replace(fresh, path)
+    _replace(path, data.replace(old.encode(), new.encode()))
+    return True
+
+
+def _rewrite_script(path: Path, old: str, new: str) -> bool:
+    """A script's header, if it names a Python in ``old``: now in ``new``."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    found = _script_python(data)
+    if found is None or not (found[0] + "/").startswith(old + "/"):
+        return False
+    _replace(path, _header(new + found[0][len(old):]) + data[found[1]:])
     return True
 
 
@@ -113,8 +149,10 @@ def _repair(venv: Path, root: Path, own: Path | None, checkout: Path | None) -> 
         old, new = str(own), str(venv)
         for script in sorted((venv / "bin").iterdir()):
             if script.is_file() and not script.is_symlink():
-                whole = script.name.startswith("activate") or script.name == "Activate.ps1"
-                changed += _rewrite(script, old, new, first_line_only=not whole)
+                if script.name.startswith("activate") or script.name == "Activate.ps1":
+                    changed += _rewrite(script, old, new)
+                else:
+                    changed += _rewrite_script(script, old, new)
         changed += _rewrite(venv / "pyvenv.cfg", old, new)
         for spec in sorted(venv.glob("share/jupyter/kernels/*/kernel.json")):
             changed += _rewrite(spec, old, new)

@@ -65,9 +65,14 @@ def test_its_own_environment_passes_untouched(tmp_path: Path) -> None:
     assert check(tmp_path / "nothing-set-up-yet", {}) is None
 
 
-@pytest.mark.parametrize("how", ["copied", "moved"])
-def test_a_copied_or_moved_checkout_is_repaired_to_build_itself(tmp_path: Path, how: str) -> None:
-    original, new = tmp_path / "original", tmp_path / "adapted"
+@pytest.mark.parametrize("how, folder", [
+    ("copied", "adapted"), ("moved", "adapted"),
+    ("copied", "My course (copy)"),  # a space: the scripts need pip's /bin/sh header
+    ("moved", "a-folder-whose-name-is-long-" * 4),  # over the kernel's 127-byte #! limit
+])
+def test_a_copied_or_moved_checkout_is_repaired_to_build_itself(tmp_path: Path, how: str,
+                                                                 folder: str) -> None:
+    original, new = tmp_path / "original", tmp_path / folder
     _fake_venv(original)
     (original / "src").mkdir()
     if how == "copied":  # with hard links, as `cp -al` copies: the original must not change
@@ -84,8 +89,11 @@ def test_a_copied_or_moved_checkout_is_repaired_to_build_itself(tmp_path: Path, 
     assert (venv / SITE / "__editable__.meishi-0.1.0.pth").read_text() == f"{new / 'src'}\n"
     kernel = json.loads((venv / "share/jupyter/kernels/python3/kernel.json").read_text())
     assert kernel["argv"][0] == f"{venv}/bin/python"
-    assert (venv / "bin" / "pip").read_text().startswith(f"#!{venv}/bin/python\n")
     assert os.access(venv / "bin" / "pip", os.X_OK)
+    ran = subprocess.run([venv / "bin" / "pip"], capture_output=True, text=True, check=False)
+    assert ran.stdout == "pip\n", ran.stderr
+    if folder == "adapted":
+        assert (venv / "bin" / "pip").read_text().startswith(f"#!{venv}/bin/python\n")
     if how == "copied":  # the original is left as it was
         assert recorded_paths(original / ".venv") == (original / ".venv", original)
     assert check(new, {}) is None  # repaired once, then it is this checkout's own
