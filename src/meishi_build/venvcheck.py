@@ -183,6 +183,10 @@ def check(root: Path, environ: dict[str, str] | None = None) -> str | None:
     own, checkout = recorded_paths(venv)
     if venv.is_symlink():
         target = Path(os.path.realpath(venv))
+        if not target.is_dir():
+            raise VenvProblem(f".venv is a link to {target}, which is not there (a moved "
+                              "checkout?).\nSet up this checkout's own environment (needs the "
+                              "network once):\n    rm .venv && make book")
         if _same(checkout, root) or _pythonpath_is_ours(root, environ):
             return None
         raise VenvProblem(

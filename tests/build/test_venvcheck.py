@@ -122,6 +122,9 @@ def test_a_link_to_another_checkouts_environment_is_refused_not_repaired(tmp_pat
     assert check(other, {"PYTHONPATH": str(other / "src")}) is None
     with pytest.raises(VenvProblem):
         check(other, {"PYTHONPATH": str(original / "src")})
+    shutil.rmtree(original)  # and a link that leads nowhere (the other checkout moved)
+    with pytest.raises(VenvProblem, match=r"not there .*\n.*\n    rm \.venv && make book"):
+        check(other, {"PYTHONPATH": str(other / "src")})
 
 
 def test_make_refuses_before_anything_runs(tmp_path: Path) -> None:
