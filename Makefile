@@ -15,12 +15,19 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test lint lab web guide bench chapter links notebooks handouts wheel lms clean clean-all help
+.PHONY: book test lint lab web guide bench chapter links notebooks handouts wheel lms clean \
+        clean-all help venv-check
 
 help:
 	@sed -n '2,12p' Makefile
 
-$(STAMP): requirements.txt requirements-hub.txt constraints.txt pyproject.toml
+venv-check:
+	@$(PYTHON) src/meishi_build/venvcheck.py
+
+# Before anything uses .venv: one copied or moved from another checkout still names
+# that folder (its editable install, scripts and kernel), so it would build the other
+# course. meishi_build.venvcheck repairs it offline, or refuses saying what to run.
+$(STAMP): requirements.txt requirements-hub.txt constraints.txt pyproject.toml | venv-check
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed, found " + sys.version.split()[0]'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
@@ -75,8 +82,12 @@ $(INPUTS_STAMP): $(INPUTS)
 guide: $(STAMP)
 	$(BIN)/python -m meishi_build.guide
 
-book: $(STAMP) web guide $(INPUTS_STAMP)
-	$(BIN)/python -m meishi_build.build
+# The book's steps after set-up (make web, the guide pages, $(INPUTS_STAMP), the strict
+# build) are run by meishi_build.book: when any step fails it removes _build/html (no
+# stale book), keeps only this run's reports in _build/reports/ and prints the error
+# once, at the end.
+book: $(STAMP)
+	$(BIN)/python -m meishi_build.book
 
 # Student and instructor versions of every chapter notebook, without outputs
 # (meishi_build.versions): _build/classroom/{student,instructor}/NN_slug.ipynb.

@@ -3,7 +3,7 @@
 //   src/kit/host.js           -> dist/host.js     classic script (IIFE) for the book
 //   src/kit/widgets.css       -> dist/widgets.css (anywidget _css)
 // Minified, es2020, no source maps; the same input gives the same bytes.
-import { build } from "esbuild";
+import { build, formatMessages } from "esbuild";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,7 +19,9 @@ const common = {
   sourcemap: false,
   legalComments: "none",
   charset: "utf8",
-  logLevel: "warning",
+  // Messages are printed once by report(): a file that several bundles import would
+  // otherwise have each of its errors printed once per bundle.
+  logLevel: "silent",
   absWorkingDir: here,
 };
 
@@ -51,11 +53,31 @@ async function main() {
     outfile: join(dist, "widgets.css"),
     loader: { ".css": "css" },
   }));
-  await Promise.all(jobs);
+  const results = await Promise.allSettled(jobs);
+  const failures = results.filter((r) => r.status === "rejected").map((r) => r.reason);
+  await report("warning", results.flatMap((r) => (r.status === "fulfilled" ? r.value : r.reason).warnings || []));
+  if (failures.length) {
+    const messages = failures.flatMap((f) => f.errors || []);
+    if (!messages.length) throw failures[0];
+    await report("error", messages);
+    process.exit(1);
+  }
   for (const f of readdirSync(dist).sort()) {
     const size = statSync(join(dist, f)).size;
     console.log(`${relative(process.cwd(), join(dist, f))}  ${(size / 1024).toFixed(1)} KB`);
   }
+}
+
+// esbuild's messages, each once (the same error reached through several bundles is one).
+async function report(kind, messages) {
+  const seen = new Set();
+  const unique = messages.filter((m) => {
+    const key = JSON.stringify([m.text, m.location && [m.location.file, m.location.line, m.location.column]]);
+    return seen.has(key) ? false : seen.add(key);
+  });
+  if (!unique.length) return;
+  const text = await formatMessages(unique, { kind, color: false });
+  process.stderr.write(text.join(""));
 }
 
 main().catch((err) => {

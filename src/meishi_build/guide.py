@@ -254,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
         stale.append(str(page.relative_to(CHAPTERS.parent)))
         if not args.check:
             page.write_text(text, encoding="utf-8")
-    for error in errors:
+    for error in dict.fromkeys(errors):  # a data error breaks every chapter that reads it: once
         print(f"teacher's guide: {error}", file=sys.stderr)
     if args.check and stale:
         print("teacher's guide pages out of date (run python -m meishi_build.guide): "

@@ -209,3 +209,24 @@ def test_a_number_field_that_cannot_be_filled_names_the_claim():
         claim.filled({"a": "text, not a number"})
     with pytest.raises(KeyError, match=r"03_trust\.yml, claim 1 \(x\)"):
         claim.filled({})
+
+
+def test_the_ledger_reads_yaml_through_the_shared_reader(tmp_path):
+    """A key given twice is refused (PyYAML alone keeps the last silently), and a broken
+    claim is named by its file, its line and its number."""
+    folder = tmp_path / "claims"
+    shutil.copytree(ledger.CLAIMS_DIR, folder)
+    path = folder / "03_trust.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\n  section: ", "\n  section: twice\n  section: ", 1),
+                    encoding="utf-8")
+    with pytest.raises(ValueError, match=r"03_trust\.yml, line \d+: key 'section' repeats"):
+        ledger.load_claims(folder)
+    data = yaml.safe_load(text)
+    data["claims"][1]["verdict"] = "probably"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    starts = [n for n, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+              if ln.startswith("- id: ")]
+    with pytest.raises(ValueError, match=rf"03_trust\.yml, line {starts[1]}, claim 2 \(") as info:
+        ledger.load_claims(folder)
+    assert "verdict 'probably'" in str(info.value)

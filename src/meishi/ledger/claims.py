@@ -10,9 +10,8 @@ from pathlib import Path
 from string import Formatter
 from typing import Any
 
-import yaml
-
 from .. import paths
+from ..data.yamlfile import Lines, read_yaml
 
 __all__ = ["CLAIMS_DIR", "ESSAY_FILE", "ESSAY_VERSIONS", "EXPLANATIONS", "VERDICTS",
            "VERDICT_RULES", "Claim", "Evidence", "essay_points", "fields", "load_claims",
@@ -99,17 +98,10 @@ def fields(text: str) -> set[str]:
     return {name for _lit, name, _spec, _conv in Formatter().parse(text) if name}
 
 
-def _read_yaml(path: Path) -> Any:
-    """A YAML file, its errors named by the file, line and column."""
-    try:
-        with path.open(encoding="utf-8") as stream:
-            return yaml.safe_load(stream)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        at = f", line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise ValueError(f"{path.name}{at}: not valid YAML ({exc.problem})") from None
-    except UnicodeDecodeError as exc:
-        raise ValueError(f"{path.name}: not UTF-8 text ({exc.reason})") from None
+def _read_yaml(path: Path) -> tuple[Any, Lines]:
+    """A YAML file and its items' lines; a broken file raises a ValueError naming it,
+    the line and the column (:func:`meishi.data.yamlfile.read_yaml`)."""
+    return read_yaml(path, path.name)
 
 
 def _text(value: Any, where: str) -> str:
@@ -201,12 +193,12 @@ def load_claims(folder: Path | None = None) -> list[Claim]:
         if path.stem not in stems:
             raise ValueError(f"{path.name}: no chapter is named {path.stem!r} "
                              f"(claims files are named like the notebooks: {sorted(stems)})")
-        data = _read_yaml(path)
+        data, lines = _read_yaml(path)
         items = data.get("claims") if isinstance(data, dict) else None
         if not isinstance(items, list) or not items:
-            raise ValueError(f"{path.name}: 'claims' must be a non-empty list")
-        claims += [_claim(item, stems[path.stem], f"{path.name}, claim {number}")
-                   for number, item in enumerate(items, start=1)]
+            raise ValueError(f"{lines.at('claims')}: 'claims' must be a non-empty list")
+        claims += [_claim(item, stems[path.stem], f"{lines.at('claims', number - 1)}, "
+                          f"claim {number}") for number, item in enumerate(items, start=1)]
     if not claims:
         raise ValueError(f"{folder}: no claims files")
     seen: dict[str, str] = {}
@@ -221,9 +213,9 @@ def load_claims(folder: Path | None = None) -> list[Claim]:
 def essay_points(path: Path | None = None) -> dict[str, Any]:
     """The essay's points (by version) and the words it never uses, from ``essay.yml``."""
     path = path or ESSAY_FILE
-    data = _read_yaml(path)
+    data, lines = _read_yaml(path)
     if not isinstance(data, dict) or not {"points", "words_not_in_essay"} <= set(data):
-        raise ValueError(f"{path.name}: needs 'points' and 'words_not_in_essay'")
+        raise ValueError(f"{lines.at()}: needs 'points' and 'words_not_in_essay'")
     return data
 
 

@@ -4,13 +4,14 @@ Front ends: ``web/src/widgets/platforms/`` and ``web/src/widgets/chooser/`` (eac
 ``logic.js`` ports ``read``/``compute``/``describe`` below; a parity test holds them to
 these, character for character).  The chooser's model is ported to
 ``web/src/models/chooser.js``; its goals and the sourced features table travel in the
-widget's ``spec.data``, so the page needs no Python.
+widget's ``spec.data``, so the page needs no Python.  What they show is computed in
+:mod:`.views` (the shares' decimals, the feature rows, the decisive row); here are
+their controls, presets and readouts.
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from ...kit.controls import Choice, Control, Slider
@@ -19,7 +20,8 @@ from ...kit.inputs import InputError
 from ...kit.widget import CourseWidget
 from ...models.chooser import Goal, ServiceFit, choose
 from ...models.platforms import SETTLE_TOL, Equilibrium, PlatformResult, platform_shares
-from .goals import GOALS, feature_table
+from .goals import GOALS
+from .views import decisive_row, feature_rows, share_digits
 
 __all__ = ["ChooserWidget", "PlatformsWidget", "decisive_row", "share_digits"]
 
@@ -27,22 +29,6 @@ SOCIAL_OPTIONS = (("off", "Off: the local platform and the entrant only"),
                   ("on", "On: a general social network competes too"))
 KIND_NAMES = {"stable": "stable", "tipping": "tipping point",
               "touch": "touching: stable from one side only"}
-
-
-def share_digits(shares: Sequence[float]) -> list[int]:
-    """Decimals to write each share (a fraction) with as a percentage: the fewest (1 to 4)
-    that tell the shares apart, more for a share strictly between 0 and 1 that would
-    otherwise read as 0 or 100."""
-    distinct = len(set(shares))
-    base = next((d for d in range(1, 4)
-                 if len({fixed(100 * s, d) for s in shares}) == distinct), 4)
-    out = []
-    for s in shares:
-        digits = base
-        while digits < 4 and 0 < s < 1 and float(fixed(100 * s, digits)) in (0.0, 100.0):
-            digits += 1
-        out.append(digits)
-    return out
 
 
 def _pct(x: float, digits: int) -> str:
@@ -189,32 +175,10 @@ class PlatformsWidget(CourseWidget):
 
 # -- which service for which job -----------------------------------------------------------
 
-@functools.cache
-def _table() -> tuple[dict[str, str], ...]:
-    """The sourced features table, read once per process (the page carries the same rows)."""
-    return tuple(feature_table())
-
-
 def _score(x: float) -> str:
     """A score: two decimals, three when a half-credited weight needs them (0.075)."""
     three = fixed(x, 3)
     return three if not three.endswith("0") else fixed(x, 2)
-
-
-def decisive_row(ranking: Sequence[ServiceFit]) -> tuple[Any, float] | None:
-    """(the top service's evidence row that puts it furthest ahead of the runner-up, lead).
-
-    Ties go to the goal's first need; None if the top service has no evidence."""
-    top = ranking[0]
-    if not top.evidence:
-        return None
-    runner = {e.feature: e.points for e in ranking[1].evidence} if len(ranking) > 1 else {}
-    best, lead = None, 0.0
-    for e in top.evidence:
-        gain = e.points - runner.get(e.feature, 0.0)
-        if best is None or gain > lead:
-            best, lead = e, gain
-    return best, lead
 
 
 class ChooserWidget(CourseWidget):
@@ -248,7 +212,7 @@ class ChooserWidget(CourseWidget):
         return {"goals": [{"key": g.key, "label": g.label,
                            "needs": [{"feature": n.feature, "weight": n.weight, "why": n.why}
                                      for n in g.needs]} for g in GOALS],
-                "table": [dict(r) for r in _table()]}
+                "table": [dict(r) for r in feature_rows()]}
 
     def read(self, values: Mapping[str, Any]) -> str:
         key = values["goal"]
@@ -262,7 +226,7 @@ class ChooserWidget(CourseWidget):
         return next(g for g in GOALS if g.key == key)
 
     def compute(self, params: str) -> tuple[ServiceFit, ...]:
-        return choose(self.goal(params), _table())
+        return choose(self.goal(params), feature_rows())
 
     def describe(self, result: tuple[ServiceFit, ...], params: Any = None) -> str:
         goal = self.goal(params)

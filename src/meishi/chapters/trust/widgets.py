@@ -2,60 +2,26 @@
 
 Front ends: ``web/src/widgets/commitment/`` and ``web/src/widgets/introductions/``
 (each ``logic.js`` ports ``read``/``compute``/``describe`` below; a parity test
-holds them to these, character for character).
+holds them to these, character for character).  What they show is computed in
+:mod:`.views` (where a path ends, a grid entry as the focal person sees it);
+here are their controls, presets and readouts.
 """
 
 from __future__ import annotations
 
-import copy
-import functools
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any
 
 from ...kit.controls import Choice, Control, Slider
 from ...kit.fmt import fixed
 from ...kit.inputs import InputError
 from ...kit.widget import CourseWidget
-from ...models.commitment import CommitmentResult, Equilibrium, commitment, outside_payoff
-from ...models.introductions import B_GRID, CLUSTERS, NORMS, SIZE, cluster_layout, precompute_grid
+from ...models.commitment import CommitmentResult, commitment, outside_payoff
+from ...models.introductions import B_GRID, CLUSTERS, NORMS, SIZE, cluster_layout
+from .views import SETTLE_TOL, IntroductionsView, PathEnd, grid, path_end, view, web_grid
 
 __all__ = ["SETTLE_TOL", "CommitmentWidget", "IntroductionsView", "IntroductionsWidget",
            "PathEnd", "path_end"]
-
-#: a path has settled: its last step and its distance to an equilibrium both at most this
-SETTLE_TOL = 0.0005
-
-
-@dataclass(frozen=True)
-class PathEnd:
-    """Where the share of committed traders is after the last round.
-
-    ``state``: "settled" (at a stable equilibrium), "balanced" (resting on an
-    unstable one, which the slightest push would leave) or "moving" (towards
-    ``equilibrium``, the first stable one in its direction of travel, if any).
-    """
-
-    state: str
-    equilibrium: Equilibrium | None
-
-
-def path_end(eqs: Sequence[Equilibrium], path: Sequence[float],
-             tol: float = SETTLE_TOL) -> PathEnd:
-    """Has the path ``x_0 .. x_T`` settled, and if not, where is it heading?"""
-    x, before = float(path[-1]), float(path[-2])
-    step = x - before
-    if abs(step) <= tol and eqs:
-        near = min(eqs, key=lambda e: abs(e.share - x))
-        if abs(near.share - x) <= tol:
-            return PathEnd("settled" if near.stable else "balanced", near)
-    if step > 0:
-        ahead = [e for e in eqs if e.share >= x and e.stable]
-        return PathEnd("moving", ahead[0] if ahead else None)
-    if step < 0:
-        ahead = [e for e in eqs if e.share <= x and e.stable]
-        return PathEnd("moving", ahead[-1] if ahead else None)
-    return PathEnd("moving", None)
 
 
 def _points(x: float) -> str:
@@ -195,47 +161,6 @@ NORM_LABELS = {
 }
 
 
-@functools.cache
-def _grid() -> tuple[dict, ...]:
-    """precompute_grid(), computed once per process (the page reads the same data)."""
-    return tuple(precompute_grid())
-
-
-def _web_grid() -> list[dict]:
-    """The grid as the page holds it: each entry without the layout it shares with the rest."""
-    return [{k: v for k, v in entry.items() if k not in ("positions", "clusters")}
-            for entry in copy.deepcopy(list(_grid()))]
-
-
-@dataclass(frozen=True)
-class IntroductionsView:
-    """One entry of the precomputed grid, for the chosen norm (what the widget shows)."""
-
-    b: float                 # share of ties rewired as bridges (the grid's value)
-    norm: str
-    index: int               # the entry of the grid
-    result: dict             # the model's IntroductionsResult for the norm, as in the grid
-    outcomes: dict           # norm -> the focal person's NormOutcome (both norms, for the bars)
-    direct: int              # the focal person's contacts
-    direct_outside: int      # of them, in another cluster
-    two_step: int            # contacts of contacts who are not contacts already
-    two_step_outside: int    # of them, in another cluster
-
-
-def view(entry: Mapping[str, Any], index: int, norm: str,
-         clusters: Sequence[int]) -> IntroductionsView:
-    """The widget's result from a grid entry (the JS port does the same with the page's grid)."""
-    result = entry["norms"][norm]
-    own = clusters[entry["focal"]]
-    return IntroductionsView(
-        b=entry["b"], norm=norm, index=index, result=copy.deepcopy(result),
-        outcomes={k: dict(entry["norms"][k]["person_norm"]) for k in NORMS},
-        direct=len(entry["contacts"]),
-        direct_outside=sum(1 for c in entry["contacts"] if clusters[c] != own),
-        two_step=len(entry["two_step_people"]),
-        two_step_outside=sum(1 for c in entry["two_step_people"] if clusters[c] != own))
-
-
 def _count(n: float, one: str, many: str) -> str:
     text = fixed(n, 0)
     return f"{text} {one if text == '1' else many}"
@@ -275,7 +200,7 @@ class IntroductionsWidget(CourseWidget):
         }
 
     def data(self) -> dict[str, Any]:
-        return {"grid": _web_grid(), "positions": cluster_layout(),
+        return {"grid": web_grid(), "positions": cluster_layout(),
                 "clusters": [i // SIZE for i in range(CLUSTERS * SIZE)],
                 "norm_labels": dict(NORM_LABELS)}
 
@@ -287,10 +212,11 @@ class IntroductionsWidget(CourseWidget):
         return {"b": values["b"] / 100, "norm": norm}
 
     def compute(self, params: Mapping[str, Any]) -> IntroductionsView:
-        grid = _grid()
-        index = min(max(round(params["b"] * (len(B_GRID) - 1) / B_GRID[-1]), 0), len(grid) - 1)
+        entries = grid()
+        index = min(max(round(params["b"] * (len(B_GRID) - 1) / B_GRID[-1]), 0),
+                    len(entries) - 1)
         clusters = [i // SIZE for i in range(CLUSTERS * SIZE)]
-        return view(grid[index], index, params["norm"], clusters)
+        return view(entries[index], index, params["norm"], clusters)
 
     def describe(self, result: IntroductionsView, params: Any = None) -> str:
         r = result
