@@ -32,6 +32,8 @@ from meishi.data.yamlfile import Lines, read_yaml
 from meishi.paths import CHAPTERS
 
 from .chapter_parts import REFLECT_SUFFIX, ChapterParts, read_parts
+from .guide_assess import assignment_problems
+from .guide_plans import plan_problems
 
 __all__ = ["GUIDES", "LEVELS", "guide_file", "load_guide", "main", "page_file", "problems",
            "stray_guides"]
@@ -40,9 +42,10 @@ __all__ = ["GUIDES", "LEVELS", "guide_file", "load_guide", "main", "page_file", 
 GUIDES = CHAPTERS / "teachers"
 #: The levels every rubric criterion describes, best first.
 LEVELS = ("strong", "adequate", "beginning")
-PLAN_LENGTHS = (60, 90)
-_KEYS = {"objectives", "plans", "discussion", "rubric", "activities", "try_answers"}
-_REQUIRED = {"objectives", "plans", "discussion", "rubric"}
+_KEYS = {"objectives", "plans", "discussion", "rubric", "activities", "try_answers",
+         "quiz_sections", "exercise_minutes", "assignment"}
+_REQUIRED = {"objectives", "plans", "discussion", "rubric", "quiz_sections", "exercise_minutes",
+             "assignment"}
 
 
 def guide_file(chapter: Chapter, folder: Path = GUIDES) -> Path:
@@ -65,7 +68,13 @@ def load_guide(path: Path) -> dict[str, Any]:
 _ITEMS = [
     (re.compile(r"^objectives?[: ](\d+)?"), lambda m: ("objectives", m.group(1) or "")),
     (re.compile(r"^(?:exercise \S+|quiz question \d+) is mapped"), lambda m: ("objectives",)),
+    (re.compile(r"^plans (\d+) step (\d+)"),
+     lambda m: ("plans", int(m.group(1)), int(m.group(2)) - 1)),
     (re.compile(r"^plans (\d+)?"), lambda m: ("plans", m.group(1) or "")),
+    (re.compile(r"^quiz_sections (\d+)"), lambda m: ("quiz_sections", int(m.group(1)))),
+    (re.compile(r"^assignment item (\d+)"),
+     lambda m: ("assignment", "items", int(m.group(1)) - 1)),
+    (re.compile(r"^(quiz_sections|exercise_minutes|assignment)\b"), lambda m: (m.group(1),)),
     (re.compile(r"^plans:"), lambda m: ("plans",)),
     (re.compile(r"^discussion note (\d+)"), lambda m: ("discussion", int(m.group(1)) - 1)),
     (re.compile(r"^discussion:"), lambda m: ("discussion",)),
@@ -133,24 +142,6 @@ def _objective_problems(data: Mapping, parts: ChapterParts, questions: int) -> l
     return found
 
 
-def _plan_problems(data: Mapping) -> list[str]:
-    plans = data.get("plans")
-    if not isinstance(plans, dict) or set(plans) != set(PLAN_LENGTHS):
-        return [f"plans: give exactly a {PLAN_LENGTHS[0]}- and a {PLAN_LENGTHS[1]}-minute plan"]
-    found = []
-    for length, steps in plans.items():
-        if not isinstance(steps, list) or not steps or not all(
-                isinstance(s, dict) and isinstance(s.get("minutes"), int) and s["minutes"] > 0
-                and _text(s.get("activity")) for s in steps):
-            found.append(f"plans {length}: each step needs minutes (a whole number) "
-                         "and an activity")
-            continue
-        total = sum(s["minutes"] for s in steps)
-        if total != length:
-            found.append(f"plans {length}: the timings add up to {total} minutes, not {length}")
-    return found
-
-
 def _discussion_problems(data: Mapping, parts: ChapterParts) -> list[str]:
     notes = data.get("discussion")
     if not parts.prompts:
@@ -207,10 +198,11 @@ def problems(data: Mapping, parts: ChapterParts, questions: int) -> list[str]:
     found = [f"unknown key {k!r} (known: {', '.join(sorted(_KEYS))})" for k in set(data) - _KEYS]
     found += [f"missing key {k!r}" for k in sorted(_REQUIRED - set(data))]
     found += _objective_problems(data, parts, questions)
-    found += _plan_problems(data)
+    found += plan_problems(data, parts, questions)
     found += _discussion_problems(data, parts)
     found += _rubric_problems(data, parts)
     found += _try_problems(data, parts)
+    found += assignment_problems(data, parts)
     for number, item in enumerate(data.get("activities") or [], 1):
         if not (isinstance(item, dict) and set(item) == {"title", "text"}
                 and _text(item["title"]) and _text(item["text"])):
