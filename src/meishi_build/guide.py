@@ -12,9 +12,12 @@ whose first hidden cell glues the chapter's numbers, so the guide quotes the
 same figures as the chapter.
 
 ``python -m meishi_build.guide`` (run by ``make book``) checks every guide
-file and writes the pages; ``--check`` only reports pages that are missing
-or out of date (a test runs it).  A guide file for a chapter that does not
-exist, or a chapter without one, is an error.
+file and writes the pages, the assessment pack's page and marking sheet
+(:mod:`meishi_build.assessment`) and the course plans' tables in the
+overview and reading times in ``index.md`` (:mod:`meishi_build.course_plans`);
+``--check`` only reports pages that are missing or out of date (a test runs
+it).  A guide file for a chapter that does not exist, or a chapter without
+one, is an error.
 """
 
 from __future__ import annotations
@@ -99,9 +102,9 @@ def _placed(problem: str, lines: Lines) -> str:
 
 
 def stray_guides(chapters: list[Chapter], folder: Path = GUIDES) -> list[str]:
-    """Guide files whose chapter does not exist."""
+    """Guide files (``NN_slug.yml``) whose chapter does not exist."""
     stems = {c.stem for c in chapters}
-    return sorted(p.name for p in folder.glob("*.yml") if p.stem not in stems)
+    return sorted(p.name for p in folder.glob("[0-9][0-9]_*.yml") if p.stem not in stems)
 
 
 def _text(value: Any) -> bool:
@@ -225,6 +228,19 @@ def _render(chapter: Chapter) -> str:
     return json.dumps(notebook, indent=1, ensure_ascii=False) + "\n"
 
 
+def _generated(chapters: list[Chapter]) -> dict[Path, str]:
+    """The pack's page and marking sheet, and the regions of the overview and index
+    written from the course plans (each file's whole new text)."""
+    from . import assessment, course_plans
+
+    guides = [(c, load_guide(guide_file(c)),
+               {e.label: e.title for e in read_parts(c.notebook).exercises}) for c in chapters]
+    final = assessment.load_final()
+    return {assessment.PAGE: assessment.render_page(guides, final),
+            assessment.SHEET: assessment.marking_csv(assessment.marking_rows(guides, final)),
+            **course_plans.regions(chapters)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true",
@@ -233,14 +249,19 @@ def main(argv: list[str] | None = None) -> int:
     chapters = discover()
     errors = [f"{name}: there is no chapter {Path(name).stem} (meishi.chapters.discover())"
               for name in stray_guides(chapters)]
-    stale = []
+    pages: dict[Path, str] = {}
     for chapter in chapters:
         try:
-            text = _render(chapter)
+            pages[page_file(chapter)] = _render(chapter)
         except ValueError as error:
             errors.append(str(error))
-            continue
-        page = page_file(chapter)
+    if not errors:
+        try:
+            pages.update(_generated(chapters))
+        except ValueError as error:
+            errors.append(str(error))
+    stale = []
+    for page, text in pages.items():
         if page.is_file() and page.read_text(encoding="utf-8") == text:
             continue
         stale.append(str(page.relative_to(CHAPTERS.parent)))

@@ -68,9 +68,23 @@ def _criterion_problems(where: str, criterion: Any) -> list[str]:
     return []
 
 
+def _task_problems(where: str, item: Mapping) -> list[str]:
+    task, rubric = item.get("task"), item.get("criteria")
+    if set(item) != {"task", "criteria"} or not isinstance(task, dict) \
+            or set(task) != {"title", "text", "model_answer"} \
+            or not all(_text(task[k]) for k in task):
+        return [f"{where}: a new task gives task (title, text, model_answer) and criteria"]
+    if not isinstance(rubric, list) or not rubric:
+        return [f"{where}: give a list of criteria"]
+    return [p for n, c in enumerate(rubric, 1)
+            for p in _criterion_problems(f"{where} criterion {n}", c)]
+
+
 def _item_problems(number: int, item: Any, parts: ChapterParts) -> list[str]:
     where = f"assignment item {number}"
     exercises = {e.label: e for e in parts.exercises}
+    if isinstance(item, dict) and "task" in item:
+        return _task_problems(where, item)
     if not isinstance(item, dict) or item.get("exercise") not in exercises:
         return [f"{where}: name one of the chapter's exercises {sorted(exercises)}"]
     exercise = exercises[item["exercise"]]
@@ -97,18 +111,40 @@ def assignment_problems(data: Mapping, parts: ChapterParts) -> list[str]:
         return ["assignment: give a task, a list of items and the total points"]
     found = [p for n, item in enumerate(assignment["items"], 1)
              for p in _item_problems(n, item, parts)]
-    labels = [i.get("exercise") for i in assignment["items"] if isinstance(i, dict)]
+    labels = [i.get("exercise") for i in assignment["items"] if isinstance(i, dict)
+              and "exercise" in i]
     if len(set(labels)) != len(labels):
         found.append("assignment: an exercise is set twice")
     if not any(e.is_reflection and e.label in labels for e in parts.exercises):
         found.append("assignment: include the chapter's open reflection exercise")
-    if found:
-        return found
+    if not any(isinstance(i, dict) and "task" in i for i in assignment["items"]):
+        found.append("assignment: include a new task, whose model answer only this guide holds")
+    rubric = data.get("rubric") if isinstance(data.get("rubric"), dict) else {}
+    if found or not all(isinstance(c, dict) and set(LEVELS) <= set(c)
+                        for c in rubric.get("criteria") or [None]):
+        return found  # the reflection rubric's own problems are reported with it
     total = total_points(data)
     if total != assignment["total"]:
         found.append(f"assignment: the rubrics add up to {total} points, "
                      f"not the stated {assignment['total']}")
     return found
+
+
+def _item_head(number: int, item: Mapping, data: Mapping, exercises: Mapping, ref) -> list[str]:
+    points = item_points(item, data)
+    if "task" in item:
+        task = item["task"]
+        return [f"### Item {number}: {task['title'].strip()} ({points} points)", "",
+                ":::{admonition} The task, as you could set it", ":class: note",
+                task["text"].strip(), ":::", "",
+                f"**Model answer.** {task['model_answer'].strip()}", ""]
+    exercise = exercises[item["exercise"]]
+    kind = "marking notes" if exercise.is_reflection else "model answer"
+    how = (", marked with the reflection rubric at the points below" if exercise.is_reflection
+           else "")
+    return [f"### Item {number}: {exercise.title} ({points} points)", "",
+            f"The exercise {ref(exercise)}; {kind}: its solution under “Exercise: "
+            f"{exercise.title}” above{how}.", ""]
 
 
 def render_assignment(data: Mapping, parts: ChapterParts, ref, cell_text) -> str:
@@ -119,18 +155,15 @@ def render_assignment(data: Mapping, parts: ChapterParts, ref, cell_text) -> str
     names = {"strong": "Strong", "adequate": "Adequate", "beginning": "Beginning"}
     lines = ["## Graded assignment", "",
              f"**Total: {assignment['total']} points.** {assignment['task'].strip()}", "",
-             "Each item is one of the chapter's exercises; its model answer is the solution "
-             "given above in this guide (and folded in the chapter). Mark each criterion at "
-             "one level; the item's points are the sum.", ""]
+             "Mark each criterion at one level; an item's points are the sum, and the "
+             "criteria of all items add up to the total (a test checks it). The new task's "
+             "model answer is only in this guide. The chapter's exercises have their solutions "
+             "folded in the web book: set them from the student notebooks or the printed "
+             "handouts (both without solutions), or weigh the new task and the reflection "
+             "more when students could have looked.", ""]
     for number, item in enumerate(assignment["items"], 1):
-        exercise = exercises[item["exercise"]]
-        lines += [f"### Item {number}: {exercise.title} ({item_points(item, data)} points)", "",
-                  f"The exercise {ref(exercise)}; "
-                  + ("marking notes: " if exercise.is_reflection else "model answer: ")
-                  + f"its solution under “Exercise: {exercise.title}” above"
-                  + (", marked with the reflection rubric at the points below." if
-                     exercise.is_reflection else "."), "",
-                  "| Criterion | " + " | ".join(names.values()) + " |",
+        lines += _item_head(number, item, data, exercises, ref)
+        lines += ["| Criterion | " + " | ".join(names.values()) + " |",
                   "|---|" + "---|" * len(LEVELS)]
         for criterion in criteria(item, data):
             cells = [cell_text(criterion["criterion"])]
