@@ -212,8 +212,8 @@ def render_plans(data: Mapping, parts: ChapterParts, read: Any, cell_text) -> st
         "## Lesson plans", "",
         "**Before class.** Students read the chapter: every section but the exercises, the "
         f"quiz, the discussion prompts and the further reading, {read.words:,} words (counted in "
-        "the text as the book shows it, each number a word; folded answers, code and widgets "
-        f"left out). At {RATE} words a "
+        "the text as the book shows it, each number a word, the tables it prints included; "
+        f"folded answers, code and widgets left out). At {RATE} words a "
         "minute, the average adult's silent reading of non-fiction in English "
         f"{{cite:p}}`brysbaert2019`, that is about **{read.minutes} minutes**; at {SLOW_RATE}, "
         f"the bottom of the range most adults fall in, about {read.slow_minutes} minutes. "

@@ -6,9 +6,10 @@ reader sees in each section of a chapter, as the book renders it: every
 Markdown cell resolved by :mod:`meishi_build.resolve` (each glued number
 written in and counted as a word, citations as the book prints them,
 glossary terms as their text), rendered to HTML and read as text, plus each
-figure's caption.  Left out: code, what is folded (answers to *things to
-try*, solutions), the widgets and the quiz (their words are read while
-using them in class), and the table of claims the verdict prints from code.
+figure's caption and the tables the chapter prints from code (its claims in
+the ledger, a table of figures), as Markdown the code returns.  Left out:
+code, what is folded (answers to *things to try*, solutions), the widgets
+and the quiz (their words are read while using them in class).
 
 The *reading* of a chapter (:func:`reading`) is the part a student reads
 before class: every section from the top to the verdict, and the key
@@ -119,13 +120,29 @@ def _without_spread_solutions(cells: list[dict]) -> list[dict]:
     return kept
 
 
+def _printed(source: str, module: str) -> str:
+    """The Markdown a hidden code cell prints (a table), or "" for a widget or the quiz."""
+    import importlib
+
+    source = source.strip()
+    if not re.fullmatch(r"chapter(\.\w+)+\(\)", source) or source.endswith(
+            ("quiz()", "glue()", "Widget()")):
+        return ""
+    shown = eval(source, {"chapter": importlib.import_module(module)})
+    return shown._repr_markdown_() if hasattr(shown, "_repr_markdown_") else ""
+
+
 def section_words(notebook: Path) -> dict[str, int]:
     """Words of a chapter's rendered prose, by second-level section, in page order.
 
     The title and everything before the first ``##`` heading count under ``""``.
     """
+    from meishi.chapters import discover
+
     from .resolve import resolve_notebook, resolver_for
 
+    chapter = next(c for c in discover() if c.notebook.name == notebook.name)
+    module = f"meishi.chapters.{chapter.slug}"
     nb = json.loads(notebook.read_text(encoding="utf-8"))
     nb = {**nb, "cells": _without_spread_solutions(nb["cells"])}
     resolved = resolve_notebook(nb, resolver_for(notebook.name))
@@ -136,8 +153,11 @@ def section_words(notebook: Path) -> dict[str, int]:
             parser.feed(_MD.render(source))
         else:
             caption = cell.get("metadata", {}).get("mystnb", {}).get("figure", {}).get("caption")
+            source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
             if caption:
                 parser.feed(_MD.render(caption))
+            elif "remove-input" in cell.get("metadata", {}).get("tags", []):
+                parser.feed(_MD.render(_printed(source, module)))
     parser.close()
     return parser.counts
 

@@ -54,6 +54,15 @@ def test_a_solution_spread_over_cells_is_left_out():
     assert kept[1]["source"].strip() == "After."
 
 
+def test_the_tables_a_chapter_prints_are_read_but_not_its_quiz_or_widgets():
+    module = "meishi.chapters.profile_signal"
+    claims = reading._printed("chapter.CHAPTER.claims()", module)
+    assert reading.words(claims) > 100 and "|" in claims
+    for source in ("chapter.CHAPTER.quiz()", "chapter.SignalWidget()",
+                   "chapter.CHAPTER.glue()", "import os", "chapter.tenure_chart"):
+        assert reading._printed(source, module) == ""
+
+
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.stem)
 def test_the_reading_time_is_computed_from_the_chapter(chapter, readings):
     read = readings[chapter.stem]
