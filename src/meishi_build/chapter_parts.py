@@ -10,7 +10,8 @@ not by guessing at line patterns.  It returns the chapter's
   ``{solution}`` directive or the text between ``{solution-start}`` and
   ``{solution-end}`` (code cells there are counted, not copied);
 * "Things to try" items, each with the answer in its fold (or ``None``);
-* discussion prompts (the list under "For discussion").
+* discussion prompts (the list under "For discussion");
+* the headings of its sections and subsections (``##``, ``###``).
 
 Everything is returned as the chapter's own MyST source, so glue roles,
 glossary terms and citations still work where :mod:`meishi_build.guide`
@@ -65,6 +66,8 @@ class ChapterParts:
     exercises: tuple[Exercise, ...]
     tries: tuple[Try, ...]
     prompts: tuple[str, ...]
+    #: The headings of its sections (``##``) and subsections (``###``), as (level, title).
+    sections: tuple[tuple[int, str], ...]
     #: Whether a teaching-plan fold ``(chN-teaching-plan)=`` is still in the chapter.
     has_teaching_plan: bool
 
@@ -231,5 +234,8 @@ def read_parts(path: Path) -> ChapterParts:
         exercises=_exercises(blocks),
         tries=_tries(blocks),
         prompts=_prompts(blocks),
+        sections=tuple((len(b.text) - len(b.text.lstrip("#")), b.text.lstrip("#").strip())
+                       for b in blocks if b.kind == "heading"
+                       and b.text.startswith(("## ", "### "))),
         has_teaching_plan=any(_TEACHING_PLAN.search(b.text) for b in blocks if b.kind != "code"),
     )

@@ -12,9 +12,12 @@ whose first hidden cell glues the chapter's numbers, so the guide quotes the
 same figures as the chapter.
 
 ``python -m meishi_build.guide`` (run by ``make book``) checks every guide
-file and writes the pages; ``--check`` only reports pages that are missing
-or out of date (a test runs it).  A guide file for a chapter that does not
-exist, or a chapter without one, is an error.
+file and writes the pages, the assessment pack's page and marking sheet
+(:mod:`meishi_build.assessment`) and the course plans' tables in the
+overview and reading times in ``index.md`` (:mod:`meishi_build.course_plans`);
+``--check`` only reports pages that are missing or out of date (a test runs
+it).  A guide file for a chapter that does not exist, or a chapter without
+one, is an error.
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ from meishi.data.yamlfile import Lines, read_yaml
 from meishi.paths import CHAPTERS
 
 from .chapter_parts import REFLECT_SUFFIX, ChapterParts, read_parts
+from .guide_assess import assignment_problems
+from .guide_plans import plan_problems
 
 __all__ = ["GUIDES", "LEVELS", "guide_file", "load_guide", "main", "page_file", "problems",
            "stray_guides"]
@@ -40,9 +45,10 @@ __all__ = ["GUIDES", "LEVELS", "guide_file", "load_guide", "main", "page_file", 
 GUIDES = CHAPTERS / "teachers"
 #: The levels every rubric criterion describes, best first.
 LEVELS = ("strong", "adequate", "beginning")
-PLAN_LENGTHS = (60, 90)
-_KEYS = {"objectives", "plans", "discussion", "rubric", "activities", "try_answers"}
-_REQUIRED = {"objectives", "plans", "discussion", "rubric"}
+_KEYS = {"objectives", "plans", "discussion", "rubric", "activities", "try_answers",
+         "quiz_sections", "exercise_minutes", "assignment"}
+_REQUIRED = {"objectives", "plans", "discussion", "rubric", "quiz_sections", "exercise_minutes",
+             "assignment"}
 
 
 def guide_file(chapter: Chapter, folder: Path = GUIDES) -> Path:
@@ -65,7 +71,13 @@ def load_guide(path: Path) -> dict[str, Any]:
 _ITEMS = [
     (re.compile(r"^objectives?[: ](\d+)?"), lambda m: ("objectives", m.group(1) or "")),
     (re.compile(r"^(?:exercise \S+|quiz question \d+) is mapped"), lambda m: ("objectives",)),
+    (re.compile(r"^plans (\d+) step (\d+)"),
+     lambda m: ("plans", int(m.group(1)), int(m.group(2)) - 1)),
     (re.compile(r"^plans (\d+)?"), lambda m: ("plans", m.group(1) or "")),
+    (re.compile(r"^quiz_sections (\d+)"), lambda m: ("quiz_sections", int(m.group(1)))),
+    (re.compile(r"^assignment item (\d+)"),
+     lambda m: ("assignment", "items", int(m.group(1)) - 1)),
+    (re.compile(r"^(quiz_sections|exercise_minutes|assignment)\b"), lambda m: (m.group(1),)),
     (re.compile(r"^plans:"), lambda m: ("plans",)),
     (re.compile(r"^discussion note (\d+)"), lambda m: ("discussion", int(m.group(1)) - 1)),
     (re.compile(r"^discussion:"), lambda m: ("discussion",)),
@@ -90,9 +102,9 @@ def _placed(problem: str, lines: Lines) -> str:
 
 
 def stray_guides(chapters: list[Chapter], folder: Path = GUIDES) -> list[str]:
-    """Guide files whose chapter does not exist."""
+    """Guide files (``NN_slug.yml``) whose chapter does not exist."""
     stems = {c.stem for c in chapters}
-    return sorted(p.name for p in folder.glob("*.yml") if p.stem not in stems)
+    return sorted(p.name for p in folder.glob("[0-9][0-9]_*.yml") if p.stem not in stems)
 
 
 def _text(value: Any) -> bool:
@@ -130,24 +142,6 @@ def _objective_problems(data: Mapping, parts: ChapterParts, questions: int) -> l
     found += [f"exercise {x} is mapped to no objective" for x in sorted(labels - used_labels)]
     found += [f"quiz question {q} is mapped to no objective"
               for q in sorted(set(range(1, questions + 1)) - used_questions)]
-    return found
-
-
-def _plan_problems(data: Mapping) -> list[str]:
-    plans = data.get("plans")
-    if not isinstance(plans, dict) or set(plans) != set(PLAN_LENGTHS):
-        return [f"plans: give exactly a {PLAN_LENGTHS[0]}- and a {PLAN_LENGTHS[1]}-minute plan"]
-    found = []
-    for length, steps in plans.items():
-        if not isinstance(steps, list) or not steps or not all(
-                isinstance(s, dict) and isinstance(s.get("minutes"), int) and s["minutes"] > 0
-                and _text(s.get("activity")) for s in steps):
-            found.append(f"plans {length}: each step needs minutes (a whole number) "
-                         "and an activity")
-            continue
-        total = sum(s["minutes"] for s in steps)
-        if total != length:
-            found.append(f"plans {length}: the timings add up to {total} minutes, not {length}")
     return found
 
 
@@ -207,10 +201,11 @@ def problems(data: Mapping, parts: ChapterParts, questions: int) -> list[str]:
     found = [f"unknown key {k!r} (known: {', '.join(sorted(_KEYS))})" for k in set(data) - _KEYS]
     found += [f"missing key {k!r}" for k in sorted(_REQUIRED - set(data))]
     found += _objective_problems(data, parts, questions)
-    found += _plan_problems(data)
+    found += plan_problems(data, parts, questions)
     found += _discussion_problems(data, parts)
     found += _rubric_problems(data, parts)
     found += _try_problems(data, parts)
+    found += assignment_problems(data, parts)
     for number, item in enumerate(data.get("activities") or [], 1):
         if not (isinstance(item, dict) and set(item) == {"title", "text"}
                 and _text(item["title"]) and _text(item["text"])):
@@ -233,6 +228,19 @@ def _render(chapter: Chapter) -> str:
     return json.dumps(notebook, indent=1, ensure_ascii=False) + "\n"
 
 
+def _generated(chapters: list[Chapter]) -> dict[Path, str]:
+    """The pack's page and marking sheet, and the regions of the overview and index
+    written from the course plans (each file's whole new text)."""
+    from . import assessment, course_plans
+
+    guides = [(c, load_guide(guide_file(c)),
+               {e.label: e.title for e in read_parts(c.notebook).exercises}) for c in chapters]
+    final = assessment.load_final()
+    return {assessment.PAGE: assessment.render_page(guides, final),
+            assessment.SHEET: assessment.marking_csv(assessment.marking_rows(guides, final)),
+            **course_plans.regions(chapters)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true",
@@ -241,14 +249,19 @@ def main(argv: list[str] | None = None) -> int:
     chapters = discover()
     errors = [f"{name}: there is no chapter {Path(name).stem} (meishi.chapters.discover())"
               for name in stray_guides(chapters)]
-    stale = []
+    pages: dict[Path, str] = {}
     for chapter in chapters:
         try:
-            text = _render(chapter)
+            pages[page_file(chapter)] = _render(chapter)
         except ValueError as error:
             errors.append(str(error))
-            continue
-        page = page_file(chapter)
+    if not errors:
+        try:
+            pages.update(_generated(chapters))
+        except ValueError as error:
+            errors.append(str(error))
+    stale = []
+    for page, text in pages.items():
         if page.is_file() and page.read_text(encoding="utf-8") == text:
             continue
         stale.append(str(page.relative_to(CHAPTERS.parent)))

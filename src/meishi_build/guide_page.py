@@ -18,6 +18,9 @@ from meishi.chapters import Chapter
 from meishi.kit.quiz import Quiz
 
 from .chapter_parts import ChapterParts, Exercise
+from .guide_assess import render_assignment
+from .guide_plans import render_plans
+from .reading import reading
 
 __all__ = ["render_notebook"]
 
@@ -71,9 +74,10 @@ def _header(chapter: Chapter, parts: ChapterParts) -> str:
 # Teacher's guide: {parts.title}
 
 This guide goes with the chapter {{doc}}`../{chapter.stem}`. It shows where each learning \
-objective is assessed, gives a 60-minute and a 90-minute plan, answer keys to every exercise, \
-every *things to try* item and the quiz, notes for leading each discussion prompt, and a \
-rubric for the open reflection exercise. Numbers are the chapter's own, read from the same \
+objective is assessed, the chapter's reading time, a 60-minute and a 90-minute plan, answer \
+keys to every exercise, every *things to try* item and the quiz, a rubric for the open \
+reflection exercise, a graded assignment with a points rubric for each item, and notes for \
+leading each discussion prompt. Numbers are the chapter's own, read from the same \
 data, so they always match what students see."""
 
 
@@ -97,19 +101,6 @@ def _objectives(data: Mapping, parts: ChapterParts) -> str:
         if quiz:
             where.append(f"quiz question{'s' if len(quiz) > 1 else ''} {_and(quiz)}")
         lines += [_item(number, objective), "", _indent(f"*Assessed by* {_and(where)}."), ""]
-    return "\n".join(lines)
-
-
-def _plans(data: Mapping) -> str:
-    lines = ["## Lesson plans", "",
-             "Two plans for one class session. Both end with the quiz as an exit ticket "
-             "where time allows; the 90-minute plan adds more time with the widgets and the "
-             "discussion.", ""]
-    for length in sorted(data["plans"]):
-        lines += [f"### {length} minutes", "", "| Minutes | Activity |", "|---:|---|"]
-        lines += [f"| {step['minutes']} | {_cell_text(step['activity'])} |"
-                  for step in data["plans"][length]]
-        lines += [f"| **{length}** | **Total** |", ""]
     return "\n".join(lines)
 
 
@@ -196,10 +187,11 @@ def render_notebook(chapter: Chapter, data: Mapping, parts: ChapterParts,
         ("markdown", _header(chapter, parts), ()),
         ("code", _glue_cell(chapter), ("remove-cell",)),
         ("markdown", _objectives(data, parts), ()),
-        ("markdown", _plans(data), ()),
+        ("markdown", render_plans(data, parts, reading(chapter.notebook), _cell_text), ()),
         ("markdown", _tries(data, chapter, parts), ()),
         *(("markdown", _exercise(e), ()) for e in parts.exercises),
         ("markdown", _rubric(data, parts), ()),
+        ("markdown", render_assignment(data, parts, _ref, _cell_text), ()),
         ("markdown", _quiz(quiz), ()),
         ("markdown", _discussion(data, parts), ()),
     ]

@@ -159,7 +159,7 @@ def _broken(data, change):
     (lambda d: d["objectives"][1].update({"exercises": ["ch1-ex-nope"]}),
      "no exercise labelled 'ch1-ex-nope'"),
     (lambda d: d["objectives"].update({1: {}}), "objective 1 is assessed by no exercise"),
-    (lambda d: d["plans"][60][0].update({"minutes": 4}), "add up to 59 minutes, not 60"),
+    (lambda d: d["plans"][60][0].update({"minutes": 3}), "add up to 59 minutes, not 60"),
     (lambda d: d["plans"].pop(90), "a 60- and a 90-minute plan"),
     (lambda d: d["discussion"].pop(), "3 notes for the chapter's 4 prompts"),
     (lambda d: d["discussion"][0].pop("misconceptions"), "discussion note 1"),
