@@ -23,7 +23,7 @@ _IDENTITY = {"GIT_AUTHOR_NAME": "meishi course CI", "GIT_AUTHOR_EMAIL": "ci@loca
 
 def _git(repo: Path, *args: str, env: dict | None = None, check: bool = True) -> str:
     result = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True,
-                            env={**os.environ, **(env or {})}, check=False)
+                            env={**os.environ, "LC_ALL": "C", **(env or {})}, check=False)
     if check and result.returncode != 0:
         raise RuntimeError(f"git {' '.join(args)}: {result.stderr.strip()}")
     return result.stdout.strip()
@@ -36,10 +36,12 @@ def commit_tree(repo: Path, source: Path, branch: str, message: str) -> str:
     """
     ref = f"refs/heads/{branch}"
     parent = _git(repo, "rev-parse", "--verify", "--quiet", ref, check=False)
+    git_dir = _git(repo, "rev-parse", "--absolute-git-dir")
     with tempfile.TemporaryDirectory() as tmp:
-        env = {"GIT_INDEX_FILE": str(Path(tmp) / "index"), "GIT_WORK_TREE": str(source)}
-        _git(repo, "--work-tree", str(source), "add", "--all", "--force", ".", env=env)
-        tree = _git(repo, "write-tree", env=env)
+        env = {"GIT_DIR": git_dir, "GIT_WORK_TREE": str(Path(source).resolve()),
+               "GIT_INDEX_FILE": str(Path(tmp) / "index")}
+        _git(Path(source), "add", "--all", "--force", ".", env=env)
+        tree = _git(Path(source), "write-tree", env=env)
     if parent and _git(repo, "rev-parse", f"{parent}^{{tree}}") == tree:
         return parent
     identity = {} if _git(repo, "config", "user.email", check=False) else _IDENTITY

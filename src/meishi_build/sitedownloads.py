@@ -42,12 +42,13 @@ class download_file(nodes.Inline, nodes.TextElement):
     """A link to a download, resolved when the page is written."""
 
 
-def source(name: str, build: Path = BUILD) -> Path | None:
+def source(name: str, build: Path | None = None) -> Path | None:
     """Where the download ``name`` comes from, when it has been made.
 
     The student notebooks' zip is (re)written here, next to the notebooks,
     from what ``make notebooks`` wrote (the same notebooks give the same bytes).
     """
+    build = BUILD if build is None else build
     if name == STUDENT_ZIP:
         from .publish import student_files, student_zip
 
