@@ -35,7 +35,7 @@ from pathlib import Path
 
 from meishi.paths import BUILD, HTML, ROOT
 
-from . import links
+from . import links, sitedownloads
 
 __all__ = ["DOWNLOADS", "PUBLISH", "STUDENT_ZIP", "assemble", "commit_student_branch",
            "downloads", "student_files", "student_zip"]
@@ -43,10 +43,9 @@ __all__ = ["DOWNLOADS", "PUBLISH", "STUDENT_ZIP", "assemble", "commit_student_br
 PUBLISH = BUILD / "publish"
 STUDENT_HTML = BUILD / "student" / "html"
 STUDENT_NOTEBOOKS = BUILD / "classroom" / "student"
-HANDOUTS = BUILD / "handouts"
-STUDENT_ZIP = "student-notebooks.zip"
-#: The site's folder for downloads (meishi_build.sphinx_ext copies what pages link there).
-DOWNLOADS = "_handouts"
+#: The student notebooks' zip, and the site's folder for downloads (where
+#: meishi_build.sitedownloads and sphinx_ext copy what the pages link).
+STUDENT_ZIP, DOWNLOADS = sitedownloads.STUDENT_ZIP, sitedownloads.SITE_FOLDER
 STUDENT_README = """# {title}: student notebooks
 
 The course's chapters as notebooks for JupyterLab, for students: no worked
@@ -91,7 +90,7 @@ def student_zip(files: dict[str, bytes], target: Path) -> Path:
     return target
 
 
-def downloads(handouts: Path = HANDOUTS) -> list[str]:
+def downloads() -> list[str]:
     """The names of the files the full book offers for download, in the order listed."""
     from meishi.chapters import discover
 
