@@ -12,6 +12,7 @@ publishes.
 from __future__ import annotations
 
 import io
+import json
 import re
 from pathlib import Path
 
@@ -73,6 +74,44 @@ def test_role_links_a_made_file_and_names_the_command_for_a_missing_one(tmp_path
     assert "(PDF, 50 KB)" in page.get_text(" ")
     assert (out / "_handouts" / "whole-course.pdf").read_bytes() == \
         (build / "handouts" / "whole-course.pdf").read_bytes()
+
+
+def test_hub_link_pulls_the_student_branch_and_only_chapters_have_it(tmp_path):
+    """sphinx-book-theme builds the nbgitpuller link from repository_branch (``repository:
+    branch`` in _config.yml) and the page's path, which the student branch keeps."""
+    from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace
+
+    branch = yaml.safe_load((ROOT / "_config.yml").read_text("utf-8"))["repository"]["branch"]
+    src = tmp_path / "src"
+    (src / "chapters" / "teachers").mkdir(parents=True)
+    (src / "conf.py").write_text(
+        'extensions = ["myst_nb", "meishi_build.launchlinks"]\n'
+        'html_theme = "sphinx_book_theme"\nnb_execution_mode = "off"\n'
+        'html_theme_options = {"repository_url": "https://github.com/team/course",\n'
+        f'  "repository_branch": {branch!r},\n'
+        '  "launch_buttons": {"jupyterhub_url": "https://hub.example.edu",\n'
+        '                     "notebook_interface": "jupyterlab"}}\n', encoding="utf-8")
+    cell = {"cell_type": "markdown", "id": "a", "metadata": {}, "source": "# Title\n\nText."}
+    notebook = json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+    for page in ("chapters/01_profile_signal", "chapters/teachers/guide_01_profile_signal"):
+        (src / f"{page}.ipynb").write_text(notebook, encoding="utf-8")
+    (src / "index.md").write_text("# Index\n\n```{toctree}\nchapters/01_profile_signal\n"
+                                  "chapters/teachers/guide_01_profile_signal\n```\n",
+                                  encoding="utf-8")
+    out = tmp_path / "html"
+    with docutils_namespace():
+        Sphinx(str(src), str(src), str(out), str(out / ".doctrees"), "html", status=None,
+               warning=io.StringIO(), freshenv=True).build()
+
+    def hub_links(page: str) -> list[str]:
+        soup = BeautifulSoup((out / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+        return [a["href"] for a in soup.select('a[href*="git-pull"]')]
+
+    link, = hub_links("chapters/01_profile_signal")
+    assert "branch=student" in link
+    assert "urlpath=lab/tree/course/chapters/01_profile_signal.ipynb" in link
+    assert hub_links("chapters/teachers/guide_01_profile_signal") == []
 
 
 def test_launch_button_is_kept_on_chapters_only():
