@@ -166,7 +166,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=PUBLISH)
     parser.add_argument("--commit-student-branch", action="store_true",
                         help="commit student-branch/ on the local `student` branch")
+    parser.add_argument("--if-chromium", action="store_true",
+                        help="skip, with a message, on a machine without Chromium (no PDFs)")
     args = parser.parse_args(argv)
+    if args.if_chromium:
+        from .devserver import chromium_path
+
+        if chromium_path() is None:
+            print("publish skipped: Chromium not found, so there are no PDFs", file=sys.stderr)
+            return 0
     sizes = assemble(args.out)
     print(_table(sizes))
     total = sum(s for n, s in sizes.items() if n.startswith("site/"))
