@@ -1,10 +1,13 @@
 # The course's commands. On a fresh machine with Python 3.11+ and make:
-#   make book   build the HTML book into _build/html
+#   make book   build the HTML book into _build/html and the student edition into
+#               _build/student/html (QUIZ_KEYS=off: no quiz keys)
 #   make test   lint, then run every test (unit, data, notebooks, the built book)
 #   make lab    open JupyterLab on the chapters, widgets live
 #   make bench  measure build, notebook, widget and page-weight figures
 #   make notebooks  student and instructor notebooks into _build/classroom
 #   make handouts   a PDF handout per chapter and an answer key into _build/handouts
+#   make wheel  the course package for a JupyterHub into dist/ (no npm needed there)
+#   make lms    every chapter's quiz for Canvas, Blackboard and Moodle into _build/lms
 # Each sets up .venv from the pinned requirements first (once).
 
 PYTHON ?= python3
@@ -12,17 +15,18 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test lint lab web guide bench chapter links notebooks handouts clean clean-all help
+.PHONY: book test lint lab web guide bench chapter links notebooks handouts wheel lms clean clean-all help
 
 help:
-	@sed -n '2,9p' Makefile
+	@sed -n '2,12p' Makefile
 
-$(STAMP): requirements.txt constraints.txt pyproject.toml
+$(STAMP): requirements.txt requirements-hub.txt constraints.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed, found " + sys.version.split()[0]'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (course)" >/dev/null
+	$(BIN)/python -m pip wheel --quiet -r requirements-hub.txt nbclient -c constraints.txt -w $(VENV)/wheelhouse
 	touch $(STAMP)
 
 # The widgets' front ends and the host script that runs them in the static
@@ -86,6 +90,24 @@ notebooks: $(STAMP)
 # built book through its print stylesheet (meishi_build.handouts, _static/print.css).
 handouts: book
 	$(BIN)/python -m meishi_build.handouts
+
+# The course package as a wheel for a JupyterHub (dist/meishi-<version>-py3-none-any.whl):
+# src/meishi with the data, quizzes, claims and built widget front ends it reads
+# (setup.py copies them in), so `pip install` needs no checkout and no npm.
+# Offline: the pinned setuptools in .venv builds it. The set-up step above also
+# fills .venv/wheelhouse with the hub's runtime set (requirements-hub.txt, and
+# nbclient to run a notebook), which tests/build/test_wheel.py installs with no network.
+wheel: $(STAMP) web/dist/.built
+	rm -rf build dist/meishi-*.whl
+	$(BIN)/python -m pip wheel --quiet --no-build-isolation --no-deps --no-index -w dist .
+
+# Every chapter's self-check quiz as files a learning platform imports
+# (meishi_build.lms), from the same quiz files and facts as the book:
+# _build/lms/canvas-qti/NN_slug.zip (QTI 1.2 for Canvas), blackboard-qti21/*.zip
+# (QTI 2.1 for Blackboard), moodle/*.xml (Moodle XML) and gift/*.txt (GIFT).
+# How to import them: chapters/teachers/lms.md.
+lms: $(STAMP)
+	$(BIN)/python -m meishi_build.lms
 
 # Everything CI publishes, gathered into _build/publish/ (meishi_build.publish):
 # site/ (the full book with its downloads in site/_handouts/, the student edition in

@@ -1,9 +1,19 @@
-"""Where the course's folders are: the one place that knows the checkout's layout.
+"""Where the course's folders are: the one place that knows the layout.
 
-Everything else asks this module.  The root is the checkout that holds
-``_toc.yml`` and ``assets/data`` above this package (the package is
-installed editable from it).  ``MEISHI_DATA_DIR`` points the data layer at
-another folder, which the tests use to check broken data.
+Everything else asks this module.  The package runs in one of two ways:
+
+* **from a checkout** (``pip install -e .``, ``make``): the root is the
+  checkout that holds ``_toc.yml`` and ``assets/data`` above this package;
+* **installed from the wheel** (``make wheel``; a JupyterHub, any folder):
+  the build copies what the package reads at run time into the package
+  itself (``setup.py``), so no checkout and no npm are needed:
+  ``meishi/_data`` holds ``assets/data``, ``chapters/quizzes`` and
+  ``chapters/claims`` under their checkout names, and ``meishi/_dist`` the
+  built widget front ends (``web/dist``).  The copies exist only in the
+  built wheel, never in ``src/meishi``.
+
+``MEISHI_DATA_DIR`` points the data layer at another folder, which the
+tests use to check broken data.
 """
 
 from __future__ import annotations
@@ -15,7 +25,11 @@ __all__ = [
     "BUILD",
     "CHAPTERS",
     "DATA",
+    "FROM_CHECKOUT",
     "HTML",
+    "PACKAGE_DATA",
+    "PACKAGE_DIST",
+    "PREDICTIONS",
     "QUIZZES",
     "ROOT",
     "WEB",
@@ -23,29 +37,43 @@ __all__ = [
     "data_dir",
 ]
 
+_HERE = Path(__file__).resolve().parent
+#: Package data of an installed wheel (absent in a checkout's src/meishi).
+PACKAGE_DATA = _HERE / "_data"
+PACKAGE_DIST = _HERE / "_dist"
 
-def _find_root() -> Path:
-    here = Path(__file__).resolve()
-    for parent in here.parents:
+
+def _find_root() -> Path | None:
+    """The checkout above this package, or None when installed from the wheel."""
+    if PACKAGE_DATA.is_dir():
+        return None
+    for parent in _HERE.parents:
         if (parent / "_toc.yml").is_file() and (parent / "assets" / "data").is_dir():
             return parent
     raise RuntimeError(
-        "meishi must be installed from a checkout of the course (pip install -e .): "
-        f"no folder above {here} holds _toc.yml and assets/data."
+        f"meishi found neither its package data ({PACKAGE_DATA}) nor a checkout of the "
+        "course above it (a folder holding _toc.yml and assets/data): install the wheel "
+        "that `make wheel` builds, or install editable from a checkout (pip install -e .)."
     )
 
 
-ROOT = _find_root()
+_CHECKOUT = _find_root()
+#: True when running from a checkout, False when installed from the wheel.
+FROM_CHECKOUT = _CHECKOUT is not None
+#: The checkout, or the wheel's ``meishi/_data`` (which mirrors its layout).
+ROOT = _CHECKOUT if _CHECKOUT is not None else PACKAGE_DATA
 #: Tidy CSV datasets and sources.yml.
 DATA = ROOT / "assets" / "data"
-#: The notebooks, one per chapter.
+#: The notebooks, one per chapter (only in a checkout).
 CHAPTERS = ROOT / "chapters"
 #: Self-check quizzes, one YAML file per chapter, named like its notebook.
 QUIZZES = CHAPTERS / "quizzes"
-#: The npm project: widget front ends, host script, fonts.
+#: Predict-then-see prompts before each chapter's main widget (meishi.kit.predict).
+PREDICTIONS = CHAPTERS / "predictions"
+#: The npm project: widget front ends, host script, fonts (only in a checkout).
 WEB = ROOT / "web"
 #: Bundled widget front ends (``make web``), one ``<widget id>.js`` each.
-WEB_DIST = WEB / "dist"
+WEB_DIST = WEB / "dist" if FROM_CHECKOUT else PACKAGE_DIST
 BUILD = ROOT / "_build"
 HTML = BUILD / "html"
 

@@ -17,6 +17,9 @@ when the build fails, this wrapper
   cell, the exception and the failing source line, or else the build's
   WARNING/ERROR lines; and exits with the build's non-zero status.
 
+A good full book is followed by the student edition (:mod:`meishi_build.edition`,
+``_build/student/html``), handled the same way; a failed full book removes it.
+
 With ``nb_execution_raise_on_error: false`` in ``_config.yml`` a failing
 notebook is a warning (an error under ``-W``), so ``--keep-going`` still
 executes every other notebook and reports all failures in one run.
@@ -35,6 +38,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from meishi.paths import ROOT
+
+from .edition import student_command
 
 __all__ = ["CellFailure", "main", "parse_cell_error", "parse_warnings", "summarize"]
 
@@ -241,18 +246,8 @@ def _output_dir(log: str, root: Path) -> Path:
     return Path(match.group(1).strip()) if match else root / "_build" / "html"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__.splitlines()[0],
-        epilog="Any other arguments are passed on to `jupyter-book build`.")
-    parser.add_argument("--root", type=Path, default=ROOT, help="the book's folder")
-    args, extra = parser.parse_known_args(argv)
-    root: Path = args.root.resolve()
-    exe = Path(sys.executable).with_name("jupyter-book")
-    jb = str(exe) if exe.is_file() else (shutil.which("jupyter-book") or "jupyter-book")
-    cmd = [jb, "build", str(root), *STRICT, *[a for a in extra if a not in STRICT]]
-    env = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
-    status, log = run(cmd, env)
+def _finish(status: int, log: str, root: Path, doctrees: Path | None = None) -> int:
+    """After one build: cut the icon fonts, or report the failure and remove the book."""
     html = _output_dir(log, root)
     build = html.parent
     reports = build / "reports"
@@ -270,10 +265,35 @@ def main(argv: list[str] | None = None) -> int:
     failures = collect_failures(root, reports, log)
     removed = html.exists()
     shutil.rmtree(html, ignore_errors=True)
-    shutil.rmtree(build / ".doctrees", ignore_errors=True)
+    shutil.rmtree(doctrees or build / ".doctrees", ignore_errors=True)
     print(summarize(failures, parse_warnings(log), root, html, removed))
     print(f"Whole log: {_show(reports / 'build.log')}")
     return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0],
+        epilog="Any other arguments are passed on to `jupyter-book build`.")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the book's folder")
+    args, extra = parser.parse_known_args(argv)
+    root: Path = args.root.resolve()
+    exe = Path(sys.executable).with_name("jupyter-book")
+    jb = str(exe) if exe.is_file() else (shutil.which("jupyter-book") or "jupyter-book")
+    cmd = [jb, "build", str(root), *STRICT, *[a for a in extra if a not in STRICT]]
+    env = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+    try:  # the student edition, built after the full book
+        student = student_command(root, extra)
+    except ValueError as exc:  # QUIZ_KEYS=maybe
+        print(f"make book: {exc}", file=sys.stderr)
+        return 2
+    status = _finish(*run(cmd, env), root)
+    if student is None:
+        return status
+    if status != 0:  # no stale student edition either
+        shutil.rmtree(student[1], ignore_errors=True)
+        return status
+    return _finish(*run(student[0], env), root, root / "_build" / ".doctrees")
 
 
 if __name__ == "__main__":

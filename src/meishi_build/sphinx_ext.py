@@ -34,6 +34,9 @@ For readers on phones (issue 24) it also
   print button; the next build after ``make handouts`` writes those chapters
   again with the link (``env-get-outdated``).
 
+It also loads :mod:`meishi_build.edition`, whose hooks cut the student edition
+(no solutions, answers or teacher pages) when its build sets ``meishi_edition``.
+
 The JupyterHub launch button (``launch_buttons: jupyterhub_url`` in
 ``_config.yml``, empty by default) builds an nbgitpuller link from that same
 address; with a hub set and no address known the build stops with a message,
@@ -181,8 +184,10 @@ def handout_for(pagename: str, handouts: Path) -> Path | None:
 
 
 def _handouts_dir(app: Any) -> Path | None:
+    """``meishi_handouts_dir`` (the student edition's build sets it), else beside the book."""
+    configured = getattr(getattr(app, "config", None), "meishi_handouts_dir", "")
     outdir = getattr(app, "outdir", None)
-    return Path(outdir).parent / "handouts" if outdir else None
+    return Path(configured) if configured else Path(outdir).parent / "handouts" if outdir else None
 
 
 def offer_handout(app: Any, pagename: str, context: dict) -> None:
@@ -282,6 +287,8 @@ def tidy_page_assets(app: Any, pagename: str, templatename: str, context: dict,
 
 def setup(app: Any) -> dict[str, Any]:
     app.add_config_value("meishi_repository_url", "", "html", types=[str])
+    app.add_config_value("meishi_handouts_dir", "", "html", types=[str])
+    app.setup_extension("meishi_build.edition")  # the student edition's cuts
     app.connect("config-inited", set_repository_button)
     # After myst-nb (priority 500) has added the page's scripts.
     app.connect("html-page-context", tidy_page_assets, priority=900)

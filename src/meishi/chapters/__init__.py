@@ -62,6 +62,16 @@ class Chapter:
         from ..ledger import chapter_claims  # the ledger reads every chapter's facts
         return chapter_claims(self.slug, self.facts())
 
+    def prediction(self, pid: str) -> Any:
+        """One of the chapter's predictions (``chapters/predictions/NN_slug.yml``), shown
+        before its widget: the learner commits to an answer, then sees the model's."""
+        from ..kit.predict import load_predictions
+        found = load_predictions(self.stem, self.facts(),
+                                 {w.widget_id: w for w in self.widgets})
+        if pid not in found:
+            raise KeyError(f"no prediction {pid!r} in {self.stem}; it has: {', '.join(found)}")
+        return found[pid]
+
     def quiz(self) -> Quiz:
         """The chapter's self-check quiz, its numbers filled from the chapter's facts."""
         return load_quiz(self.stem, facts=self.facts())

@@ -46,15 +46,18 @@ __all__ = ["CourseWidget", "Evaluation", "bundle"]
 
 
 def bundle(name: str) -> str:
-    """The text of a built front-end file in ``web/dist`` (``make web`` builds them)."""
+    """The text of a built front-end file: ``web/dist`` in a checkout (``make web``
+    builds them), the package's ``_dist`` when installed from the wheel."""
     path = paths.WEB_DIST / name
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise FileNotFoundError(
-            f"{path.relative_to(paths.ROOT)} is missing: run `make web` to build the "
-            "widgets' front ends"
-        ) from None
+        if paths.FROM_CHECKOUT:
+            shown = path.relative_to(paths.ROOT)
+            hint = "run `make web` to build the widgets' front ends"
+        else:
+            shown, hint = path, "this meishi wheel lacks it: build it again with `make wheel`"
+        raise FileNotFoundError(f"{shown} is missing: {hint}") from None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,181 @@
+"""Predict, then see (issue 21, item 1): each chapter's predictions, held to its model.
+
+Every prediction names a widget, one of its presets and the chapter fact that holds the
+model's answer; the widget set to that preset must show that number. Each sentence of
+feedback that says more than the answer is checked here by running the model.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from meishi import paths
+from meishi.chapters import discover
+from meishi.kit.predict import load_predictions
+
+CHAPTERS = [c for c in discover() if c.widgets]
+FOLDER = paths.CHAPTERS / "predictions"
+
+
+def _predictions(chapter):
+    return load_predictions(chapter.stem, chapter.facts(),
+                            {w.widget_id: w for w in chapter.widgets})
+
+
+def _widget(chapter, widget_id, preset, **changes):
+    cls = next(w for w in chapter.widgets if w.widget_id == widget_id)
+    widget = cls()
+    widget.apply_preset(preset)
+    if changes:
+        widget.set(**changes)
+    return widget
+
+
+def _numbers(text: str) -> list[tuple[float, int]]:
+    """Each number in a readout, with the decimals it is shown to."""
+    return [(float(m.group(0)), len(m.group(1) or ""))
+            for m in re.finditer(r"-?\d+(?:\.(\d+))?", text.replace(",", ""))]
+
+
+def _raw(chapter) -> list[dict]:
+    import yaml
+    return yaml.safe_load((FOLDER / f"{chapter.stem}.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.stem)
+def test_every_chapter_with_a_widget_asks_for_a_prediction(chapter):
+    assert _predictions(chapter), f"{chapter.stem} has no prediction"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.stem)
+def test_the_widget_at_the_stated_setting_shows_the_answer(chapter):
+    facts = chapter.facts()
+    for item, p in zip(_raw(chapter), _predictions(chapter).values(), strict=True):
+        answer = float(facts[item["answer"]])
+        summary = _widget(chapter, p.widget, p.preset).summary
+        assert any(round(answer, d) == n for n, d in _numbers(summary)), \
+            f"{p.id}: the widget at {p.preset!r} does not show {answer}: {summary}"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.stem)
+def test_the_notebook_asks_each_prediction_just_before_its_widget(chapter):
+    cells = json.loads(chapter.notebook.read_text(encoding="utf-8"))["cells"]
+    sources = ["".join(c["source"]).strip() for c in cells]
+    for p in _predictions(chapter).values():
+        call = f'chapter.CHAPTER.prediction("{p.id}")'
+        assert sources.count(call) == 1, \
+            f"{chapter.notebook.name} asks {p.id} {sources.count(call)} times"
+        i = sources.index(call)
+        cls = next(w for w in chapter.widgets if w.widget_id == p.widget)
+        assert sources[i + 1] == f"chapter.{cls.__name__}()", \
+            f"{p.id} is not directly before its widget in {chapter.notebook.name}"
+        assert "remove-input" in cells[i]["metadata"].get("tags", [])
+
+
+def test_value_predictions_have_a_wrong_guess_to_teach():
+    """The slider's start is not the answer, and the 'close' band is narrower than the range."""
+    for chapter in CHAPTERS:
+        for p in _predictions(chapter).values():
+            if p.kind == "value":
+                assert abs(p.start - p.answer) > p.close, p.id
+                assert 0 < p.close <= (p.high - p.low) / 10, p.id
+
+
+# ---- the feedback's claims, checked against the models ----
+
+def _chapter(slug):
+    return next(c for c in CHAPTERS if c.slug == slug)
+
+
+def test_introduction_feedback():
+    f = _chapter("introduction").facts()
+    assert f["pany_li_latest"] + f["empty_li_latest"] == pytest.approx(100)
+    assert f["exp_li_latest"] < 1  # "only ... finds": fewer than one on average
+    assert 40 < f["pany_li_latest"] < 60  # "close to a coin toss"
+
+
+def test_profile_signal_feedback():
+    f = _chapter("profile_signal").facts()
+    assert f["ratio_jp"] < f["post_norm"] < f["post_jp"]  # rises a little, far less than before
+    assert f["post_norm"] < 50  # "most polished profiles belong to people who are staying"
+    preset = _widget(_chapter("profile_signal"), "signal", "Profiles are the norm").values
+    assert (preset["p_seeker"], preset["p_stayer"]) == (80.0, 50.0)
+    assert preset["base_rate"] == f["ratio_jp"]
+
+
+def test_modesty_feedback():
+    f = _chapter("modesty").facts()
+    assert f["strict_implied"] > f["strict_explicit"]
+    assert f["lenient_explicit"] > f["lenient_implied"]
+    assert f["strict_pen_explicit"] > f["strict_pen_implied"]  # the penalty falls on the claim
+    assert f["strict_comp_explicit"] > f["strict_comp_implied"]  # the cue is less clear
+
+
+def test_trust_feedback():
+    chapter = _chapter("trust")
+    f = chapter.facts()
+    assert f["closed_here"] < 50 < f["closed_outside"]
+    assert f["closed_tip"] < 90 and f["closed_end"] > 99
+    cls = next(w for w in chapter.widgets if w.widget_id == "commitment")
+    skill = next(c for c in cls.controls(cls) if c.name == "k")
+    best = _widget(chapter, "commitment", "Closed market (most stay)", k=skill.max)
+    assert "staying pays more" in best.summary  # even with the skill at its maximum
+
+
+def test_home_advantage_feedback():
+    f = _chapter("home_advantage").facts()
+    assert f["pf_strong_end"] < f["pf_strong_start"] / 10  # shrinks almost to nothing
+
+
+def test_conclusion_feedback():
+    f = _chapter("conclusion").facts()
+    assert f["chance_tenure"] > 10  # far too often to rule out chance
+
+
+# ---- faults in a predictions file ----
+
+GOOD = """- id: x
+  widget: {widget}
+  preset: {preset}
+  question: How much?
+  misconception: m
+  answer: {fact}
+  min: 0
+  max: 100
+  close: 5
+  feedback: {{close: c, low: l, high: h}}
+"""
+
+
+@pytest.mark.parametrize("change, message", [
+    (("preset: ", "preset: No such preset #"), "has no preset"),
+    (("answer: ", "answer: no_such_fact #"), "names no fact"),
+    (("min: 0", "min: 99"), "outside"),
+    (("feedback: {close: c, low: l, high: h}", "feedback: {close: c}"), "close, low and high"),
+    (("question: How much?", "question: How {much?"), "cannot be filled"),
+    (("  misconception: m\n", ""), "give misconception"),
+])
+def test_a_broken_file_names_file_line_and_prediction(tmp_path, change, message):
+    chapter = _chapter("home_advantage")
+    text = GOOD.format(widget="platforms", preset="Strong effect, late entrant",
+                       fact="pf_strong_end")
+    (tmp_path / "x.yml").write_text(text.replace(*change), encoding="utf-8")
+    with pytest.raises(ValueError, match=message) as info:
+        load_predictions("x", chapter.facts(), {w.widget_id: w for w in chapter.widgets},
+                         folder=tmp_path)
+    assert "x.yml" in str(info.value) and "prediction 1" in str(info.value)
+
+
+def test_text_is_shown_as_text(tmp_path):
+    chapter = _chapter("home_advantage")
+    text = GOOD.format(widget="platforms", preset="Strong effect, late entrant",
+                       fact="pf_strong_end")
+    text = text.replace("How much?", '"<img src=x onerror=alert(1)> 田中 😀"')
+    (tmp_path / "x.yml").write_text(text, encoding="utf-8")
+    (p,) = load_predictions("x", chapter.facts(), {w.widget_id: w for w in chapter.widgets},
+                            folder=tmp_path).values()
+    html = p.to_html()
+    assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt; 田中 😀" in html
