@@ -253,11 +253,11 @@ def main(argv: list[str] | None = None) -> int:
     written = write_handouts(args.out)
     # the built site offers each chapter's handout in its download menu, and the teacher's
     # pages the rest (sphinx_ext copies them in at build time); refresh the copies a
-    # previous build made, without a rebuild
-    site = HTML / "_handouts"
-    for path in written.values():
-        if (site / path.name).is_file():
-            shutil.copy2(path, site / path.name)
+    # previous build made (full book and student edition), without a rebuild
+    for site in (HTML / "_handouts", BUILD / "student" / "html" / "_handouts"):  # both editions
+        for path in written.values():
+            if (site / path.name).is_file():
+                shutil.copy2(path, site / path.name)
     table = ["| PDF | Pages (A4) |", "|---|---:|"]
     table += [f"| {path.name} | {page_count(path)} |" for path in written.values()]
     print("\n".join(table))
