@@ -120,6 +120,17 @@ wheel: $(STAMP) web/dist/.built
 lms: $(STAMP)
 	$(BIN)/python -m meishi_build.lms
 
+# Everything CI publishes, gathered into _build/publish/ (meishi_build.publish):
+# site/ (the full book with its downloads in site/_handouts/, the student edition in
+# site/student/), student-branch/ (what CI commits to the `student` branch that
+# nbgitpuller links pull) and manifest.json (every file and its size). The book is
+# built again after the handouts and notebooks exist, so its pages link them; it fails,
+# naming the command, when a download is missing or a link among the files breaks.
+.PHONY: publish
+publish: handouts notebooks
+	$(BIN)/python -m meishi_build.build
+	$(BIN)/python -m meishi_build.publish
+
 # Builds the book (strict), then runs every test in one pytest session:
 # unit and data tests, every chapter notebook and both classroom versions of
 # it (nbval), checks of the built pages and of the handouts (printed first;

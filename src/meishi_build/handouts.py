@@ -9,7 +9,14 @@ typesetting system to keep in step with the book:
   figures, the widgets in their default state, the exercises without
   solutions, the quiz without answers and the discussion prompts;
 * ``_build/handouts/answer-key.pdf``: every chapter's exercises with their
-  solutions, the answers under *things to try* and the quiz key.
+  solutions, the answers under *things to try* and the quiz key;
+* ``_build/handouts/whole-course.pdf``: a cover, a contents page and every
+  chapter's handout in order (:mod:`meishi_build.coursepdf`), from the same
+  prints as the handouts.
+
+Chromium prints each page with its running header and no page number; the
+numbers are written on each finished PDF (:mod:`meishi_build.pdfpages`), so
+the answer key and the whole course number their pages through.
 
 Before printing, the page is switched into its print mode (a class on
 ``<html>``); answer folds and teacher boxes are found by their titles with
@@ -30,10 +37,10 @@ import yaml
 
 from meishi.paths import BUILD, HTML, ROOT
 
-from . import versions
+from . import coursepdf, versions
 from .devserver import chromium, chromium_path, local_only, serve
 
-__all__ = ["HANDOUTS", "answer_key", "chapter_pages", "write_handouts"]
+__all__ = ["HANDOUTS", "answer_key", "chapter_pages", "numbered", "write_handouts"]
 
 HANDOUTS = BUILD / "handouts"
 ANSWER_KEY = "answer-key.pdf"
@@ -111,8 +118,12 @@ async () => {
 """
 
 
+def _config() -> dict:
+    return yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+
+
 def course_title() -> str:
-    return str(yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["title"])
+    return str(_config()["title"])
 
 
 def chapter_pages() -> list[tuple[str, str, str]]:
@@ -126,9 +137,7 @@ def _templates(label: str) -> dict[str, str]:
     style = "font-family: sans-serif; font-size: 8pt; color: #444; width: 100%; margin: 0 14mm;"
     return {
         "header_template": f'<div style="{style}">{html.escape(label)}</div>',
-        "footer_template": (f'<div style="{style} text-align: right;">page '
-                            '<span class="pageNumber"></span> of <span class="totalPages"></span>'
-                            "</div>"),
+        "footer_template": "<span></span>",  # the page numbers: pdfpages.number_pages
     }
 
 
@@ -166,38 +175,61 @@ def answer_key(parts: list[Path], target: Path) -> int:
     """Join the chapters' answer pages into one PDF; returns its page count."""
     from pypdf import PdfWriter
 
+    from .pdfpages import number_pages
+
     writer = PdfWriter()
     for part in parts:
         writer.append(str(part), outline_item=None)
+    number_pages(writer)
     writer.add_metadata({"/Title": f"{course_title()}: answer key"})
     with target.open("wb") as f:
         writer.write(f)
     return len(writer.pages)
 
 
+def numbered(printed: Path, target: Path) -> Path:
+    """``printed`` (one page of the book as Chromium printed it) with its pages numbered."""
+    from pypdf import PdfReader, PdfWriter
+
+    from .pdfpages import number_pages
+
+    reader = PdfReader(str(printed))
+    writer = PdfWriter()
+    writer.append(reader)
+    writer.add_metadata({k: v for k, v in (reader.metadata or {}).items() if k == "/Title"})
+    number_pages(writer)
+    with target.open("wb") as f:
+        writer.write(f)
+    return target
+
+
 def write_handouts(out: Path = HANDOUTS) -> dict[str, Path]:
-    """Every chapter's handout and the answer key; the built book must exist."""
+    """Every chapter's handout, the answer key and the whole course; the built book must exist."""
     if not (HTML / "index.html").is_file():
         raise SystemExit("the book is not built: run `make book` first")
     title = course_title()
     written: dict[str, Path] = {}
+    prints: list[tuple[str, Path]] = []
     parts: list[Path] = []
-    work = out / "answers"
+    work = out / "prints"
     with serve(HTML) as base, chromium() as browser:
         for stem, path, chapter in chapter_pages():
-            target = out / f"{stem}.pdf"
-            print_page(browser, base, path, "handout", target, f"{title} · {chapter}")
-            written[stem] = target
-            part = work / f"{stem}.pdf"
+            printed = work / f"{stem}.pdf"
+            print_page(browser, base, path, "handout", printed, f"{title} · {chapter}")
+            written[stem] = numbered(printed, out / f"{stem}.pdf")
+            prints.append((path, printed))
+            part = work / f"{stem}.answers.pdf"
             label = f"{title} · answer key · {chapter}"
             if print_page(browser, base, path, "answers", part, label) == 0:
                 raise RuntimeError(f"{path}: no solutions or answers found for the answer key")
             parts.append(part)
-    written["answer-key"] = out / ANSWER_KEY
-    answer_key(parts, written["answer-key"])
-    for part in parts:
-        part.unlink()
-    work.rmdir()
+        written["answer-key"] = out / ANSWER_KEY
+        answer_key(parts, written["answer-key"])
+        config = _config()
+        written["whole-course"] = coursepdf.write_course(
+            browser, base, prints, out / coursepdf.COURSE_PDF, title=title,
+            author=str(config.get("author", "")), year=str(config.get("copyright", "")))
+    shutil.rmtree(work)
     return written
 
 
@@ -219,12 +251,12 @@ def main(argv: list[str] | None = None) -> int:
         print("handouts skipped: Chromium not found at /usr/bin/chromium", file=sys.stderr)
         return 0
     written = write_handouts(args.out)
-    # the built site offers each chapter's handout in its download menu (sphinx_ext copies
-    # them in at build time); refresh the copies a previous build made, without a rebuild
-    site = HTML / "_handouts"
-    if site.is_dir():
+    # the built site offers each chapter's handout in its download menu, and the teacher's
+    # pages the rest (sphinx_ext copies them in at build time); refresh the copies a
+    # previous build made (full book and student edition), without a rebuild
+    for site in (HTML / "_handouts", BUILD / "student" / "html" / "_handouts"):  # both editions
         for path in written.values():
-            if path.name[:2].isdigit():
+            if (site / path.name).is_file():
                 shutil.copy2(path, site / path.name)
     table = ["| PDF | Pages (A4) |", "|---|---:|"]
     table += [f"| {path.name} | {page_count(path)} |" for path in written.values()]

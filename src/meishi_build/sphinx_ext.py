@@ -41,6 +41,9 @@ The JupyterHub launch button (``launch_buttons: jupyterhub_url`` in
 ``_config.yml``, empty by default) builds an nbgitpuller link from that same
 address; with a hub set and no address known the build stops with a message,
 instead of pointing students at Jupyter Book's own repository (its default).
+It pulls the ``student`` branch, and only chapters keep it
+(:mod:`meishi_build.launchlinks`).  The teacher's pages link the downloads
+with the ``download-file`` role (:mod:`meishi_build.sitedownloads`).
 """
 
 from __future__ import annotations
@@ -54,6 +57,8 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from . import launchlinks, sitedownloads
 
 __all__ = ["WidgetCellsWithoutSource", "copy_handouts", "handout_for", "handouts_changed",
            "hub_url", "offer_handout", "page_has_widgets", "repository_url",
@@ -290,4 +295,6 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_post_transform(WidgetCellsWithoutSource)
     app.connect("env-get-outdated", handouts_changed)
     app.connect("build-finished", copy_handouts)
+    sitedownloads.setup(app)
+    launchlinks.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -63,7 +63,8 @@ def test_the_launch_button_is_off_by_default_and_its_setting_is_documented():
     assert "jupyterhub_url" in launch, "the documented setting must exist in _config.yml"
     assert launch["jupyterhub_url"] == "" and not launch["binderhub_url"]
     assert launch["notebook_interface"] == "jupyterlab"
-    assert _config()["repository"]["branch"] == "main"  # the branch Pages deploys from
+    # the branch launch links pull: the student notebooks CI commits (tests/build/test_publish.py)
+    assert _config()["repository"]["branch"] == "student"
     page = (ROOT / "chapters" / "teachers" / "running.md").read_text(encoding="utf-8")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for text in (page, readme):
