@@ -5,7 +5,8 @@
 #   make lab    open JupyterLab on the chapters, widgets live
 #   make bench  measure build, notebook, widget and page-weight figures
 #   make notebooks  student and instructor notebooks into _build/classroom
-#   make handouts   a PDF handout per chapter and an answer key into _build/handouts
+#   make handouts   a PDF handout per chapter, an answer key and the whole course into _build/handouts
+#   make publish    everything CI publishes (book, student edition, downloads, student branch) into _build/publish
 #   make wheel  the course package for a JupyterHub into dist/ (no npm needed there)
 #   make lms    every chapter's quiz for Canvas, Blackboard and Moodle into _build/lms
 # Each sets up .venv from the pinned requirements first (once).
@@ -19,7 +20,7 @@ STAMP  := $(VENV)/.installed
         clean-all help venv-check
 
 help:
-	@sed -n '2,12p' Makefile
+	@sed -n '2,13p' Makefile
 
 venv-check:
 	@$(PYTHON) src/meishi_build/venvcheck.py
