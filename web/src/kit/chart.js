@@ -27,14 +27,14 @@ const PHONE_CONTROL = 130;
 const MIN_PANEL = 170;
 
 /** A panel's height: ``height``, or lower on a phone (see PHONE_CONTROL). */
-function panelHeight(container, height, rows) {
+function panelHeight(container, height, rows, least = MIN_PANEL) {
   if (!narrowScreen() || typeof window === "undefined") return height;
   let legend = 0;
   for (const node of container.querySelectorAll(":scope > .mw-legend")) {
     legend += node.getBoundingClientRect().height;
   }
   const room = window.innerHeight - PHONE_HEADER - PHONE_CONTROL - legend;
-  return Math.max(MIN_PANEL, Math.min(height, Math.floor(room / rows)));
+  return Math.max(least, Math.min(height, Math.floor(room / rows)));
 }
 
 /** A page-wide unique id.  Each widget's bundle has its own copy of this module,
@@ -49,11 +49,13 @@ function nextFigureId() {
 
 /**
  * createFigure(container, {panels: [{key, title, ylabel, xlabel}], height, margin, fit})
- * (fit: a one-panel figure made lower on a phone too, as two-panel figures always are)
+ * (fit: a one-panel figure made lower on a phone too, as two-panel figures always are;
+ * minPanel: no panel lower than this on a phone, for one whose labels need the room)
  * -> {svg, panels: {key: panel}, setLabel(text), onLayout(fn), layout(), destroy()}
  * panel: {g, plot, marks, width, height (inner size), xAxis(scale, opts), yAxis(scale, opts)}
  */
-export function createFigure(container, { panels, height = 270, margin = {}, fit = false }) {
+export function createFigure(container, { panels, height = 270, margin = {}, fit = false,
+  minPanel = MIN_PANEL }) {
   const id = nextFigureId();
   const m = { top: 46, right: 14, bottom: 42, left: 46, ...margin };
   const svg = select(container).append("svg")
@@ -147,7 +149,7 @@ export function createFigure(container, { panels, height = 270, margin = {}, fit
     const side = out.list.length > 1 && w >= NARROW;
     const pw = side ? w / out.list.length : w;
     const ph = out.list.length > 1 || fit
-      ? panelHeight(container, height, side ? 1 : out.list.length) : height;
+      ? panelHeight(container, height, side ? 1 : out.list.length, minPanel) : height;
     out.list.forEach((panel, i) => {
       const x = side ? i * pw : 0;
       const y = side ? 0 : i * ph;

@@ -38,7 +38,7 @@ export function arrange(parts) {
       for (const node of chartBox.querySelectorAll(EXTRAS)) extras.append(node);
       if (caption) figure.prepend(caption);
       order = parts.textFirst
-        ? [parts.title, parts.summary, parts.controls, parts.message, extras, figure]
+        ? [parts.title, parts.summary, parts.controls, parts.message, figure, extras]
         : [parts.title, figure, parts.controls, parts.message, parts.summary, extras];
     } else {
       chartBox.append(...extras.children);
