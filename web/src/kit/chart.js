@@ -5,6 +5,7 @@
 // (widgets.css), so the chart follows the page's light or dark theme.
 import { axisBottom, axisLeft } from "d3-axis";
 import { select } from "d3-selection";
+import { narrowScreen } from "./phone.js";
 
 export { select };
 
@@ -18,6 +19,23 @@ export const COLOURS = {
 /** Below this figure width (px) two panels are stacked. */
 export const NARROW = 560;
 const DEFAULT_WIDTH = 680;
+/** On a phone a figure of two panels is made low enough for its legend and a control
+    to share the screen with it: the sticky page header and a control (CSS px) are kept
+    free, and no panel is drawn lower than MIN_PANEL. */
+const PHONE_HEADER = 60;
+const PHONE_CONTROL = 130;
+const MIN_PANEL = 170;
+
+/** A panel's height: ``height``, or lower on a phone (see PHONE_CONTROL). */
+function panelHeight(container, height, rows, least = MIN_PANEL) {
+  if (!narrowScreen() || typeof window === "undefined") return height;
+  let legend = 0;
+  for (const node of container.querySelectorAll(":scope > .mw-legend")) {
+    legend += node.getBoundingClientRect().height;
+  }
+  const room = window.innerHeight - PHONE_HEADER - PHONE_CONTROL - legend;
+  return Math.max(least, Math.min(height, Math.floor(room / rows)));
+}
 
 /** A page-wide unique id.  Each widget's bundle has its own copy of this module,
  * so a module-level counter would give two widgets on one page the same
@@ -30,11 +48,14 @@ function nextFigureId() {
 }
 
 /**
- * createFigure(container, {panels: [{key, title, ylabel, xlabel}], height, margin})
+ * createFigure(container, {panels: [{key, title, ylabel, xlabel}], height, margin, fit})
+ * (fit: a one-panel figure made lower on a phone too, as two-panel figures always are;
+ * minPanel: no panel lower than this on a phone, for one whose labels need the room)
  * -> {svg, panels: {key: panel}, setLabel(text), onLayout(fn), layout(), destroy()}
  * panel: {g, plot, marks, width, height (inner size), xAxis(scale, opts), yAxis(scale, opts)}
  */
-export function createFigure(container, { panels, height = 270, margin = {} }) {
+export function createFigure(container, { panels, height = 270, margin = {}, fit = false,
+  minPanel = MIN_PANEL }) {
   const id = nextFigureId();
   const m = { top: 46, right: 14, bottom: 42, left: 46, ...margin };
   const svg = select(container).append("svg")
@@ -127,19 +148,21 @@ export function createFigure(container, { panels, height = 270, margin = {} }) {
     width = w;
     const side = out.list.length > 1 && w >= NARROW;
     const pw = side ? w / out.list.length : w;
+    const ph = out.list.length > 1 || fit
+      ? panelHeight(container, height, side ? 1 : out.list.length, minPanel) : height;
     out.list.forEach((panel, i) => {
       const x = side ? i * pw : 0;
-      const y = side ? 0 : i * height;
+      const y = side ? 0 : i * ph;
       panel.g.attr("transform", `translate(${x},${y})`);
       panel.heading.attr("x", 2);
       panel.ylabel.attr("x", 2);
       panel.outerWidth = pw;
       if (panel.headingText) panel.setHeading(panel.headingText);
       panel.width = Math.max(60, pw - panel.margin.left - panel.margin.right - (side && i === 0 ? 8 : 0));
-      panel.height = height - panel.margin.top - panel.margin.bottom;
+      panel.height = ph - panel.margin.top - panel.margin.bottom;
       panel.plot.attr("transform", `translate(${panel.margin.left},${panel.margin.top})`);
     });
-    const total = side ? height : height * out.list.length;
+    const total = side ? ph : ph * out.list.length;
     svg.attr("viewBox", `0 0 ${w} ${total}`).attr("width", w).attr("height", total);
     svg.classed("mw-side-by-side", side);
     for (const fn of listeners) fn();

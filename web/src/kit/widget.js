@@ -5,6 +5,7 @@
 // supplies pure read/compute/describe (its logic.js) and createChart.
 import { fixed } from "./format.js";
 import { InputError, isBlank } from "./inputs.js";
+import { arrange, narrowScreen } from "./phone.js";
 import { refusal } from "./values.js";
 
 let instances = 0;
@@ -15,11 +16,8 @@ const TEXT_LINK_FACTOR = 4;
 /** A slider with more steps than this gets − and + buttons (one step each):
     on a phone its track is about 200 px, several steps a pixel. */
 const FINE_SLIDER_STEPS = 100;
-/** On a screen this narrow (or a phone turned, this low) the preset note and the
-    chart's caption start folded, and the dock shows (see render). */
-const NARROW = "(max-width: 40em), (max-height: 30em)";
-const narrowScreen = () => typeof window !== "undefined" && typeof window.matchMedia === "function"
-  && window.matchMedia(NARROW).matches;
+/* On a narrow screen (phone.js: a phone, or a phone turned) the preset note and the
+   chart's caption start folded, the parts are ordered for a thumb, and the dock shows. */
 
 /** A fold (<details>) holding a long note, open except on narrow screens. */
 function fold(summaryText, content) {
@@ -119,7 +117,8 @@ export function defineWidget({ read, compute, describe, createChart }) {
     const rootId = document.getElementById(`widget-${wid}`) ? `widget-${wid}-${n}` : `widget-${wid}`;
     const root = h("div", { class: "mw-widget", id: rootId, "data-widget": wid, role: "group",
       "aria-labelledby": `${uid}-title` });
-    root.append(h("p", { class: "mw-title", id: `${uid}-title` }, spec.title || ""));
+    const titleNode = h("p", { class: "mw-title", id: `${uid}-title` }, spec.title || "");
+    root.append(titleNode);
 
     // Controls
     const controls = {};
@@ -225,9 +224,9 @@ export function defineWidget({ read, compute, describe, createChart }) {
     reset.addEventListener("click", () => commit({ ...defaults }));
     presets.append(reset);
     root.append(presets);
-    if (spec.preset_note) {
-      root.append(fold("Where the presets come from", h("p", { class: "mw-note" }, spec.preset_note)));
-    }
+    const note = spec.preset_note
+      ? fold("Where the presets come from", h("p", { class: "mw-note" }, spec.preset_note)) : null;
+    if (note) root.append(note);
 
     // Shareable link (only in the book: JupyterLab's address is not the page's)
     const share = h("div", { class: "mw-share" });
@@ -247,8 +246,8 @@ export function defineWidget({ read, compute, describe, createChart }) {
     const figure = h("figure", { class: "mw-figure" });
     const chartBox = h("div", { class: "mw-chart" });
     figure.append(chartBox);
-    if (spec.caption) {
-      const caption = h("figcaption", { class: "mw-caption" });
+    const caption = spec.caption ? h("figcaption", { class: "mw-caption" }) : null;
+    if (caption) {
       caption.append(fold("About this chart", h("p", {}, spec.caption)));
       figure.append(caption);
     }
@@ -314,11 +313,14 @@ export function defineWidget({ read, compute, describe, createChart }) {
     let observers = [];
     if (dockable.length && typeof IntersectionObserver === "function") {
       root.append(dock);
-      const watch = (target, set) => {
+      // the chart counts as seen when any of it is on screen, a control only when all of it
+      // is (a tall list of options half off the screen is docked)
+      const watch = (target, set, whole = false) => {
         const o = new IntersectionObserver((entries) => {
-          set(entries[entries.length - 1].isIntersecting);
+          const e = entries[entries.length - 1];
+          set(whole ? e.isIntersecting && e.intersectionRatio >= 0.99 : e.isIntersecting);
           placeDock();
-        }, { threshold: 0 });
+        }, { threshold: whole ? [0, 1] : 0 });
         o.observe(target);
         observers.push(o);
       };
@@ -327,13 +329,16 @@ export function defineWidget({ read, compute, describe, createChart }) {
         watch(controls[c.name].input, (seen) => {
           if (seen) controlsSeen.add(c.name);
           else controlsSeen.delete(c.name);
-        });
+        }, true);
       }
       dockTo(dockable[0].name);
     }
 
     el.append(root);
     const chart = createChart(chartBox, spec);
+    const unarrange = arrange({ root, title: titleNode, controls: box, presets, note, share,
+      message, figure, chartBox, caption, summary, dock: dockable.length ? dock : null,
+      textFirst: (spec.controls || [])[0]?.kind === "text" });
 
     function syncControls() {
       for (const { c, input, readout, radios } of Object.values(controls)) {
@@ -476,6 +481,7 @@ export function defineWidget({ read, compute, describe, createChart }) {
     return () => {
       for (const o of observers) o.disconnect();
       observers = [];
+      unarrange();
       model.off("change:values", onModelValues);
       model.off("change:notice", refresh);
       window.removeEventListener("hashchange", applyHash);

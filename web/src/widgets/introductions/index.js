@@ -71,6 +71,7 @@ function createChart(container, spec) {
   const { grid, clusters, positions } = network(spec);
   const fig = createFigure(container, {
     height: 380,
+    minPanel: 300, // on a phone, no lower: the bars' labels need the room
     margin: { top: 54, bottom: 14 },
     panels: [
       { key: "network", margin: { left: 8, right: 8, top: 40, bottom: 8 } },

@@ -8,6 +8,7 @@ function createChart(container, spec) {
   const data = lensData(spec);
   const fig = createFigure(container, {
     height: 300,
+    fit: true, // lower on a phone turned, so a control shares the screen with it
     margin: { top: 50, left: 46, bottom: 46, right: 18 },
     panels: [{ key: "scatter", title: "", ylabel: "LinkedIn members (per 100 people)", xlabel: "" }],
   });

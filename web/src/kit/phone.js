@@ -1,0 +1,100 @@
+// The widget on a phone (issue 24): the control being moved and the chart it changes
+// on one screen, and an on-screen keyboard that never hides the readout typed for.
+//
+// On a narrow screen (NARROW: a phone, or a phone turned) a widget's parts are put in
+// the order a thumb uses them: the chart (its legend with it, its caption folded above
+// it), then the controls right under it, then the message and the readout, then what
+// a chart box holds besides the chart (a widget's reading, its sourced rows), the
+// presets, the notes and the link.  A widget whose first control is a line of text
+// (the profile reader) shows its readout right above the box instead, so the keyboard,
+// which rises from the bottom, leaves it in view.  On a wider screen the
+// parts keep their desktop order.  The order is the DOM's (not CSS order), so Tab and
+// a screen reader follow what the eye sees.
+
+export const NARROW = "(max-width: 40em), (max-height: 30em)";
+
+const media = () => (typeof window !== "undefined" && typeof window.matchMedia === "function"
+  ? window.matchMedia(NARROW) : null);
+
+export const narrowScreen = () => { const m = media(); return !!(m && m.matches); };
+
+/** What a chart box holds besides the chart and its legend (moved below on a phone). */
+const EXTRAS = ":scope > .mw-reading";
+
+/**
+ * arrange(parts) -> stop(): order a widget's parts for the screen, now and whenever the
+ * screen turns.  parts: {root, title, controls, presets, note, share, message, figure,
+ * chartBox, caption, summary, dock, textFirst}; any but root may be null.
+ */
+export function arrange(parts) {
+  const { root, figure, chartBox, caption } = parts;
+  const extras = document.createElement("div");
+  extras.className = "mw-extras";
+  const place = () => {
+    const narrow = narrowScreen();
+    root.classList.toggle("mw-narrow", narrow);
+    let order;
+    if (narrow) {
+      for (const node of chartBox.querySelectorAll(EXTRAS)) extras.append(node);
+      if (caption) figure.prepend(caption);
+      order = parts.textFirst
+        ? [parts.title, parts.summary, parts.controls, parts.message, figure, extras]
+        : [parts.title, figure, parts.controls, parts.message, parts.summary, extras];
+    } else {
+      chartBox.append(...extras.children);
+      if (caption) figure.append(caption);
+      order = [parts.title, parts.controls];
+    }
+    const rest = narrow ? [parts.presets, parts.note, parts.share]
+      : [parts.presets, parts.note, parts.share, parts.message, figure, parts.summary];
+    for (const node of [...order, ...rest, parts.dock]) {
+      if (node && (node !== extras || extras.childElementCount)) root.append(node);
+    }
+    if (!narrow) extras.remove();
+  };
+  place();
+  const m = media();
+  if (m && typeof m.addEventListener === "function") m.addEventListener("change", place);
+  const stopKeyboard = keepReadoutInView(parts);
+  return () => {
+    if (m && typeof m.removeEventListener === "function") m.removeEventListener("change", place);
+    stopKeyboard();
+  };
+}
+
+/**
+ * While a text box of the widget has focus and the visible part of the page shrinks (an
+ * on-screen keyboard, which shrinks window.visualViewport; or the window itself), the
+ * page scrolls so that the box sits at the bottom of what is left, and the readout
+ * placed above it (arrange) stays in view.
+ */
+function keepReadoutInView({ root, controls }) {
+  if (typeof window === "undefined" || !controls) return () => {};
+  const vv = window.visualViewport;
+  const fit = () => {
+    const field = document.activeElement;
+    if (!field || !controls.contains(field) || !field.matches("textarea, input[type=text]")) {
+      return;
+    }
+    const top = vv ? vv.offsetTop : 0;
+    const height = vv ? vv.height : window.innerHeight;
+    const box = field.getBoundingClientRect();
+    const bottom = top + height - 8;
+    if (box.bottom > bottom || box.top < top) {
+      // the box's bottom at the keyboard's edge, or its top at the screen's if too tall
+      const by = box.height > height - 16 ? box.top - top - 8 : box.bottom - bottom;
+      window.scrollBy(0, by);
+    }
+  };
+  const later = () => requestAnimationFrame(fit);
+  root.addEventListener("focusin", later);
+  root.addEventListener("input", later); // the readout above the box grows as it is typed
+  window.addEventListener("resize", later);
+  if (vv) vv.addEventListener("resize", later);
+  return () => {
+    root.removeEventListener("focusin", later);
+    root.removeEventListener("input", later);
+    window.removeEventListener("resize", later);
+    if (vv) vv.removeEventListener("resize", later);
+  };
+}
