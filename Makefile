@@ -93,14 +93,15 @@ handouts: book
 # without Chromium they are skipped, and so are their tests, except under CI).
 # MEISHI_REQUIRE_BUILD makes the built-book tests fail rather than skip if
 # _build/html were missing.
-# A chapter's download menu links its handout only once the PDF exists, so after
-# the first printing the book is built again (cached: only those chapter pages are
-# rewritten) and the handouts printed again, each PDF then newer than its page.
+# The book is built once: with Chromium there, MEISHI_HANDOUTS=promised has each
+# chapter's download menu link the handout printed right after the build (into
+# _build/handouts, copied into the site), so each PDF is newer than its page.
+# pytest runs on two workers (pytest-xdist); tests/conftest.py keeps a notebook's
+# cells, and the tests of a file that sets up something for the whole file, on one.
+test: export MEISHI_HANDOUTS := $(if $(wildcard /usr/bin/chromium),promised,)
 test: book lint notebooks
 	$(BIN)/python -m meishi_build.handouts --if-chromium
-	$(BIN)/python -m meishi_build.build
-	$(BIN)/python -m meishi_build.handouts --if-chromium
-	MEISHI_REQUIRE_BUILD=1 $(BIN)/python -m pytest
+	MEISHI_HANDOUTS= MEISHI_REQUIRE_BUILD=1 $(BIN)/python -m pytest -n 2
 
 # Lint (ruff, configured in pyproject.toml) over the package, the tests and
 # the notebooks (through nbQA). .pre-commit-config.yaml runs the same.
