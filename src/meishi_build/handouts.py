@@ -220,12 +220,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     written = write_handouts(args.out)
     # the built site offers each chapter's handout in its download menu (sphinx_ext copies
-    # them in at build time); refresh the copies a previous build made, without a rebuild
+    # them in at build time); refresh the copies a previous build made, without a rebuild,
+    # or make them for a build that linked them before they were printed (make test)
     site = HTML / "_handouts"
-    if site.is_dir():
-        for path in written.values():
-            if path.name[:2].isdigit():
-                shutil.copy2(path, site / path.name)
+    site.mkdir(exist_ok=True)
+    for path in written.values():
+        if path.name[:2].isdigit():
+            shutil.copy2(path, site / path.name)
     table = ["| PDF | Pages (A4) |", "|---|---:|"]
     table += [f"| {path.name} | {page_count(path)} |" for path in written.values()]
     print("\n".join(table))
