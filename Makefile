@@ -138,14 +138,18 @@ publish: handouts notebooks
 # without Chromium they are skipped, and so are their tests, except under CI).
 # MEISHI_REQUIRE_BUILD makes the built-book tests fail rather than skip if
 # _build/html were missing.
-# A chapter's download menu links its handout only once the PDF exists, so after
-# the first printing the book is built again (cached: only those chapter pages are
-# rewritten) and the handouts printed again, each PDF then newer than its page.
+# A chapter's download menu and the teacher's download links point to a file only once
+# it exists, so after the first printing the book is built again (cached: only the
+# pages naming a new file are rewritten) and the handouts printed again, each PDF then
+# newer than its page; `publish` assembles what CI publishes and checks every link.
+# pytest runs on two workers (pytest-xdist); tests/conftest.py keeps a notebook's
+# cells, and the tests of a file that sets up something for the whole file, on one.
 test: book lint notebooks
 	$(BIN)/python -m meishi_build.handouts --if-chromium
 	$(BIN)/python -m meishi_build.build
 	$(BIN)/python -m meishi_build.handouts --if-chromium
-	MEISHI_REQUIRE_BUILD=1 $(BIN)/python -m pytest
+	$(BIN)/python -m meishi_build.publish --if-chromium
+	MEISHI_REQUIRE_BUILD=1 $(BIN)/python -m pytest -n 2
 
 # Lint (ruff, configured in pyproject.toml) over the package, the tests and
 # the notebooks (through nbQA). .pre-commit-config.yaml runs the same.

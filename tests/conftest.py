@@ -10,11 +10,18 @@
 * The full run under ``make test`` (MEISHI_REQUIRE_BUILD) must also execute the
   student and instructor version of every chapter (``make notebooks`` writes
   them into ``_build/classroom``, which ``testpaths`` names).
+
+Run in parallel (``make test`` runs ``pytest -n 2``, pytest-xdist), a
+notebook's cells stay together on one worker (they share its kernel), and so do the
+tests of a file with a module- or class-scoped fixture (it is set up once); every other
+test goes to whichever worker is free.
 """
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -56,6 +63,34 @@ def _test_files_not_collected(session: pytest.Session) -> list[str]:
     wanted = {f for f in files if any(a == f or a in f.parents for a in asked)}
     collected = {Path(str(item.path)).resolve() for item in session.items}
     return sorted(str(f.relative_to(ROOT)) for f in wanted - collected)
+
+
+_SHARED_SETUP = re.compile(r"""scope\s*=\s*["'](module|class|package)["']""")
+
+
+@functools.cache
+def _shares_setup(path: str) -> bool:
+    """Whether the tests in ``path`` (relative to the root) must all run on one worker: a
+    notebook's cells share its kernel; a test file with a module-, class- or package-scoped
+    fixture sets it up once."""
+    if path.endswith(".ipynb"):
+        return True
+    file = ROOT / path
+    return file.suffix == ".py" and file.is_file() and \
+        bool(_SHARED_SETUP.search(file.read_text(encoding="utf-8")))
+
+
+@pytest.hookimpl(optionalhook=True)   # a hook of pytest-xdist, there or not
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """pytest-xdist's scheduler, keeping together the tests that share a setup."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedSetupScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return path if _shares_setup(path) else nodeid
+
+    return SharedSetupScheduling(config, log)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

@@ -13,7 +13,9 @@ the CPU slowed four times (Chrome's CPU throttling).  Budgets: p95 under
 16 ms, and under 50 ms throttled; every page at most 0.8 MB transferred
 (gzip, as static hosts serve it) and 1.6 MB uncompressed.  The command
 exits non-zero when a budget is missed, so it can gate a release, but it is
-a measurement, not a test: timings depend on the machine.
+a measurement, not a test: timings depend on the machine.  Last, it times
+``make test`` after the build, phase by phase, and pytest's parts
+(meishi_build.testtime; ``--skip-tests`` leaves that out).
 """
 
 from __future__ import annotations
@@ -179,7 +181,7 @@ def page_weights() -> dict[str, tuple[int, int]]:
 
 # -- report --------------------------------------------------------------------
 
-def report(skip_build: bool = False) -> tuple[str, bool]:
+def report(skip_build: bool = False, skip_tests: bool = False) -> tuple[str, bool]:
     lines = [f"Measured on {platform.machine()} with {os.cpu_count()} cores, "
              f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}.", ""]
     ok = True
@@ -223,7 +225,11 @@ def report(skip_build: bool = False) -> tuple[str, bool]:
                  f"and < {WIDGET_P95_THROTTLED_BUDGET_MS:.0f} ms with the CPU 4× slower; every "
                  f"page ≤ {PAGE_MAX_GZIP_MB} MB transferred and ≤ {PAGE_MAX_RAW_MB} MB "
                  "uncompressed. " + ("All met." if ok else "**Missed.**"))
-    return "\n".join(lines), ok
+    if not skip_tests:
+        from .testtime import measure_phases, table
+
+        lines += ["", *table(*measure_phases())]
+    return "\n".join(lines).rstrip(), ok
 
 
 def update_readme(table: str, marker: str = "bench") -> None:
@@ -242,10 +248,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-build", action="store_true",
                         help="measure the existing build instead of building twice")
+    parser.add_argument("--skip-tests", action="store_true",
+                        help="leave out the timing of make test's phases")
     parser.add_argument("--update-readme", action="store_true",
                         help="write the tables into README.md")
     args = parser.parse_args(argv)
-    table, ok = report(skip_build=args.skip_build)
+    table, ok = report(skip_build=args.skip_build, skip_tests=args.skip_tests)
     print(table)
     if args.update_readme:
         update_readme(table)

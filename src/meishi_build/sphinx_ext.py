@@ -180,7 +180,8 @@ def handout_for(pagename: str, handouts: Path) -> Path | None:
     if folder != "chapters" or not re.fullmatch(r"\d\d_\w+", stem):
         return None
     pdf = handouts / f"{stem}.pdf"
-    return pdf if pdf.is_file() else None
+    # make test builds once and prints after: MEISHI_HANDOUTS=promised links the PDF to come
+    return pdf if pdf.is_file() or os.environ.get("MEISHI_HANDOUTS") == "promised" else None
 
 
 def _handouts_dir(app: Any) -> Path | None:
@@ -230,7 +231,7 @@ def copy_handouts(app: Any, exception: Exception | None) -> None:
         return
     handouts = _handouts_dir(app)
     linked = [pdf for doc in sorted(app.env.found_docs)
-              if handouts and (pdf := handout_for(doc, handouts))]
+              if handouts and (pdf := handout_for(doc, handouts)) and pdf.is_file()]
     if linked:
         target = Path(app.outdir) / "_handouts"
         target.mkdir(exist_ok=True)

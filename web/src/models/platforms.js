@@ -13,13 +13,14 @@
 // critical point is a tangency.  Critical fit: bisection on d in [-1, 1] for the least d that
 // leaves the entrant with a long-run majority from x0.  Three platforms: simulated only.
 import { pyRepr } from "../kit/format.js";
-import { bisectRoot, linspace } from "./numeric.js";
+import { linspace } from "./numeric.js";
+import { criticalPoints, gap, searchFit, slope, steadyStates } from "./platforms_scan.js";
+
+export { FIT_TOL, SCAN_POINTS } from "./platforms_scan.js";
 
 export const MAX_ROUNDS = 10000;
-export const SCAN_POINTS = 2001;
 export const CURVE_POINTS = 101;
 export const TOUCH_TOL = 1e-10;
-export const FIT_TOL = 1e-12;
 export const SETTLE_TOL = 0.0005;
 export const PLATFORMS = ["local", "global", "social"];
 
@@ -47,66 +48,19 @@ function checkMarket(d, beta, c, tau) {
   return [check("d", d), check("beta", beta), check("c", c), check("tau", tau)];
 }
 
-const sigma = (z) => 1 / (1 + Math.exp(-z));
-
-/** g(x) = (1 - x) join - x leave: the entrant's net gain of choosers at share x. */
-function gap(x, d, beta, c, tau) {
-  const z = d + beta * (2 * x - 1);
-  return (1 - x) * sigma((z - c) / tau) - x * sigma(-(z + c) / tau);
-}
-
-/** g'(x) in closed form. */
-function slope(x, d, beta, c, tau) {
-  const z = d + beta * (2 * x - 1);
-  const join = sigma((z - c) / tau);
-  const leave = sigma(-(z + c) / tau);
-  const spread = (1 - x) * join * (1 - join) + x * leave * (1 - leave);
-  return 2 * beta / tau * spread - join - leave;
-}
-
-function criticalPoints(d, beta, c, tau) {
-  const xs = linspace(0, 1, SCAN_POINTS);
-  const gp = xs.map((x) => slope(x, d, beta, c, tau));
-  const out = [];
-  for (let i = 0; i < SCAN_POINTS - 1; i++) {
-    if (i > 0 && gp[i] === 0) out.push(xs[i]);
-    else if (gp[i] * gp[i + 1] < 0) {
-      out.push(bisectRoot((x) => slope(x, d, beta, c, tau), xs[i], xs[i + 1], gp[i]));
-    }
-  }
-  return out;
-}
-
 /** [{share, stable, touch, kind, slope}]: every steady entrant share, ascending;
  *  |g| <= tol at a critical point is a tangency. */
 export function equilibria(d, beta, c, tau, mu = 0.2, tol = TOUCH_TOL) {
   [d, beta, c, tau] = checkMarket(d, beta, c, tau);
   mu = check("mu", mu);
-  const g = (x) => gap(x, d, beta, c, tau);
   const make = (share, left, right) => {
     const touch = left > 0 && right > 0 ? 1 : left < 0 && right < 0 ? -1 : 0;
     const stable = left > 0 && right < 0;
     const kind = touch ? "touch" : stable ? "stable" : "tipping";
     return { share, stable, touch, kind, slope: 1 + mu * slope(share, d, beta, c, tau) };
   };
-  const nodes = [0, ...criticalPoints(d, beta, c, tau), 1];
-  const n = nodes.length;
-  const gs = nodes.map(g);
-  const signs = gs.map((v, i) =>
-    (i > 0 && i < n - 1 && Math.abs(v) <= tol ? 0 : (v > 0) - (v < 0)));
-  const out = [];
-  for (let i = 0; i < n; i++) {
-    if (signs[i] === 0) {
-      let j = i;
-      while (signs[j + 1] === 0) j++;
-      out.push(make(nodes[i], signs[i - 1], signs[j + 1]));
-      i = j;
-    }
-    if (i + 1 < n && signs[i] * signs[i + 1] < 0) {
-      out.push(make(bisectRoot(g, nodes[i], nodes[i + 1], gs[i]), signs[i], signs[i + 1]));
-    }
-  }
-  return out;
+  const g = (x) => gap(x, d, beta, c, tau);
+  return steadyStates([0, ...criticalPoints(d, beta, c, tau), 1], g, tol, make);
 }
 
 function longRun(eqs, x0, g0) {
@@ -125,19 +79,7 @@ function longRun(eqs, x0, g0) {
 export function criticalFit(beta, c, tau, x0) {
   [, beta, c, tau] = checkMarket(0, beta, c, tau);
   x0 = check("x0", x0);
-  // exact (tol 0): a tangency tolerance would shift d*
-  const wins = (d) => longRun(equilibria(d, beta, c, tau, 1, 0), x0, gap(x0, d, beta, c, tau))
-    > 0.5;
-  if (wins(-1)) return [NaN, "always"];
-  if (!wins(1)) return [NaN, "never"];
-  let lo = -1;
-  let hi = 1;
-  while (hi - lo > FIT_TOL) {
-    const m = 0.5 * (lo + hi);
-    if (wins(m)) hi = m;
-    else lo = m;
-  }
-  return [hi, "found"];
+  return searchFit(beta, c, tau, x0);
 }
 
 function step3(s, f, beta, c, tau, mu) {

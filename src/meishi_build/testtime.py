@@ -1,0 +1,73 @@
+"""How long ``make test`` takes, phase by phase, and where pytest's time goes (for bench).
+
+The phases are the steps of ``make test`` after the build (which the benchmark times on
+its own): lint, the classroom notebooks, the handouts, and pytest as ``make test`` runs it
+(two workers).  Inside pytest, each test's duration (from a JUnit XML report) is summed by
+part of the suite: the notebooks nbval executes, then each folder of ``tests/``.  With two
+workers the summed durations exceed the wall time, so the parts are given as shares.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+from meishi.paths import ROOT
+
+PYTEST = ["-m", "pytest", "-n", "2", "-q", "-p", "no:cacheprovider"]
+
+
+def _run(args: list[str], env: dict[str, str] | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(args, cwd=ROOT, check=True, env=env, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def part_of(classname: str, name: str) -> str:
+    """The part of the suite a JUnit test case belongs to: "notebooks (nbval)" or tests/<folder>."""
+    if ".ipynb" in classname or name.startswith("Cell "):
+        return "notebooks (nbval)"
+    parts = classname.split(".")
+    return "/".join(parts[:2]) if parts[0] == "tests" and len(parts) > 2 else parts[0]
+
+
+def pytest_parts(report: Path) -> Counter:
+    """Seconds of test time per part of the suite, from a JUnit XML report."""
+    seconds: Counter = Counter()
+    for case in ET.parse(report).getroot().iter("testcase"):
+        seconds[part_of(case.get("classname", ""), case.get("name", ""))] += \
+            float(case.get("time", 0))
+    return seconds
+
+
+def measure_phases() -> tuple[dict[str, float], Counter]:
+    """Wall seconds of each phase of ``make test`` after the build, and pytest's parts."""
+    bin_ = Path(sys.executable).parent
+    phases = {"lint": _run(["make", "--no-print-directory", "lint"]),
+              "notebooks": _run(["make", "--no-print-directory", "notebooks"]),
+              "handouts": _run([sys.executable, "-m", "meishi_build.handouts", "--if-chromium"])}
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "junit.xml"
+        env = {**os.environ, "MEISHI_REQUIRE_BUILD": "1", "MEISHI_HANDOUTS": "",
+               "PATH": f"{bin_}{os.pathsep}{os.environ.get('PATH', '')}"}
+        phases["pytest (2 workers)"] = _run(
+            [sys.executable, *PYTEST, f"--junitxml={report}"], env=env)
+        return phases, pytest_parts(report)
+
+
+def table(phases: dict[str, float], parts: Counter) -> list[str]:
+    """Markdown: each phase's seconds and share, then pytest's parts by share of test time."""
+    total = sum(phases.values())
+    lines = ["| `make test` after the build | Seconds | Share |", "|---|---:|---:|"]
+    lines += [f"| {name} | {sec:.0f} | {sec / total:.0%} |" for name, sec in phases.items()]
+    lines += [f"| **total** | **{total:.0f}** | |", ""]
+    busy = sum(parts.values()) or 1.0
+    lines += ["| pytest part | Test time (s, both workers) | Share |", "|---|---:|---:|"]
+    lines += [f"| {name} | {sec:.0f} | {sec / busy:.0%} |" for name, sec in parts.most_common()]
+    return [*lines, ""]

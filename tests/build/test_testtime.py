@@ -1,0 +1,36 @@
+"""make bench's timing of make test (meishi_build.testtime): pytest's parts and the table."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from meishi_build.testtime import part_of, pytest_parts, table
+
+
+def test_each_test_case_is_put_in_its_part_of_the_suite():
+    assert part_of("tests.browser.test_widgets", "test_on_a_phone[lookup-light]") == \
+        "tests/browser"
+    assert part_of("tests.kit.test_parity", "test_x") == "tests/kit"
+    assert part_of("_build.classroom.student.00_introduction.ipynb", "Cell 3") == \
+        "notebooks (nbval)"
+    assert part_of("chapters.00_introduction", "Cell 0") == "notebooks (nbval)"
+
+
+def test_a_junit_report_is_summed_by_part(tmp_path):
+    report = tmp_path / "junit.xml"
+    report.write_text(
+        '<testsuites><testsuite name="pytest">'
+        '<testcase classname="tests.models.test_lookup" name="test_a" time="1.5"/>'
+        '<testcase classname="tests.models.test_signal" name="test_b" time="0.5"/>'
+        '<testcase classname="chapters.01_profile_signal.ipynb" name="Cell 0" time="3"/>'
+        "</testsuite></testsuites>", encoding="utf-8")
+    assert pytest_parts(report) == Counter({"tests/models": 2.0, "notebooks (nbval)": 3.0})
+
+
+def test_the_table_gives_seconds_and_shares():
+    lines = table({"lint": 10.0, "pytest (2 workers)": 30.0},
+                  Counter({"tests/browser": 45.0, "tests/kit": 15.0}))
+    assert "| lint | 10 | 25% |" in lines
+    assert "| pytest (2 workers) | 30 | 75% |" in lines
+    assert "| **total** | **40** | |" in lines
+    assert "| tests/browser | 45 | 75% |" in lines
