@@ -161,6 +161,7 @@ lint: $(STAMP)
 # execution, widget update times, page weight. Writes the tables into README.
 bench: $(STAMP) web
 	$(BIN)/python -m meishi_build.bench --update-readme
+	$(BIN)/python -m meishi_build.phone
 
 # JupyterLab on the resolved instructor notebooks (make notebooks rewrites
 # them: save your own work under another name), widgets live. JupyterLab shows

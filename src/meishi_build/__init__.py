@@ -9,7 +9,8 @@ build       `make book`: the strict build; on failure a summary, reports kept, n
 linkcheck   checks that every URL in sources.yml and references.bib still answers
 new_chapter `make chapter`: a new chapter from the one template
 nbclean     notebooks stay committed without outputs (the pre-commit hook)
-versions    student and instructor notebooks; resolve (+ resolve_lookup, resolve_myst) for JupyterLab
+versions    student and instructor notebooks; resolve (+ resolve_lookup, resolve_myst):
+            the notebooks read in JupyterLab as in the book
 edition     the student edition of the web book
 guide       the teacher's guide pages (+ chapter_parts, guide_page, guide_plans, guide_assess,
             reading, course_plans, assessment)

@@ -41,9 +41,8 @@ The JupyterHub launch button (``launch_buttons: jupyterhub_url`` in
 ``_config.yml``, empty by default) builds an nbgitpuller link from that same
 address; with a hub set and no address known the build stops with a message,
 instead of pointing students at Jupyter Book's own repository (its default).
-It pulls the ``student`` branch, and only chapters keep it
-(:mod:`meishi_build.launchlinks`).  The teacher's pages link the downloads
-with the ``download-file`` role (:mod:`meishi_build.sitedownloads`).
+It pulls the ``student`` branch, on chapters only (:mod:`meishi_build.launchlinks`);
+the ``download-file`` role links downloads (:mod:`meishi_build.sitedownloads`).
 """
 
 from __future__ import annotations

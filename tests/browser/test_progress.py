@@ -266,3 +266,63 @@ def test_progress_pages_pass_axe_after_use(context, axe_source, tmp_path):
         go(PROGRESS)
         page.get_by_role("button", name="Erase my record…").click()
         assert _axe(page, axe_source) == []
+
+
+# ---- predict, then see (meishi.kit.predict), kept in the record ----
+
+PLATFORMS = "chapters/04_home_advantage.html"
+
+
+def test_a_value_prediction_reveals_the_model_and_is_kept(context):
+    page, log, go = context()
+    go(PLATFORMS)
+    box = page.locator(".meishi-predict").first
+    box.scroll_into_view_if_needed()
+    slider = box.locator("input[type=range]")
+    slider.focus()
+    for _ in range(10):  # by keyboard: from the start (50%) up to 60%
+        page.keyboard.press("ArrowRight")
+    assert box.locator("output").inner_text() == "60.00%"
+    box.get_by_role("button", name="Lock in my prediction").click()
+    reveal = box.locator(".meishi-predict-reveal")
+    text = reveal.inner_text()
+    assert "You predicted 60.00%; the model gives 0.02%." in text
+    assert "does not creep up" in text  # the feedback for a guess above the model's answer
+    assert slider.is_disabled()
+    # the link sets the widget below to the stated setting
+    reveal.get_by_role("link", name="Set the widget below to this setting").click()
+    page.wait_for_timeout(300)
+    assert "0.02%" in page.locator("#widget-platforms").inner_text()
+    # kept, and shown again on return
+    go(PLATFORMS)
+    again = page.locator(".meishi-predict").first.locator(".meishi-predict-reveal")
+    assert "You predicted 60.00%; the model gives 0.02%." in again.inner_text()
+    record = page.evaluate("() => meishiProgress.record")
+    entry = record["pages"]["chapters/04_home_advantage"]["predictions"]["late-entrant"]
+    assert entry == {"outcome": "high", "guess": 60, "answer": 0.02}
+    go(PROGRESS)
+    assert _row(page, "Home advantage")[2] == "1 of 1 made, 0 close to the model"
+    _clean(log)
+
+
+def test_a_choice_prediction_can_be_skipped_or_made(context):
+    page, log, go = context()
+    go(CHAPTER)
+    box = page.locator(".meishi-predict").first
+    box.scroll_into_view_if_needed()
+    box.get_by_role("button", name="Lock in my prediction").click()
+    assert "Choose an answer first" in box.locator(".meishi-predict-reveal").inner_text()
+    box.locator('input[data-correct="true"]').check()
+    box.get_by_role("button", name="Lock in my prediction").click()
+    assert box.locator(".meishi-predict-reveal").inner_text().startswith("As the model says.")
+    go(OTHER)
+    other = page.locator(".meishi-predict").first
+    other.scroll_into_view_if_needed()
+    other.get_by_role("button", name="Skip").click()
+    assert "You skipped this prediction" in other.locator(".meishi-predict-reveal").inner_text()
+    # the widget below still works after a skip
+    assert page.locator(".meishi-anywidget .mw-widget[data-ready='true']").count() >= 1
+    go(PROGRESS)
+    assert _row(page, "Saying it without saying it")[2] == "1 of 1 made, 1 close to the model"
+    assert _row(page, "A profile is a signal")[2] == "0 of 1 made"
+    _clean(log)
