@@ -1,7 +1,8 @@
 /* A learner's record, kept on their own device (issue 21).
 
-   What is kept: the pages of the course visited, the furthest section reached
-   in each, and each self-check quiz's attempts and current answers.  Where:
+   What is kept: the pages of the course visited (how often, first and last
+   time), the furthest section reached in each, each prediction made before a
+   chapter's main widget, and each self-check quiz's attempts and current answers.  Where:
    the browser's own storage (localStorage) under one key named after the
    book's address, so two books on one site keep separate records.  Nothing is
    sent anywhere: no cookies, no requests, no identifiers.  The "Your progress"

@@ -101,6 +101,7 @@ def test_profile_signal_feedback():
     f = _chapter("profile_signal").facts()
     assert f["ratio_jp"] < f["post_norm"] < f["post_jp"]  # rises a little, far less than before
     assert f["post_norm"] < 50  # "most polished profiles belong to people who are staying"
+    assert 1 < f["lift_norm"] < f["lift_jp"]  # "still raises suspicion, but only ..."
     preset = _widget(_chapter("profile_signal"), "signal", "Profiles are the norm").values
     assert (preset["p_seeker"], preset["p_stayer"]) == (80.0, 50.0)
     assert preset["base_rate"] == f["ratio_jp"]
@@ -108,6 +109,16 @@ def test_profile_signal_feedback():
 
 def test_modesty_feedback():
     f = _chapter("modesty").facts()
+    assert 0 < f["estar_strict"] < 50  # "say part of it": neither none nor most of it
+    # at the strict preset (m = s = 0.8, q = 0.5): competence rises in step with e, the
+    # likeability penalty faster and faster ("small at first, grows faster")
+    import numpy as np
+
+    from meishi.models.impression import impression_at
+    e = np.linspace(0, 1, 11)
+    competence, likeability, overall, _sd = impression_at(0.8, 0.8, 0.5, e)
+    assert np.allclose(np.diff(competence, 2), 0) and (np.diff(likeability, 2) < 0).all()
+    assert overall.max() > max(overall[0], overall[-1])  # part-way beats both ends
     assert f["strict_implied"] > f["strict_explicit"]
     assert f["lenient_explicit"] > f["lenient_implied"]
     assert f["strict_pen_explicit"] > f["strict_pen_implied"]  # the penalty falls on the claim

@@ -26,7 +26,7 @@
   function reveal(box, saved) {
     var out = box.querySelector(".meishi-predict-reveal");
     var kind = box.getAttribute("data-kind");
-    var answerText = out.getAttribute("data-answer-text");
+    var answerText = out.getAttribute("data-answer-text").replace(/[.!?]$/, "");
     var record = { id: box.getAttribute("data-id") };
     out.textContent = "";
     if (saved && saved.skipped) {
