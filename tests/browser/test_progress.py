@@ -287,7 +287,7 @@ def test_a_value_prediction_reveals_the_model_and_is_kept(context):
     reveal = box.locator(".meishi-predict-reveal")
     text = reveal.inner_text()
     assert "You predicted 60.00%; the model gives 0.02%." in text
-    assert "does not creep up" in text  # the feedback for a guess above the model's answer
+    assert "nor creeps up" in text  # the feedback for a guess above the model's answer
     assert slider.is_disabled()
     # the link sets the widget below to the stated setting
     reveal.get_by_role("link", name="Set the widget below to this setting").click()
@@ -305,9 +305,12 @@ def test_a_value_prediction_reveals_the_model_and_is_kept(context):
     _clean(log)
 
 
+TRUST = "chapters/03_trust.html"
+
+
 def test_a_choice_prediction_can_be_skipped_or_made(context):
     page, log, go = context()
-    go(CHAPTER)
+    go(TRUST)
     box = page.locator(".meishi-predict").first
     box.scroll_into_view_if_needed()
     box.get_by_role("button", name="Lock in my prediction").click()
@@ -323,6 +326,6 @@ def test_a_choice_prediction_can_be_skipped_or_made(context):
     # the widget below still works after a skip
     assert page.locator(".meishi-anywidget .mw-widget[data-ready='true']").count() >= 1
     go(PROGRESS)
-    assert _row(page, "Saying it without saying it")[2] == "1 of 1 made, 1 close to the model"
+    assert _row(page, "Trust you build")[2] == "1 of 1 made, 1 close to the model"
     assert _row(page, "A profile is a signal")[2] == "0 of 1 made"
     _clean(log)
