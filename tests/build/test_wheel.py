@@ -31,7 +31,8 @@ from meishi_build.versions import CLASSROOM, write_versions
 WHEELHOUSE = ROOT / ".venv" / "wheelhouse"
 #: What the build reads: the package's sources and the files setup.py copies in.
 BUILD_INPUTS = ("pyproject.toml", "setup.py", "README.md", "LICENSE", "LICENSE-CONTENT", "src",
-                "assets/data", "chapters/quizzes", "chapters/claims", "web/dist")
+                "assets/data", "chapters/quizzes", "chapters/claims", "chapters/predictions",
+                "web/dist")
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 KERNEL = "meishi-wheel-test"
 
