@@ -19,6 +19,7 @@ from meishi.kit.quiz import Quiz
 
 from .chapter_parts import ChapterParts, Exercise
 from .guide_assess import render_assignment
+from .guide_materials import checklist
 from .guide_plans import render_plans
 from .reading import reading
 
@@ -74,11 +75,11 @@ def _header(chapter: Chapter, parts: ChapterParts) -> str:
 # Teacher's guide: {parts.title}
 
 This guide goes with the chapter {{doc}}`../{chapter.stem}`. It shows where each learning \
-objective is assessed, the chapter's reading time, a 60-minute and a 90-minute plan, answer \
-keys to every exercise, every *things to try* item and the quiz, a rubric for the open \
-reflection exercise, a graded assignment with a points rubric for each item, and notes for \
-leading each discussion prompt. Numbers are the chapter's own, read from the same \
-data, so they always match what students see."""
+objective is assessed, the chapter's reading time, a 60-minute and a 90-minute plan \
+(each with its materials checklist), answer keys to every exercise, every *things to try* \
+item and the quiz, a rubric for the open reflection exercise, a graded assignment with a \
+points rubric for each item, and notes for leading each discussion prompt. Numbers are the \
+chapter's own, read from the same data, so they always match what students see."""
 
 
 def _glue_cell(chapter: Chapter) -> str:
@@ -183,11 +184,13 @@ def _activities(data: Mapping) -> str:
 def render_notebook(chapter: Chapter, data: Mapping, parts: ChapterParts,
                     quiz: Quiz) -> dict[str, Any]:
     """The guide page for one chapter, as an nbformat 4 notebook (a dict)."""
+    read = reading(chapter.notebook)
     sources: list[tuple[str, str, tuple[str, ...]]] = [
         ("markdown", _header(chapter, parts), ()),
         ("code", _glue_cell(chapter), ("remove-cell",)),
         ("markdown", _objectives(data, parts), ()),
-        ("markdown", render_plans(data, parts, reading(chapter.notebook), _cell_text), ()),
+        ("markdown", render_plans(data, parts, read, _cell_text, lambda length: checklist(
+            data, parts, length, chapter.notebook, chapter.stem, read)), ()),
         ("markdown", _tries(data, chapter, parts), ()),
         *(("markdown", _exercise(e), ()) for e in parts.exercises),
         ("markdown", _rubric(data, parts), ()),

@@ -198,9 +198,11 @@ def _parent(parts: ChapterParts, index: int) -> int | None:
     return next((j for j in range(index - 1, -1, -1) if parts.sections[j][0] == 2), None)
 
 
-def render_plans(data: Mapping, parts: ChapterParts, read: Any, cell_text) -> str:
+def render_plans(data: Mapping, parts: ChapterParts, read: Any, cell_text,
+                 materials=None) -> str:
     """The guide page's lesson plans: reading before class, each plan with its timings,
-    what it covers in class and what it leaves to the reading, and its exit ticket."""
+    what it covers in class and what it leaves to the reading, its exit ticket and
+    (``materials(length)``, lines) its materials checklist."""
     from .reading import RATE, SLOW_RATE
 
     minutes = data["exercise_minutes"]
@@ -239,4 +241,6 @@ def render_plans(data: Mapping, parts: ChapterParts, read: Any, cell_text) -> st
                   f"*Exit ticket:* quiz question{'s' if len(ticket) > 1 else ''} "
                   f"{_and([str(q) for q in ticket])}, on what this plan takes in class "
                   f"({len(ticket) * QUIZ_MINUTES} minutes at the rate above).", ""]
+        if materials is not None:
+            lines += materials(length)
     return "\n".join(lines)

@@ -10,6 +10,8 @@ typesetting system to keep in step with the book:
   solutions, the quiz without answers and the discussion prompts;
 * ``_build/handouts/answer-key.pdf``: every chapter's exercises with their
   solutions, the answers under *things to try* and the quiz key;
+* ``_build/handouts/glossary.pdf``: the glossary page, printed the same way,
+  for students to keep beside the handouts;
 * ``_build/handouts/whole-course.pdf``: a cover, a contents page and every
   chapter's handout in order (:mod:`meishi_build.coursepdf`), from the same
   prints as the handouts.
@@ -40,10 +42,12 @@ from meishi.paths import BUILD, HTML, ROOT
 from . import coursepdf, versions
 from .devserver import chromium, chromium_path, local_only, serve
 
-__all__ = ["HANDOUTS", "answer_key", "chapter_pages", "numbered", "write_handouts"]
+__all__ = ["GLOSSARY", "HANDOUTS", "answer_key", "chapter_pages", "numbered", "write_handouts"]
 
 HANDOUTS = BUILD / "handouts"
 ANSWER_KEY = "answer-key.pdf"
+#: The glossary page in the built book, and its printed handout.
+GLOSSARY_PAGE, GLOSSARY = "chapters/glossary.html", "glossary.pdf"
 #: The width the page is laid out at: an A4 sheet's text width, so widgets
 #: draw their charts at the size they are printed.
 VIEWPORT = {"width": 760, "height": 1100}
@@ -223,6 +227,9 @@ def write_handouts(out: Path = HANDOUTS) -> dict[str, Path]:
             if print_page(browser, base, path, "answers", part, label) == 0:
                 raise RuntimeError(f"{path}: no solutions or answers found for the answer key")
             parts.append(part)
+        printed = work / GLOSSARY
+        print_page(browser, base, GLOSSARY_PAGE, "handout", printed, f"{title} · Glossary")
+        written["glossary"] = numbered(printed, out / GLOSSARY)
         written["answer-key"] = out / ANSWER_KEY
         answer_key(parts, written["answer-key"])
         config = _config()

@@ -95,9 +95,9 @@ def downloads() -> list[str]:
     from meishi.chapters import discover
 
     from .coursepdf import COURSE_PDF
-    from .handouts import ANSWER_KEY
+    from .handouts import ANSWER_KEY, GLOSSARY
 
-    return [f"{c.stem}.pdf" for c in discover()] + [ANSWER_KEY, COURSE_PDF, STUDENT_ZIP]
+    return [f"{c.stem}.pdf" for c in discover()] + [GLOSSARY, ANSWER_KEY, COURSE_PDF, STUDENT_ZIP]
 
 
 def _copy_tree(source: Path, target: Path) -> None:

@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import HTML, chromium_path, require
+from helpers import HTML, ROOT, chromium_path, require
 from meishi.chapters import discover
-from meishi_build import handouts, versions
+from meishi_build import handouts, publish, versions
 
 CHAPTERS = discover()
 KEY = handouts.HANDOUTS / handouts.ANSWER_KEY
@@ -196,3 +196,25 @@ def test_answer_key_holds_every_answer():
             assert _norm(question.question) in text and _norm(right.feedback) in text
         for snippet in hidden["teacher"]:
             assert snippet not in text, snippet
+
+
+def _glossary_terms() -> list[str]:
+    """Every term of the glossary page: the unindented lines of its glossary directives."""
+    source = (ROOT / "chapters" / "glossary.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```\{glossary\}\n(.*?)^```", source, re.M | re.S)
+    return [line for block in blocks for line in block.splitlines()
+            if line.strip() and not line.startswith((" ", ":"))]
+
+
+def test_glossary_is_printed_with_every_term_and_offered_to_teachers():
+    assert handouts.GLOSSARY in publish.downloads()
+    running = (ROOT / "chapters" / "teachers" / "running.md").read_text(encoding="utf-8")
+    assert f"{{download-file}}`Glossary <{handouts.GLOSSARY}>`" in running
+    terms = _glossary_terms()
+    assert len(terms) >= 10
+    pages, fonts = _pdf(handouts.HANDOUTS / handouts.GLOSSARY)
+    assert 1 <= len(pages) <= 20 and all(_norm(p) for p in pages), "a blank page"
+    text = _norm("".join(pages))
+    assert [t for t in terms if _norm(t) not in text] == [], "terms missing from the print"
+    assert not LOOKALIKES.search("".join(pages)), LOOKALIKES.findall("".join(pages))
+    assert fonts and all(BOOK_FONT.match(f) for f in fonts), fonts
