@@ -315,7 +315,7 @@ def test_a_choice_prediction_can_be_skipped_or_made(context):
     box.scroll_into_view_if_needed()
     box.get_by_role("button", name="Lock in my prediction").click()
     assert "Choose an answer first" in box.locator(".meishi-predict-reveal").inner_text()
-    box.locator('input[data-correct="true"]').check()
+    box.locator('input[data-right="true"]').check()
     box.get_by_role("button", name="Lock in my prediction").click()
     assert box.locator(".meishi-predict-reveal").inner_text().startswith("As the model says.")
     go(OTHER)

@@ -146,7 +146,8 @@ def _copy_project(tmp_path: Path) -> Path:
 
 def _make_book(copy: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(copy / "src")}
-    env.pop("MAKEFLAGS", None)
+    for inherited in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL"):  # as a reader's own `make book`,
+        env.pop(inherited, None)                           # also when run under `make test`
     return subprocess.run(["make", "--no-print-directory", "book"], cwd=copy, env=env,
                           capture_output=True, text=True, timeout=300, check=False)
 

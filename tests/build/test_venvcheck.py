@@ -141,7 +141,7 @@ def test_make_refuses_before_anything_runs(tmp_path: Path) -> None:
     shutil.copy(ROOT / "Makefile", original / "Makefile")
     shutil.copy(ROOT / "src" / "meishi_build" / "venvcheck.py",
                 original / "src" / "meishi_build" / "venvcheck.py")
-    for name in ("requirements.txt", "constraints.txt", "pyproject.toml"):
+    for name in ("requirements.txt", "requirements-hub.txt", "constraints.txt", "pyproject.toml"):
         (original / name).write_text("", encoding="utf-8")
         os.utime(original / name, (946_684_800, 946_684_800))
     (original / ".venv" / ".installed").touch()

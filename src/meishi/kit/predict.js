@@ -48,9 +48,9 @@
                          : box.querySelector("input[type=radio]:checked");
       if (!chosen) { out.appendChild(para("Choose an answer first, or skip.")); return null; }
       chosen.checked = true;
-      var right = chosen.getAttribute("data-correct") === "true";
+      var right = chosen.getAttribute("data-right") === "true";
       out.appendChild(para((right ? "As the model says. " : "The model says otherwise: " + answerText + ". ") +
-                           chosen.getAttribute("data-feedback"), "meishi-predict-compare"));
+                           chosen.getAttribute("data-says"), "meishi-predict-compare"));
       record.guess = Number(chosen.value); record.outcome = right ? "right" : "wrong";
     }
     var link = document.createElement("a");

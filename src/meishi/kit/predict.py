@@ -113,8 +113,8 @@ class Prediction:
                 oid = f"{uid}-o{i}"
                 parts.append(f'<div class="meishi-quiz-option"><input type="radio" '
                              f'name="{uid}-choice" id="{oid}" value="{i}" '
-                             f'data-correct="{"true" if o.correct else "false"}" '
-                             f'data-feedback="{escape(o.feedback)}"><label for="{oid}">'
+                             f'data-right="{"true" if o.correct else "false"}" '
+                             f'data-says="{escape(o.feedback)}"><label for="{oid}">'
                              f"{escape(o.text)}</label></div>")
             parts.append("</fieldset>")
         parts.append(
