@@ -46,19 +46,13 @@ from urllib.parse import urlencode
 
 from .. import paths
 from ..data.yamlfile import read_yaml
+from .quiz import Option as Choice  # a prediction's option is a quiz option
 from .quiz import escape, shuffled
 
 __all__ = ["Prediction", "for_teachers", "load_predictions"]
 
 GUESS = "\u2063GUESS\u2063"  # where the learner's value goes in feedback (filled in the page)
 _SCRIPT = (Path(__file__).with_name("predict.js")).read_text(encoding="utf-8")
-
-
-@dataclass(frozen=True)
-class Choice:
-    text: str
-    feedback: str
-    correct: bool = False
 
 
 @dataclass(frozen=True)
