@@ -184,7 +184,7 @@ links: $(STAMP)
 	$(BIN)/python -m meishi_build.linkcheck
 
 clean:
-	rm -rf _build
+	rm -rf _build build dist
 
 clean-all: clean
 	rm -rf $(VENV) web/node_modules web/dist _static/vendor
