@@ -181,3 +181,33 @@ def test_the_chart_is_set_by_touch_and_by_dragging(browser, book_url):
         _clean(log)
     finally:
         context.close()
+
+
+def test_outside_the_book_the_block_works_alone(browser):
+    """As in JupyterLab: no book stylesheet, no book host.  The chart is drawn from its
+    inline geometry, set by keyboard, locked in and revealed; the page's address is not
+    touched (the widget there is the kernel's, moved only by the block's link)."""
+    from meishi.chapters import discover
+
+    chapter = next(c for c in discover() if c.stem == "00_introduction")
+    p = chapter.prediction("one-on-linkedin")
+    context = browser.new_context(viewport={"width": PHONE[0], "height": PHONE[1]})
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.set_content(f"<!doctype html><html lang='en'><body>{p.to_html()}</body></html>")
+        address = page.url
+        plot = page.locator(".meishi-predict-plot").bounding_box()
+        assert plot["height"] >= 190 and plot["width"] > 150  # drawn without predict.css
+        handle = page.get_by_role("slider")
+        handle.focus()
+        page.keyboard.press("Home")
+        assert handle.get_attribute("aria-valuetext") == p.show(p.low)
+        page.get_by_role("button", name="Lock in my prediction").click()
+        text = page.locator(".meishi-predict-reveal").inner_text()
+        assert f"You predicted {p.show(p.low)}; the model gives {p.answer_text}." in text
+        assert page.locator(".meishi-predict-model").is_visible()
+        assert page.url == address and errors == []
+    finally:
+        context.close()

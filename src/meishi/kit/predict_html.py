@@ -49,7 +49,7 @@ def _chart(p: Prediction, uid: str) -> str:
         f'{escape(p.axis)}</p><p class="meishi-predict-how" id="{uid}-how">Drag the point '
         f"up or down to your answer, tap a level, or use the arrow keys.</p>"
         f'<div class="meishi-predict-plot" style="position:relative;height:{PLOT_HEIGHT}px;'
-        f'margin:1.6rem 0.5rem 2.4rem 3.6rem;touch-action:none;'
+        f'margin:1.6rem 0.5rem 3.4rem 3.6rem;touch-action:none;'
         f'border-left:1px solid;border-bottom:1px solid">'
         f'<div class="meishi-predict-grid" aria-hidden="true">{grid}</div>'
         f'<div class="meishi-predict-col meishi-predict-you" style="{col}left:12%;'
