@@ -21,6 +21,7 @@ from .chapter_parts import ChapterParts, Exercise
 from .guide_assess import render_assignment
 from .guide_materials import checklist
 from .guide_plans import render_plans
+from .guide_predict import predictions_section
 from .reading import reading
 
 __all__ = ["render_notebook"]
@@ -191,6 +192,7 @@ def render_notebook(chapter: Chapter, data: Mapping, parts: ChapterParts,
         ("markdown", _objectives(data, parts), ()),
         ("markdown", render_plans(data, parts, read, _cell_text, lambda length: checklist(
             data, parts, length, chapter.notebook, chapter.stem, read)), ()),
+        *(("markdown", text, ()) for text in [predictions_section(chapter)] if text),
         ("markdown", _tries(data, chapter, parts), ()),
         *(("markdown", _exercise(e), ()) for e in parts.exercises),
         ("markdown", _rubric(data, parts), ()),

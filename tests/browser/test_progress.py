@@ -278,17 +278,20 @@ def test_a_value_prediction_reveals_the_model_and_is_kept(context):
     go(PLATFORMS)
     box = page.locator(".meishi-predict").first
     box.scroll_into_view_if_needed()
-    slider = box.locator("input[type=range]")
+    slider = box.get_by_role("slider")  # the point on the block's chart
     slider.focus()
     for _ in range(10):  # by keyboard: from the start (50%) up to 60%
         page.keyboard.press("ArrowRight")
-    assert box.locator("output").inner_text() == "60.00%"
+    assert slider.get_attribute("aria-valuetext") == "60.00%"
     box.get_by_role("button", name="Lock in my prediction").click()
     reveal = box.locator(".meishi-predict-reveal")
     text = reveal.inner_text()
     assert "You predicted 60.00%; the model gives 0.02%." in text
     assert "nor creeps up" in text  # the feedback for a guess above the model's answer
-    assert slider.is_disabled()
+    assert slider.get_attribute("aria-disabled") == "true"
+    # lock-in moved the widget; once it is moved away, the link sets it back
+    page.locator("#widget-platforms .mw-reset").click()
+    assert "0.02%" not in page.locator("#widget-platforms .mw-summary").inner_text()
     # the link sets the widget below to the stated setting
     reveal.get_by_role("link", name="Set the widget below to this setting").click()
     page.wait_for_timeout(300)

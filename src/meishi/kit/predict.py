@@ -7,8 +7,9 @@ Each chapter's predictions are written in YAML (``chapters/predictions/NAME.yml`
       preset: "Japan: changed jobs"        # that setting: one of the widget's presets
       question: A colleague has just polished ...?
       misconception: for the teacher's guide: the naive idea this exposes
-      # either a number, set on a slider ...
+      # either a number, set on a chart (a bar whose top is dragged, or moved by keyboard) ...
       answer: post_jp                      # the chapter fact that holds the model's answer
+      axis: Boss's belief after seeing it (%)   # the chart's axis label, as in the widget
       format: ".0f"
       unit: "%"
       min: 0
@@ -28,12 +29,14 @@ Each chapter's predictions are written in YAML (``chapters/predictions/NAME.yml`
 
 The answer is one of the chapter's facts, computed from the model at the stated
 setting; ``tests/kit/test_predict.py`` checks that the widget at that preset shows the
-same number.  :meth:`Prediction.to_html` renders plain HTML with one small inline
-script (like the quizzes): the learner sets a value or picks an option, presses
-*Lock in my prediction* (or *Skip*), and the block shows the model's answer beside
-theirs, with feedback for the gap and a link that sets the widget below to the
-stated setting.  The page's progress record (``_static/progress.js``) keeps each
-prediction.  All text is escaped.
+same number.  :meth:`Prediction.to_html` (:mod:`meishi.kit.predict_html`) renders plain
+HTML with one small inline script (``predict.js``, like the quizzes): the learner sets a
+value on a chart (or picks an option) and presses *Lock in my prediction* (or *Skip*).
+The block then shows the model's answer beside theirs, on the chart and in words, with
+feedback for the gap; in the book the widget below moves to the stated setting and shows
+the learner's guess beside the model's answer in its readout, and focus goes there.
+:meth:`Prediction.score` is the reference for how close a guess is.  The page's
+progress record (``_static/progress.js``) keeps each prediction.  All text is escaped.
 """
 
 from __future__ import annotations
@@ -52,7 +55,6 @@ from .quiz import escape, shuffled
 __all__ = ["Prediction", "for_teachers", "load_predictions"]
 
 GUESS = "\u2063GUESS\u2063"  # where the learner's value goes in feedback (filled in the page)
-_SCRIPT = (Path(__file__).with_name("predict.js")).read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class Prediction:
     link: str                 # "#widget-<id>?a=1&b=2": the stated setting, for the widget below
     answer: float | None = None
     answer_text: str = ""
+    axis: str = ""            # a value's chart: the axis label, with its unit
     unit: str = ""
     low: float = 0.0
     high: float = 100.0
@@ -79,46 +82,25 @@ class Prediction:
     def kind(self) -> str:
         return "choice" if self.options else "value"
 
+    def show(self, value: float, decimals: int | None = None) -> str:
+        """A value as the block shows it: "56%", "0.02%", "3 people"."""
+        num = f"{value:.{self.decimals if decimals is None else decimals}f}"
+        unit = self.unit.strip()
+        return num + unit if unit.startswith("%") else (f"{num} {unit}" if unit else num)
+
+    def score(self, guess: float) -> str:
+        """How close a value guess is: "close" (within ``close`` of the answer), "low" or
+        "high".  The reference for the page's script (predict.js ``outcome``), held to it by
+        tests/kit/test_predict.py."""
+        if self.answer is None:
+            raise ValueError(f"{self.id} is a choice, not a value")
+        if abs(guess - self.answer) <= self.close:
+            return "close"
+        return "low" if guess < self.answer else "high"
+
     def to_html(self) -> str:
-        uid = f"predict-{escape(self.id)}"
-        data = (f'data-id="{escape(self.id)}" data-kind="{self.kind}" '
-                f'data-link="{escape(self.link)}"')
-        parts = [f'<div class="meishi-predict" id="{uid}" {data} role="group" '
-                 f'aria-labelledby="{uid}-q"><p class="meishi-predict-title">'
-                 f'<strong>Predict first.</strong> Before you use the widget below:</p>'
-                 f'<p id="{uid}-q" class="meishi-predict-question">{escape(self.question)}</p>']
-        if self.kind == "value":
-            parts.append(
-                f'<p class="meishi-predict-input"><label for="{uid}-v">Your prediction '
-                f'({escape(self.unit.strip() or "value")})</label> '
-                f'<input type="range" id="{uid}-v" min="{self.low:g}" max="{self.high:g}" '
-                f'step="{self.step:g}" value="{self.start:g}" data-answer="{self.answer:g}" '
-                f'data-close="{self.close:g}" data-decimals="{self.decimals}" '
-                f'data-unit="{escape(self.unit)}" aria-describedby="{uid}-out"> '
-                f'<output id="{uid}-out" for="{uid}-v"></output></p>')
-            fb = self.feedback or {}
-            parts.append('<template class="meishi-predict-feedback">' + "".join(
-                f'<p data-when="{k}">{escape(fb[k])}</p>' for k in ("close", "low", "high"))
-                + "</template>")
-        else:
-            parts.append('<fieldset class="meishi-predict-options"><legend>Your prediction'
-                         '</legend>')
-            for i, o in enumerate(self.options):
-                oid = f"{uid}-o{i}"
-                parts.append(f'<div class="meishi-quiz-option"><input type="radio" '
-                             f'name="{uid}-choice" id="{oid}" value="{i}" '
-                             f'data-right="{"true" if o.correct else "false"}" '
-                             f'data-says="{escape(o.feedback)}"><label for="{oid}">'
-                             f"{escape(o.text)}</label></div>")
-            parts.append("</fieldset>")
-        parts.append(
-            '<p class="meishi-predict-actions"><button type="button" class="meishi-predict-lock">'
-            'Lock in my prediction</button> <button type="button" class="meishi-predict-skip">'
-            "Skip</button></p>"
-            f'<div class="meishi-predict-reveal" role="status" aria-live="polite" '
-            f'data-answer-text="{escape(self.answer_text)}"></div></div>')
-        parts.append(f"<script>{_SCRIPT}</script>")
-        return "".join(parts)
+        from .predict_html import render
+        return render(self)
 
     def _repr_html_(self) -> str:
         return self.to_html()
@@ -193,8 +175,11 @@ def load_predictions(stem: str, facts: Mapping[str, Any], widgets: Mapping[str, 
         low, high = float(item.get("min", 0)), float(item.get("max", 100))
         if not low <= answer <= high:
             raise ValueError(f"{where}: the answer {answer} is outside {low}..{high}")
+        if not str(item.get("axis", "")).strip():
+            raise ValueError(f"{where}: give axis, the chart's axis label with its unit")
         out[pid] = Prediction(
             **common, answer=answer, answer_text=shown, unit=unit, low=low, high=high,
+            axis=" ".join(str(item["axis"]).split()),
             step=float(item.get("step", 1)), start=float(item.get("start", (low + high) / 2)),
             close=float(item.get("close", 0)), decimals=int(fmt.strip(".f") or 0),
             feedback={k: _fill(v, facts, f"{where}, feedback {k}", shown)
