@@ -10,6 +10,7 @@ outside the local slides folder is aborted, as for the book's handouts.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from .devserver import chromium, local_only, serve
@@ -50,11 +51,17 @@ def page_count(path: Path) -> int:
     return len(PdfReader(str(path)).pages)
 
 
-def print_decks(root: Path) -> dict[Path, int]:
-    """Every deck under ``root`` printed to ``root/pdf``; each PDF's page count."""
+def print_decks(root: Path, browser=None) -> dict[Path, int]:
+    """Every deck under ``root`` printed to ``root/pdf``; each PDF's page count.
+
+    ``browser``: a running Chromium (Playwright) to use; else one is started.
+    """
     stems = sorted(p.parent.name for p in root.glob("[0-9][0-9]_*/index.html"))
     out: dict[Path, int] = {}
-    with serve(root) as base, chromium() as browser:
+    with contextlib.ExitStack() as stack:
+        base = stack.enter_context(serve(root))
+        if browser is None:
+            browser = stack.enter_context(chromium())
         for stem in stems:
             target = root / "pdf" / f"{stem}.pdf"
             laid_out = print_deck(browser, base, stem, target)
