@@ -242,7 +242,8 @@ def deck_for(chapter: Chapter, root: Path = HTML) -> Deck:
     number = prompt_number(guide)
     discussion = article.find("section", id=re.compile(r"^for-discussion"))
     items = discussion.find("ol").find_all("li", recursive=False)
-    slides.append(Slide("prompt", "For discussion", clean(items[number - 1].decode_contents()),
+    slides.append(Slide("prompt", f"For discussion, prompt {number}",
+                        clean(items[number - 1].decode_contents()),
                         prompt_notes(guide, number, resolver)))
     return Deck(chapter, title, slides)
 
