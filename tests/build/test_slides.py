@@ -1,4 +1,6 @@
-"""The lecture decks (`make slides`, meishi_build.slides and slides_html); in Chromium: tests/browser/test_slides_live.py.
+"""The lecture decks (`make slides`, meishi_build.slides and slides_html).
+
+In Chromium: tests/browser/test_slides_live.py.
 
 The decks are written into a temporary folder from the built book
 (``_build/html``), so the test does not depend on `make slides` having run.
