@@ -67,6 +67,8 @@ def _section(slide: Slide, number: int, chart_name: str, course: str) -> str:
                 f"<h1>{html.escape(slide.heading)}</h1>"
                 f'<p class="meishi-course">{html.escape(course)}</p>{slide.body}{notes}</section>')
     label = f'<span class="meishi-part">{html.escape(LABELS[slide.part])}</span>'
+    if LABELS[slide.part].lower() == slide.heading.lower():  # "The claim" over "The claim"
+        label = ""
     head = f"<h2>{label}{html.escape(slide.heading)}</h2>"
     if slide.part == "chart":
         body = (f'<figure><img src="{html.escape(chart_name)}" '
