@@ -103,6 +103,14 @@ notebooks: $(STAMP)
 handouts: book
 	$(BIN)/python -m meishi_build.handouts
 
+# A lecture deck per chapter (reveal.js, pinned in web/package.json) from the built book
+# and the teacher's guide (meishi_build.slides, slides_html): _build/slides/NN_slug/index.html,
+# an index at _build/slides/index.html, and a PDF per deck printed by Chromium into
+# _build/slides/pdf/ (skipped, with a message, without Chromium). Offline, from file:// too.
+.PHONY: slides
+slides: book
+	$(BIN)/python -m meishi_build.slides_html --pdf --if-chromium
+
 # The course package as a wheel for a JupyterHub (dist/meishi-<version>-py3-none-any.whl):
 # src/meishi with the data, quizzes, claims and built widget front ends it reads
 # (setup.py copies them in), so `pip install` needs no checkout and no npm.
