@@ -9,6 +9,7 @@
 #   make publish    everything CI publishes (book, student edition, downloads, student branch) into _build/publish
 #   make wheel  the course package for a JupyterHub into dist/ (no npm needed there)
 #   make lms    every chapter's quiz for Canvas, Blackboard and Moodle into _build/lms
+#   make slides a lecture deck per chapter, widgets live, and its PDF, into _build/slides
 # Each sets up .venv from the pinned requirements first (once).
 
 PYTHON ?= python3
@@ -20,7 +21,7 @@ STAMP  := $(VENV)/.installed
         clean-all help venv-check
 
 help:
-	@sed -n '2,13p' Makefile
+	@sed -n '2,14p' Makefile
 
 venv-check:
 	@$(PYTHON) src/meishi_build/venvcheck.py
@@ -70,7 +71,7 @@ web: $(HOST) $(FONT_CSS)
 # jupyter-cache and Sphinx key on a notebook's own text. When the package,
 # the data or a quiz changes, cached outputs would be stale, so the
 # execution cache and the doctrees are dropped and every page is rebuilt.
-INPUTS := $(shell find src assets chapters/quizzes chapters/claims _templates -type f -not -path '*/__pycache__/*' 2>/dev/null) web/dist/.built
+INPUTS := $(shell find src assets chapters/quizzes chapters/claims chapters/predictions _templates -type f -not -path '*/__pycache__/*' 2>/dev/null) web/dist/.built
 INPUTS_STAMP := _build/.inputs-stamp
 $(INPUTS_STAMP): $(INPUTS)
 	rm -rf _build/.jupyter_cache _build/.doctrees _build/jupyter_execute
