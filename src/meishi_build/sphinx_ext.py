@@ -52,6 +52,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from meishi_build.altimage import add_picture_node
+
 __all__ = ["WidgetCellsWithoutSource", "copy_handouts", "handout_for", "handouts_changed",
            "hub_url", "offer_handout", "page_has_widgets", "repository_url",
            "set_repository_button", "setup", "tidy_page_assets"]
@@ -281,6 +283,7 @@ def setup(app: Any) -> dict[str, Any]:
     # After myst-nb (priority 500) has added the page's scripts.
     app.connect("html-page-context", tidy_page_assets, priority=900)
     app.add_post_transform(WidgetCellsWithoutSource)
+    add_picture_node(app)  # a chart's phone rendering (meishi_build.altimage, issue 24)
     app.connect("env-get-outdated", handouts_changed)
     app.connect("build-finished", copy_handouts)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
