@@ -80,11 +80,13 @@ def _drawn_texts(fig):
     return found, inside
 
 
+@pytest.mark.parametrize("rendering", ["page", "phone"])
 @pytest.mark.parametrize("slug, make", CHARTS, ids=[f"{s}.{m.__name__}" for s, m in CHARTS])
-def test_no_chart_text_runs_off_the_canvas_or_over_other_text(slug, make):
+def test_no_chart_text_runs_off_the_canvas_or_over_other_text(slug, make, rendering):
     """Titles, labels, annotations and tick labels stay inside the image (which the book
-    shows on screen and prints as it is) and never overlap each other."""
-    fig = make().fig
+    shows on screen and prints as it is) and never overlap each other: in the page's
+    rendering and in the phone's (meishi.kit.chartfit.for_phone)."""
+    fig = make().fig if rendering == "page" else make().phone_fig()
     texts, inside = _drawn_texts(fig)
     width, height = fig.canvas.get_width_height()
     for what, text, box in texts:
