@@ -48,7 +48,7 @@ def fit_text(fig: Figure, *, passes: int = 6) -> None:
     the same spot never print clipped or on top of each other.
     """
     for _ in range(passes):
-        fig.canvas.draw()
+        fig.draw_without_rendering()  # the layout only: no pixels (cheap)
         renderer = fig.canvas.get_renderer()
         width = fig.canvas.get_width_height()[0]
         changed = False
@@ -92,6 +92,11 @@ PHONE_MAX_WIDEN = 1.6
 #: A title spans the phone rendering's width when its axes start right of this share of it.
 PHONE_TITLE_SPAN = 0.3
 PHONE_PANEL = 3.2
+#: A horizontal bar chart's category names go above their bars when the widest is more
+#: than this share of the phone rendering's width (they would leave the bars no room).
+PHONE_LABELS_ABOVE = 0.4
+#: ...and each bar is then this thick (of one category's step), the name above it.
+PHONE_BAR = 0.42
 
 
 def for_phone(fig: Figure) -> Figure:
@@ -133,13 +138,10 @@ def for_phone(fig: Figure) -> Figure:
                 labels.append(text.get_text())
         size = size or old.get_texts()[0].get_fontsize()
         old.remove()
-    if handles:
-        phone.legend(handles, ["\n".join(textwrap.wrap(label, PHONE_LEGEND_CHARS))
-                               for label in labels],
-                     loc="outside lower center", ncols=1, fontsize=size)
+    _labels_above_bars(phone)
     # a title over the whole width, when long tick labels push the axes (and its title,
     # which starts at the axes' left edge) far to the right
-    phone.canvas.draw()
+    phone.draw_without_rendering()
     renderer = phone.canvas.get_renderer()
     if len(phone.axes) == 1 and phone.axes[0].get_window_extent(renderer).x0 > \
             PHONE_TITLE_SPAN * phone.canvas.get_width_height()[0]:
@@ -149,22 +151,84 @@ def for_phone(fig: Figure) -> Figure:
                 phone.suptitle(" ".join(title.get_text().split()), x=0.01, ha="left",
                                fontsize=title.get_fontsize(), fontweight=title.get_fontweight())
                 title.set_text("")
-                phone.canvas.draw()
+                phone.draw_without_rendering()
                 _wrap_to(phone._suptitle, renderer, phone.canvas.get_width_height()[0] - 16)
                 break
     for ax in phone.axes:
         if isinstance(ax.xaxis.get_major_formatter(), ScalarFormatter) and \
                 ax.get_xscale() == "linear":
             ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
-    fit_text(phone)
-    phone.canvas.draw()
+    fit_text(phone)  # ends on a layout in which nothing moved: its extents hold
     renderer = phone.canvas.get_renderer()
-    for ax in phone.axes:  # an x label no wider than its axes
-        _wrap_to(ax.xaxis.label, renderer, ax.get_window_extent(renderer).width)
-    fit_text(phone)
+    wrapped = [_wrap_to(ax.xaxis.label, renderer, ax.get_window_extent(renderer).width)
+               for ax in phone.axes]  # an x label no wider than its axes
+    if any(wrapped):
+        fit_text(phone)
     _room_for_labels(phone)
     _upright_crowded_ticks(phone)
+    if handles:
+        _legend_below(phone, handles, labels, size)
+        fit_text(phone)  # the legend made the axes lower: labels that now touch, apart
     return phone
+
+
+def _legend_below(fig: Figure, handles: list, labels: list[str], size: Any) -> None:
+    """One legend, centred on the figure, under the lowest axes' tick labels and x label
+    (its own legend, so the layout keeps room for it above the source line)."""
+    from matplotlib.transforms import ScaledTranslation, blended_transform_factory
+
+    fig.draw_without_rendering()
+    renderer = fig.canvas.get_renderer()
+    ax = min(fig.axes, key=lambda a: a.get_window_extent(renderer).y0)
+    below = ax.get_window_extent(renderer).y0 - ax.get_tightbbox(renderer).y0
+    under = ax.transAxes + ScaledTranslation(0, -(below + 8) / fig.dpi, fig.dpi_scale_trans)
+    ax.legend(handles, ["\n".join(textwrap.wrap(label, PHONE_LEGEND_CHARS)) for label in labels],
+              loc="upper center", bbox_to_anchor=(0.5, 0),
+              bbox_transform=blended_transform_factory(fig.transFigure, under),
+              ncols=1, fontsize=size)
+
+
+def _labels_above_bars(fig: Figure) -> None:
+    """A horizontal bar chart whose category names are too wide for a phone: each name
+    written above its (thinner) bar, from the axes' left edge, and the figure made taller
+    so that a name never touches the bar above it."""
+    from matplotlib.patches import Rectangle
+    from matplotlib.transforms import blended_transform_factory
+
+    renderer = fig.canvas.get_renderer()  # no layout yet: the names' widths need none
+    width = fig.canvas.get_width_height()[0]
+    for ax in fig.axes:
+        names = [t for t in ax.get_yticklabels() if t.get_visible() and t.get_text().strip()]
+        bars = [p for p in ax.patches if isinstance(p, Rectangle)]
+        if not names or not bars or max(t.get_window_extent(renderer).width
+                                         for t in names) < PHONE_LABELS_ABOVE * width:
+            continue
+        for bar in bars:  # thinner, about the same centre
+            centre = bar.get_y() + bar.get_height() / 2
+            bar.set_height(PHONE_BAR)
+            bar.set_y(centre - PHONE_BAR / 2)
+        step = -1 if ax.yaxis_inverted() else 1  # "up" on the screen, in data units
+        place = blended_transform_factory(ax.transAxes, ax.transData)
+        added = [ax.annotate(t.get_text(), (0.01, y + step * PHONE_BAR / 2), xycoords=place,
+                             xytext=(0, 2), textcoords="offset points", ha="left",
+                             va="bottom", fontsize=t.get_fontsize(), color=t.get_color())
+                 for y, t in zip(ax.get_yticks(), ax.get_yticklabels(), strict=False)
+                 if t.get_text().strip()]
+        ax.tick_params(axis="y", left=False, labelleft=False)
+        low, high = sorted(ax.get_ylim())
+        if step > 0:
+            ax.set_ylim(low, high + (1 - PHONE_BAR) / 2)  # room for the top bar's name
+        else:
+            ax.set_ylim(high, low - (1 - PHONE_BAR) / 2)
+        # a name and its gap fit in the step above its bar: taller when they do not
+        fig.draw_without_rendering()
+        tall = max(t.get_window_extent(renderer).height for t in added) + 10
+        box = ax.get_window_extent(renderer)
+        step_px = box.height / abs(ax.get_ylim()[1] - ax.get_ylim()[0])
+        need = tall / (1 - PHONE_BAR)
+        if need > step_px:
+            grow = (need - step_px) * abs(ax.get_ylim()[1] - ax.get_ylim()[0]) / fig.dpi
+            fig.set_size_inches(fig.get_figwidth(), fig.get_figheight() + grow * 1.05)
 
 
 def _room_for_labels(fig: Figure, *, passes: int = 4) -> None:
@@ -172,7 +236,7 @@ def _room_for_labels(fig: Figure, *, passes: int = 4) -> None:
     past its end) stay inside it."""
     spans = {ax: ax.get_xlim() for ax in fig.axes}
     for _ in range(passes):
-        fig.canvas.draw()
+        fig.draw_without_rendering()
         renderer = fig.canvas.get_renderer()
         changed = False
         for ax in fig.axes:
@@ -198,7 +262,7 @@ def _room_for_labels(fig: Figure, *, passes: int = 4) -> None:
 
 def _upright_crowded_ticks(fig: Figure) -> None:
     """Turn an x axis's tick labels upright when they would touch each other."""
-    fig.canvas.draw()
+    fig.draw_without_rendering()
     renderer = fig.canvas.get_renderer()
     for ax in fig.axes:
         boxes = [t.get_window_extent(renderer) for t in ax.get_xticklabels()
@@ -209,4 +273,3 @@ def _upright_crowded_ticks(fig: Figure) -> None:
                 t.set_rotation_mode("anchor")
                 t.set_ha("right")
                 t.set_va("center")
-    fig.canvas.draw()
