@@ -8,8 +8,10 @@
 // the chart (a widget's reading, its sourced rows), and the link.  A widget whose first
 // control is a line of text (the profile reader) shows its readout right above the box
 // instead, so the keyboard, which rises from the bottom, leaves it in view.  Turned
-// (BESIDE: a short, wide screen) the chart is on the left, held in view, and beside it,
-// in one column, the presets, the controls and the rest, in the same order.  The
+// (BESIDE: a short, wide screen), a one-panel chart is on the left, held in view and
+// made to fit the screen (chart.js), and beside it, in one column, the presets, the
+// controls and the rest, in the same order; a two-panel chart keeps the upright order,
+// its panels side by side and low (chart.js).  The
 // presets thus come before the controls they set in every widget, upright or turned.
 // On a wider screen the parts keep their desktop order.  The order is the DOM's (not CSS
 // order), so Tab and a screen reader follow what the eye sees.
@@ -40,7 +42,8 @@ export function arrange(parts) {
   side.className = "mw-side";
   const place = () => {
     const narrow = narrowScreen();
-    const beside = narrow && besideScreen();
+    // side by side only for a one-panel chart: two panels keep the width to sit side by side
+    const beside = narrow && besideScreen() && chartBox.querySelectorAll(".mw-panel").length < 2;
     root.classList.toggle("mw-narrow", narrow);
     root.classList.toggle("mw-beside", beside);
     let order;
