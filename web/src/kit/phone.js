@@ -2,17 +2,17 @@
 // on one screen, and an on-screen keyboard that never hides the readout typed for.
 //
 // On a narrow screen (NARROW: a phone, or a phone turned) a widget's parts are put in
-// the order a thumb uses them.  Upright: the presets (one row) and where they come from,
-// then the chart (its legend with it, its caption folded above it), then the controls
+// the order a thumb uses them: under the title, the presets (one row) and where they
+// come from, upright or turned; then, upright, the chart (its legend with it, its caption folded above it), then the controls
 // right under it, then the message and the readout, then what a chart box holds besides
 // the chart (a widget's reading, its sourced rows), and the link.  A widget whose first
 // control is a line of text (the profile reader) shows its readout right above the box
 // instead, so the keyboard, which rises from the bottom, leaves it in view.  Turned
 // (BESIDE: a short, wide screen), a one-panel chart is on the left, held in view and
-// made to fit the screen (chart.js), and beside it, in one column, the presets, the
-// controls and the rest, in the same order; a two-panel chart keeps the upright order,
-// its panels side by side and low (chart.js).  The
-// presets thus come before the controls they set in every widget, upright or turned.
+// made to fit the screen (chart.js), and beside it, in one column, the controls and the
+// rest, in the same order; a two-panel chart keeps the upright order, its panels side by
+// side and low (chart.js).  The
+// presets thus come before the controls they set, in the same place in every widget.
 // On a wider screen the parts keep their desktop order.  The order is the DOM's (not CSS
 // order), so Tab and a screen reader follow what the eye sees.
 
@@ -59,10 +59,10 @@ export function arrange(parts) {
         ? [parts.summary, parts.controls, parts.message]
         : [parts.controls, parts.message, parts.summary];
       if (beside) {
-        for (const node of [...lead, ...after, extras, parts.share]) {
+        for (const node of [...after, extras, parts.share]) {
           if (node && (node !== extras || extras.childElementCount)) side.append(node);
         }
-        order = [parts.title, figure, side];
+        order = [parts.title, ...lead, figure, side];
       } else if (parts.textFirst) {
         order = [parts.title, ...lead, ...after, figure, extras];
       } else {
