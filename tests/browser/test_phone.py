@@ -449,6 +449,8 @@ def test_first_control_and_chart_fit_one_screen(phone, path, viewport, dark):
     assert misses == set(), found
     # and at that scroll position nothing covers them: the first control can be tapped
     for i, w in enumerate(found):
+        if viewport == LANDSCAPE and w["widget"] in LANDSCAPE_TOO_TALL:
+            continue  # no such position (above)
         hit = page.evaluate("""(i) => { const w = document.querySelectorAll('.mw-widget')[i];
             const c = w.querySelector('.mw-controls .mw-control');
             const chart = w.querySelector('.mw-chart');
