@@ -86,9 +86,11 @@
   /* 3. Static charts on narrow screens.  meishi.kit.charts draws them at
      144 dpi with no text under 9 pt, i.e. 18 image pixels: shown at half their
      pixel width or more, every label, legend and source line is at least 9 CSS
-     px.  A phone's column is narrower, so the chart keeps that width and
-     scrolls sideways in its own box (focusable, with a one-line hint) instead
-     of shrinking its text to 5 px.  Drop if the charts get a phone rendering. */
+     px.  On a phone the page serves each chart's phone rendering (a <picture>,
+     meishi_build.altimage), which fits a 390 px screen at that scale.  Should a
+     column still be narrower than half the image (a very small screen), the
+     chart keeps that width and scrolls sideways in its own box (focusable,
+     with a one-line hint) instead of shrinking its text below 9 px. */
   const CHART_MIN_SCALE = 0.5;
   const HINT = "Swipe the chart sideways to see all of it, or turn your phone.";
   const readableCharts = () => {
@@ -104,6 +106,7 @@
     };
     const wrap = (img) => {
       if (!img.naturalWidth || img.closest(".meishi-chart-scroll")) return;
+      const chart = img.closest("picture") || img; // the <picture> moves whole
       const box = document.createElement("div");
       box.className = "meishi-chart-scroll";
       box.setAttribute("role", "group");
@@ -112,16 +115,23 @@
       hint.className = "meishi-chart-hint";
       hint.setAttribute("aria-hidden", "true");
       hint.textContent = HINT;
-      img.before(hint, box);
-      box.append(img);
+      chart.before(hint, box);
+      box.append(chart);
       img.style.minWidth = `${Math.ceil(img.naturalWidth * CHART_MIN_SCALE)}px`;
       img.style.maxWidth = `${img.naturalWidth}px`;
       boxes.push(box);
       update();
     };
+    // the phone's or the page's rendering, whichever the screen now picks (a turned phone)
+    const rescale = (img) => {
+      img.style.minWidth = `${Math.ceil(img.naturalWidth * CHART_MIN_SCALE)}px`;
+      img.style.maxWidth = `${img.naturalWidth}px`;
+      update();
+    };
     for (const img of document.querySelectorAll(".bd-article .cell_output img")) {
       if (img.complete) wrap(img);
       else img.addEventListener("load", () => wrap(img), { once: true });
+      if (img.closest("picture")) img.addEventListener("load", () => rescale(img));
     }
     window.addEventListener("resize", update);
   };

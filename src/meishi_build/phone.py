@@ -10,7 +10,8 @@ screen (and turned, 844 x 390), light theme, and measured:
   options and buttons, widget controls), folds opened so their contents count;
 * the smallest text of every static chart, in CSS px: the charts are drawn at
   :data:`meishi.kit.charts.DPI` with no type under :data:`CHART_MIN_POINTS` points,
-  so the smallest text is that size scaled as the page shows the image.
+  so the smallest text is that size scaled as the page shows the image; and which
+  rendering is shown (a phone gets the chart's phone rendering: meishi_build.altimage).
 
 It writes ``_build/reports/phone.json`` and ``_build/reports/phone.md`` (a Markdown
 table) and prints the table.  ``tests/browser/test_phone.py`` holds the same
@@ -89,11 +90,14 @@ WIDGETS_JS = """() => {
   });
 }"""
 
-#: Every static chart: its alt text's start, its shown and natural widths.
+#: Every static chart: its alt text's start, its shown and natural widths, the file shown
+#: and whether that is its phone rendering (the <picture>'s source for narrow screens).
 CHARTS_JS = """() => [...document.querySelectorAll('.bd-article .cell_output img')]
-  .map(i => ({alt: (i.getAttribute('alt') || '').slice(0, 60),
-              shown: i.getBoundingClientRect().width, natural: i.naturalWidth,
-              source: (i.currentSrc || i.src).split('/').pop()}))"""
+  .map(i => { const s = i.closest('picture') && i.closest('picture').querySelector('source');
+    const source = (i.currentSrc || i.src).split('/').pop();
+    return {alt: (i.getAttribute('alt') || '').slice(0, 60),
+            shown: i.getBoundingClientRect().width, natural: i.naturalWidth, source,
+            phone: !!s && s.srcset.split('/').pop() === source}; })"""
 
 
 def chart_text_px(shown: float, natural: float) -> float:
@@ -171,6 +175,12 @@ def to_markdown(report: dict) -> str:
                 lines.append(f"| {Path(path).stem} | {w['widget']} | {w['height']:,} | "
                              f"{w['chart']:,} | {w['span']:,} | {w['room']:,} | "
                              f"{'yes' if w['fits'] else 'no'} |")
+        lines += ["", "| Page | Chart | Rendering shown | Smallest text (CSS px) |",
+                  "|---|---|---|---:|"]
+        for path, page in pages.items():
+            for c in page["charts"]:
+                lines.append(f"| {Path(path).stem} | {c['alt'][:40]}… | "
+                             f"{'phone' if c.get('phone') else 'page'} | {c['text_px']} |")
         smallest, text = _summary(pages)
         lines.append("")
         if smallest:

@@ -31,6 +31,14 @@ from meishi_build.phone import CHART_TEXT, TARGETS, TARGETS_JS, TOUCH, WIDGETS_J
 pytestmark = pytest.mark.browser
 
 PORTRAIT, LANDSCAPE = (390, 844), (844, 390)
+#: Widgets whose chart has one panel: turned, it sits beside their controls (phone.js).
+BESIDE = {"lookup", "profile_reader", "chooser", "lenses", "weights"}
+#: Turned (844 x 390, 342 px under the header), these widgets do not yet fit their first
+#: control and their chart on one screen: why, and what it would take.
+LANDSCAPE_TOO_TALL = {
+    "introductions": "two panels side by side, no lower than 300 px (the bars' labels), "
+                     "with their legend, and the slider under them: 472 px. Beside its "
+                     "controls the panels would stack (600 px); it needs its own layout."}
 VIEWPORTS = [pytest.param(PORTRAIT, id="390x844"), pytest.param(LANDSCAPE, id="844x390")]
 THEMES = [pytest.param(False, id="light"), pytest.param(True, id="dark")]
 
@@ -204,10 +212,25 @@ def _chart_text_px(page) -> list[tuple[str, float]]:
     return [(alt, chart_text_px(shown, natural)) for alt, shown, natural in sizes]
 
 
+#: Each static chart: the file its <picture> offers phones, the one shown, the alt text,
+#: and whether its box scrolls sideways.
+PICTURES_JS = """() => [...document.querySelectorAll('.bd-article .cell_output img')].map(i => {
+  const source = i.closest('picture') && i.closest('picture').querySelector('source');
+  const box = i.closest('.meishi-chart-scroll');
+  return {phone: source ? source.srcset.split('/').pop() : null,
+          media: source ? source.media : null,
+          shown: (i.currentSrc || i.src).split('/').pop(), alt: i.getAttribute('alt') || '',
+          scrolls: !!box && box.scrollWidth > box.clientWidth + 1}; })"""
+
+
+@pytest.mark.parametrize("dark", THEMES)
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("path", CHAPTERS)
-def test_chart_text_is_readable(phone, path, viewport):
-    page, _ = phone(path, viewport)
+def test_chart_text_is_readable(phone, path, viewport, dark):
+    """Every static chart's text is 9 CSS px or more, with no sideways scrolling: on a
+    390 px phone the chart's phone rendering (meishi.kit.chartfit.for_phone), which its
+    <picture> serves there, is the one shown, with the chart's alt text."""
+    page, log = phone(path, viewport, dark)
     page.wait_for_function("""() => [...document.querySelectorAll('.bd-article .cell_output img')]
         .every(i => i.complete)""")
     sizes = _chart_text_px(page)
@@ -215,13 +238,16 @@ def test_chart_text_is_readable(phone, path, viewport):
         pytest.skip(f"{path} has no static chart")
     print(f"{path} {viewport}: smallest chart text {min(s for _, s in sizes)} px")
     assert all(size >= CHART_TEXT for _, size in sizes), sizes
-    # a chart wider than the column scrolls in its own box, reachable by keyboard
-    overflow = page.evaluate("""() => [...document.querySelectorAll('.meishi-chart-scroll')]
-        .filter(b => b.scrollWidth > b.clientWidth + 1 && b.getAttribute('tabindex') !== '0')
-        .length""")
-    assert overflow == 0
+    pictures = page.evaluate(PICTURES_JS)
+    assert all(p["phone"] and len(p["alt"]) > 80 for p in pictures), pictures
+    narrow = page.evaluate("(q) => matchMedia(q).matches", pictures[0]["media"])
+    assert narrow == (viewport == PORTRAIT)
+    for p in pictures:  # the phone's rendering on a phone, the page's when turned
+        assert (p["shown"] == p["phone"]) == narrow, p
+    assert [p for p in pictures if p["scrolls"]] == [], "a chart scrolls sideways"
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport[0], \
         "the page itself scrolls sideways"
+    assert log.page_errors == [], log.page_errors
 
 
 # -- quiz, folds, code -----------------------------------------------------------------
@@ -400,15 +426,14 @@ def test_download_menu_offers_the_chapter_handout(phone):
 
 
 @pytest.mark.parametrize("dark", THEMES)
+@pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("path", CHAPTERS)
-def test_first_control_and_chart_fit_one_screen(phone, path, dark):
+def test_first_control_and_chart_fit_one_screen(phone, path, viewport, dark):
     """For every widget there is a scroll position at which its first control and its chart
-    (legend included) are both on screen, below the sticky header, on a 390 x 844 phone:
-    the span from the top of one to the bottom of the other is no taller than the room
-    under the header.  (Turned, 844 x 390, the dock keeps a control with the chart:
-    test_widget_slider_and_chart_share_a_screen; python -m meishi_build.phone reports
-    the span there too.)"""
-    viewport = PORTRAIT
+    (legend included) are both on screen, below the sticky header, on a 390 x 844 phone
+    and on the same phone turned (844 x 390, the chart beside its controls): the span
+    from the top of one to the bottom of the other is no taller than the room under the
+    header."""
     page, log = phone(path, viewport, dark)
     found = page.evaluate(WIDGETS_JS)
     if not found:
@@ -416,9 +441,16 @@ def test_first_control_and_chart_fit_one_screen(phone, path, dark):
     for w in found:
         print(f"{path} {viewport}: widget {w['widget']} {w['height']} px tall, first control "
               f"to chart end {w['span']} px, room {w['room']} px")
-    assert [w for w in found if not w["fits"]] == [], found
+    misses = {w["widget"] for w in found if not w["fits"]}
+    if viewport == LANDSCAPE:  # a known gap, held open here so that its fix is noticed
+        assert misses & set(LANDSCAPE_TOO_TALL) == {w["widget"] for w in found} & set(
+            LANDSCAPE_TOO_TALL), "a widget in LANDSCAPE_TOO_TALL fits now: take it out"
+        misses -= set(LANDSCAPE_TOO_TALL)
+    assert misses == set(), found
     # and at that scroll position nothing covers them: the first control can be tapped
     for i, w in enumerate(found):
+        if viewport == LANDSCAPE and w["widget"] in LANDSCAPE_TOO_TALL:
+            continue  # no such position (above)
         hit = page.evaluate("""(i) => { const w = document.querySelectorAll('.mw-widget')[i];
             const c = w.querySelector('.mw-controls .mw-control');
             const chart = w.querySelector('.mw-chart');
@@ -432,6 +464,44 @@ def test_first_control_and_chart_fit_one_screen(phone, path, dark):
             return el === input || (el && input.labels && [...input.labels].includes(el)); }""", i)
         assert hit, f"{w['widget']}: its first control is covered"
     assert log.page_errors == [], log.page_errors
+
+
+#: Each widget's presets, first control and chart: where they are, and in which order the
+#: page (so Tab and a screen reader) has them.
+PRESETS_JS = """() => [...document.querySelectorAll('.mw-widget')].map(w => {
+  const presets = w.querySelector('.mw-presets');
+  const first = w.querySelector('.mw-controls .mw-control');
+  const chart = w.querySelector('.mw-chart');
+  const box = (el) => { const r = el.getBoundingClientRect();
+    return {top: Math.round(r.top), left: Math.round(r.left), right: Math.round(r.right),
+            bottom: Math.round(r.bottom)}; };
+  return {widget: w.dataset.widget, presets: box(presets), first: box(first), chart: box(chart),
+          before: !!(presets.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING),
+          beside: w.classList.contains('mw-beside')}; })"""
+
+
+@pytest.mark.parametrize("dark", THEMES)
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_presets_come_before_the_controls_they_set(phone, viewport, dark):
+    """On a phone, upright and turned, a widget's presets are met before its controls, in
+    the same place in every widget (right under its title, above the chart and the
+    controls; turned, a one-panel chart has its controls in a column beside it), and
+    the page's order is that order, so Tab and a screen reader meet them first too."""
+    seen = []
+    for path in CHAPTERS:
+        page, log = phone(path, viewport, dark)
+        seen += page.evaluate(PRESETS_JS)
+        assert log.page_errors == [], log.page_errors
+    if not seen:
+        pytest.skip("no widget")
+    for w in seen:
+        assert w["before"], w
+        assert w["presets"]["bottom"] <= w["first"]["top"] + 1, w
+        assert w["presets"]["bottom"] <= w["chart"]["top"] + 1, w
+        if w["beside"]:  # turned: the controls in a column right of the chart
+            assert w["first"]["left"] >= w["chart"]["right"], w
+    if viewport == LANDSCAPE:
+        assert {w["widget"] for w in seen if w["beside"]} >= BESIDE, seen
 
 
 def test_keyboard_leaves_the_readout_in_view(phone):

@@ -56,3 +56,33 @@ def test_the_link_is_relative_to_the_page():
 
     para = sources_line(["a_b"], "index")
     assert para.next_node(nodes.reference)["refuri"] == "chapters/data_sources.html#ds-a-b"
+
+
+def test_a_chart_with_a_phone_rendering_becomes_a_picture_with_both_images():
+    """The phone PNG is written beside the page's and both images carry the alt text;
+    the HTML writer serves the phone one for PHONE_MEDIA (tests/browser/test_phone.py)."""
+    import base64
+
+    from meishi_build.altimage import PHONE_MEDIA, picture, setup
+
+    written = []
+
+    class Renderer(FakeRenderer):
+        def write_file(self, path, content, overwrite=False, exists_ok=False):
+            written.append((path, content))
+            return "_build/jupyter_execute/" + path[0]
+
+    png = b"\x89PNG phone"
+    meta = {"image/png": {"alt": "Bars of tenure by country",
+                          "phone": base64.b64encode(png).decode("ascii")}}
+    out = AltTextImagePlugin.handle_mime(Renderer(), _data(meta=meta), False)
+    assert len(out) == 1 and isinstance(out[0], picture)
+    phone, page = out[0].children
+    assert phone["uri"].endswith(".png") and written == [([phone["uri"].rsplit("/", 1)[1]], png)]
+    assert page["uri"] == "x.png"
+    assert phone["alt"] == page["alt"] == "Bars of tenure by country"
+    assert PHONE_MEDIA == "(max-width: 40em)"  # the widgets' narrow screens (phone.js)
+    added = []
+    app = SimpleNamespace(add_node=lambda node, **writers: added.append((node, set(writers))))
+    assert setup(app)["parallel_read_safe"]
+    assert added[0][0] is picture and {"html", "latex"} <= added[0][1]

@@ -22,7 +22,8 @@ def test_the_table_gives_each_widget_and_the_smallest_figures():
                      "room": 788, "fits": True},
                     {"widget": "threshold", "height": 1376, "chart": 540, "span": 800,
                      "room": 788, "fits": False}],
-        "charts": [{"alt": "A chart", "shown": 358, "natural": 1080, "text_px": 9.5},
+        "charts": [{"alt": "A chart", "shown": 358, "natural": 648, "text_px": 9.9,
+                    "phone": True},
                    {"alt": "B chart", "shown": 358, "natural": 1080, "text_px": 9.1}],
         "smallest_target": target, "small_targets": []}}}}
     table = to_markdown(report)
@@ -30,3 +31,6 @@ def test_the_table_gives_each_widget_and_the_smallest_figures():
     assert "| 01_x | threshold | 1,376 | 540 | 800 | 788 | no |" in table
     assert "Smallest touch target: 300.0 × 44.0 px (quiz option: Yes)" in table
     assert "Smallest chart text: 9.1 px" in table
+    # each figure: the rendering shown and its smallest text
+    assert "| 01_x | A chart… | phone | 9.9 |" in table
+    assert "| 01_x | B chart… | page | 9.1 |" in table

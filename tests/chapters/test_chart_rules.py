@@ -55,6 +55,9 @@ def _drawn_texts(fig):
         add(getattr(fig, name, None), name.strip("_"))
     for text in fig.texts:
         add(text, "figure text")
+    for legend in fig.legends:  # the phone rendering's one legend under the plot
+        for text in legend.get_texts():
+            add(text, "legend")
     for ax in fig.axes:
         for title in (ax.title, ax._left_title, ax._right_title):
             add(title, "title")
@@ -80,13 +83,17 @@ def _drawn_texts(fig):
     return found, inside
 
 
+@pytest.mark.parametrize("rendering", ["page", "phone"])
 @pytest.mark.parametrize("slug, make", CHARTS, ids=[f"{s}.{m.__name__}" for s, m in CHARTS])
-def test_no_chart_text_runs_off_the_canvas_or_over_other_text(slug, make):
+def test_no_chart_text_runs_off_the_canvas_or_over_other_text(slug, make, rendering):
     """Titles, labels, annotations and tick labels stay inside the image (which the book
-    shows on screen and prints as it is) and never overlap each other."""
-    fig = make().fig
+    shows on screen and prints as it is) and never overlap each other: in the page's
+    rendering and in the phone's (meishi.kit.chartfit.for_phone)."""
+    fig = make().fig if rendering == "page" else make().phone_fig()
     texts, inside = _drawn_texts(fig)
     width, height = fig.canvas.get_width_height()
+    if rendering == "phone":
+        _phone_text_is_readable(make.__name__, fig)
     for what, text, box in texts:
         assert box.x0 >= -1 and box.y0 >= -1 and box.x1 <= width + 1 and box.y1 <= height + 1, \
             f"{make.__name__}: {what} {text!r} runs off the {width}x{height} canvas ({box})"
@@ -101,3 +108,20 @@ def test_no_chart_text_runs_off_the_canvas_or_over_other_text(slug, make):
     for text, box, axes in inside:
         assert box.x0 >= axes.x0 + 2 and box.x1 <= axes.x1 + 1, \
             f"{make.__name__}: label {text!r} crosses the edge of its axes"
+
+
+#: A chart's width on a 390 px phone (CSS px, measured in Chromium; test_phone's charts
+#: test holds the shown text itself to 9 CSS px).
+PHONE_COLUMN = 342
+
+
+def _phone_text_is_readable(name, fig):
+    """The phone rendering's smallest text, shown PHONE_COLUMN CSS px wide, is 9 CSS px or
+    more: no text under 9 pt, and the image no wider than twice the column."""
+    from matplotlib.text import Text
+
+    sizes = [t.get_fontsize() for t in fig.findobj(Text)
+             if t.get_visible() and t.get_text().strip()]
+    scale = PHONE_COLUMN / fig.canvas.get_width_height()[0]
+    smallest = min(sizes) * fig.dpi / 72 * scale
+    assert smallest >= 9, f"{name}: phone text {smallest:.1f} CSS px in a {PHONE_COLUMN} px column"

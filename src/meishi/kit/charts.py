@@ -31,7 +31,7 @@ import matplotlib.style
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from .chartfit import fit_text
+from .chartfit import fit_text, for_phone
 
 __all__ = [
     "FIG_SIZES",
@@ -240,12 +240,21 @@ class Chart:
     def png(self) -> bytes:
         return png_bytes(self.fig)
 
+    def phone_fig(self) -> Figure:
+        """The figure laid out for a phone (a copy: :func:`~.chartfit.for_phone`)."""
+        return for_phone(self.fig)
+
+    def phone_png(self) -> bytes:
+        """The phone rendering, which the book shows on narrow screens (with the same alt)."""
+        return png_bytes(self.phone_fig())
+
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None):
         data = {
             "image/png": base64.b64encode(self.png()).decode("ascii"),
             "text/plain": self.alt,
         }
-        meta = {"image/png": {"alt": self.alt, "datasets": list(self.datasets)}}
+        meta = {"image/png": {"alt": self.alt, "datasets": list(self.datasets),
+                              "phone": base64.b64encode(self.phone_png()).decode("ascii")}}
         return data, meta
 
     def data_uri(self) -> str:

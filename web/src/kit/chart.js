@@ -26,14 +26,16 @@ const PHONE_HEADER = 60;
 const PHONE_CONTROL = 130;
 const MIN_PANEL = 170;
 
-/** A panel's height: ``height``, or lower on a phone (see PHONE_CONTROL). */
+/** A panel's height: ``height``, or lower on a phone (see PHONE_CONTROL; a phone turned
+    puts the controls beside the chart, phone.js, so none is kept free under it). */
 function panelHeight(container, height, rows, least = MIN_PANEL) {
   if (!narrowScreen() || typeof window === "undefined") return height;
   let legend = 0;
   for (const node of container.querySelectorAll(":scope > .mw-legend")) {
     legend += node.getBoundingClientRect().height;
   }
-  const room = window.innerHeight - PHONE_HEADER - PHONE_CONTROL - legend;
+  const control = container.closest(".mw-beside") ? 0 : PHONE_CONTROL;
+  const room = window.innerHeight - PHONE_HEADER - control - legend;
   return Math.max(least, Math.min(height, Math.floor(room / rows)));
 }
 
@@ -148,7 +150,7 @@ export function createFigure(container, { panels, height = 270, margin = {}, fit
     width = w;
     const side = out.list.length > 1 && w >= NARROW;
     const pw = side ? w / out.list.length : w;
-    const ph = out.list.length > 1 || fit
+    const ph = out.list.length > 1 || fit || container.closest(".mw-beside")
       ? panelHeight(container, height, side ? 1 : out.list.length, minPanel) : height;
     out.list.forEach((panel, i) => {
       const x = side ? i * pw : 0;

@@ -9,6 +9,7 @@ import { scaleBand, scaleLinear } from "d3-scale";
 import { compute, describe, goalOf, read, score } from "./logic.js";
 
 const ROW = 42; // px per service
+const COMPACT_NAME = 124; // px for the names left of the bars, in a compact chart
 const SHOWN = 3; // services whose rows the table shows
 const NARROW_TABLE = 520; // below this width (px) the rows take two columns
 
@@ -149,8 +150,13 @@ function createChart(container, spec) {
     const goal = goalOf(spec, params);
     const top = result[0].top;
     panel.setHeading("Fit for the chosen goal");
-    const x = scaleLinear([0, top], [0, panel.width]);
     const y = scaleBand(result.map((f) => f.service), [0, panel.height]);
+    // a row lower than a name above its bar (a phone turned, the chart fitted to the
+    // screen): each name left of its bar, on one line
+    const compact = y.bandwidth() < ROW - 4;
+    const nameWidth = compact ? Math.min(COMPACT_NAME, panel.width * 0.4) : 0;
+    const x = scaleLinear([0, top], [nameWidth, panel.width]);
+    const barY = (f) => y(f.service) + (compact ? (y.bandwidth() - 15) / 2 : 20);
     panel.xAxis(x, { values: [0, 0.25, 0.5, 0.75, 1].map((t) => t * top), format: score });
     const weight = (f) => f.not_found.reduce((s, feat) =>
       s + goal.needs.find((n) => n.feature === feat).weight, 0);
@@ -160,10 +166,10 @@ function createChart(container, spec) {
       .attr("data-service", (f) => f.service)
       .attr("data-value", (f) => f.score)
       .attr("data-top", (f) => f.top)
-      .attr("x", 0)
-      .attr("y", (f) => y(f.service) + 20)
+      .attr("x", nameWidth)
+      .attr("y", barY)
       .attr("height", 15)
-      .attr("width", (f) => Math.max(f.score > 0 ? 2 : 0, x(f.score)))
+      .attr("width", (f) => Math.max(f.score > 0 ? 2 : 0, x(f.score) - nameWidth))
       .style("fill", COLOURS.blue)
       .style("stroke", (_f, i) => (i === 0 ? COLOURS.ink : "none"))
       .style("stroke-width", "1.5px");
@@ -172,7 +178,7 @@ function createChart(container, spec) {
       .attr("data-service", (f) => f.service)
       .attr("data-weight", (f) => weight(f))
       .attr("x", (f) => x(f.score))
-      .attr("y", (f) => y(f.service) + 20)
+      .attr("y", barY)
       .attr("height", 15)
       .attr("width", (f) => Math.max(0, x(Math.min(top, f.score + weight(f))) - x(f.score)))
       .style("fill", "none").style("stroke", COLOURS.ink).style("stroke-width", "1.5px")
@@ -180,14 +186,15 @@ function createChart(container, spec) {
     names.selectAll("text").data(result, key).join("text")
       .attr("class", "mw-bar-name")
       .attr("x", 0)
-      .attr("y", (f) => y(f.service) + 11)
+      .attr("y", (f) => (compact ? barY(f) + 8 : y(f.service) + 11))
+      .attr("dominant-baseline", compact ? "middle" : null)
       .style("font-weight", (_f, i) => (i === 0 ? 700 : null))
       .text((f, i) => (i === 0 ? `${f.service} (best fit)` : f.service));
     values.selectAll("text").data(result, key).join("text")
       .attr("class", "mw-label mw-bar-value")
       .attr("data-service", (f) => f.service)
       .attr("x", (f) => x(Math.min(top, f.score + weight(f))) + 5)
-      .attr("y", (f) => y(f.service) + 28)
+      .attr("y", (f) => barY(f) + 8)
       .text((f) => score(f.score));
     renderRows(reading, result, goal, (container.clientWidth || 680) < NARROW_TABLE);
   }
