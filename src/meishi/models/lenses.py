@@ -22,6 +22,7 @@ exactly (a parity test holds it to this module).
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -95,8 +96,15 @@ def shuffle_share(x: Sequence[float], y: Sequence[float], shuffles: int = DEFAUL
     strong, in either direction, as the observed one (Fisher-Yates, mulberry32)."""
     if shuffles < 1:
         raise ValueError("shuffles must be 1 or more")
-    rx2 = [round(2 * r) for r in ranks(x)]
-    ry2 = [round(2 * r) for r in ranks(y)]
+    rx2 = tuple(round(2 * r) for r in ranks(x))
+    ry2 = tuple(round(2 * r) for r in ranks(y))
+    return _shuffle_share(rx2, ry2, shuffles, seed)
+
+
+@functools.lru_cache(maxsize=512)
+def _shuffle_share(rx2: tuple[int, ...], ry2: tuple[int, ...], shuffles: int, seed: int) -> float:
+    """shuffle_share on doubled ranks; the same ranks, shuffles and seed give the same share,
+    so it is computed once (a widget's readout and its tests ask again and again)."""
     observed = abs(_centred(rx2, ry2))
     draw = mulberry32(seed)
     perm = list(ry2)
