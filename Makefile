@@ -139,18 +139,18 @@ publish: handouts notebooks
 # MEISHI_REQUIRE_BUILD makes the built-book tests fail rather than skip if
 # _build/html were missing.
 # A chapter's download menu and the teacher's download links point to a file only once
-# it exists, so after the printing the book is built again (cached: only the pages
-# naming a new file are rewritten). The handouts are printed once: they record what
-# each printed page's article was (meishi_build.printrecord), and the tests check the
-# rebuilt pages still print the same; `publish` assembles what CI publishes and checks
-# every link. The notebooks run once, in the build (meishi_build.execute runs them two
-# at a time): the tests read the build's executed copies, and nbval executes only the
-# student notebooks, whose code differs.
+# it exists, so after the first printing the book is built again (cached: only the
+# pages naming a new file are rewritten) and the handouts printed again, each PDF then
+# newer than its page; `publish` assembles what CI publishes and checks every link.
+# The notebooks run once, in the build (meishi_build.execute runs them two at a time):
+# the tests read the build's execution cache, and nbval executes only the student
+# notebooks, whose code differs.
 # pytest runs on two workers (pytest-xdist); tests/conftest.py keeps a notebook's
 # cells, and the tests of a file that sets up something for the whole file, on one.
 test: book lint notebooks
 	$(BIN)/python -m meishi_build.handouts --if-chromium
 	$(BIN)/python -m meishi_build.build
+	$(BIN)/python -m meishi_build.handouts --if-chromium
 	$(BIN)/python -m meishi_build.publish --if-chromium
 	MEISHI_REQUIRE_BUILD=1 $(BIN)/python -m pytest -n 2
 

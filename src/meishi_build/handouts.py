@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import html
-import json
 import shutil
 import sys
 from pathlib import Path
@@ -42,10 +41,8 @@ from meishi.paths import BUILD, HTML, ROOT
 
 from . import coursepdf, versions
 from .devserver import chromium, chromium_path, local_only, serve
-from .printrecord import PRINTED_FROM, page_digest
 
-__all__ = ["GLOSSARY", "HANDOUTS", "answer_key", "chapter_pages", "numbered", "printed_pages",
-           "write_handouts"]
+__all__ = ["GLOSSARY", "HANDOUTS", "answer_key", "chapter_pages", "numbered", "write_handouts"]
 
 HANDOUTS = BUILD / "handouts"
 ANSWER_KEY = "answer-key.pdf"
@@ -140,11 +137,6 @@ def chapter_pages() -> list[tuple[str, str, str]]:
     return [(c.stem, f"chapters/{c.stem}.html", c.title) for c in discover()]
 
 
-def printed_pages() -> list[str]:
-    """Every page of the book the handouts print from."""
-    return [path for _stem, path, _title in chapter_pages()] + [GLOSSARY_PAGE]
-
-
 def _templates(label: str) -> dict[str, str]:
     style = "font-family: sans-serif; font-size: 8pt; color: #444; width: 100%; margin: 0 14mm;"
     return {
@@ -224,7 +216,6 @@ def write_handouts(out: Path = HANDOUTS) -> dict[str, Path]:
     prints: list[tuple[str, Path]] = []
     parts: list[Path] = []
     work = out / "prints"
-    printed_from = {path: page_digest(HTML / path) for path in printed_pages()}
     with serve(HTML) as base, chromium() as browser:
         for stem, path, chapter in chapter_pages():
             printed = work / f"{stem}.pdf"
@@ -246,7 +237,6 @@ def write_handouts(out: Path = HANDOUTS) -> dict[str, Path]:
             browser, base, prints, out / coursepdf.COURSE_PDF, title=title,
             author=str(config.get("author", "")), year=str(config.get("copyright", "")))
     shutil.rmtree(work)
-    (out / PRINTED_FROM).write_text(json.dumps(printed_from, indent=1) + "\n", encoding="utf-8")
     return written
 
 
