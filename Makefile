@@ -151,6 +151,9 @@ publish: handouts notebooks
 # it exists, so after the first printing the book is built again (cached: only the
 # pages naming a new file are rewritten) and the handouts printed again, each PDF then
 # newer than its page; `publish` assembles what CI publishes and checks every link.
+# The notebooks run once, in the build (meishi_build.execute runs them two at a time):
+# the tests read the build's execution cache, and nbval executes only the student
+# notebooks, whose code differs.
 # pytest runs on two workers (pytest-xdist); tests/conftest.py keeps a notebook's
 # cells, and the tests of a file that sets up something for the whole file, on one.
 test: book lint notebooks

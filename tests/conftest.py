@@ -8,8 +8,11 @@
   ``tests/build`` because ``build`` is in its default ``norecursedirs``)
   fails the run instead of dropping its tests unnoticed.
 * The full run under ``make test`` (MEISHI_REQUIRE_BUILD) must also execute the
-  student and instructor version of every chapter (``make notebooks`` writes
-  them into ``_build/classroom``, which ``testpaths`` names).
+  student version of every chapter (``make notebooks`` writes it into
+  ``_build/classroom/student``, which ``testpaths`` names).  The chapters, the
+  teacher's guide pages and the instructor versions are not executed again: the
+  build executed them (tests/build/test_executed.py reads its executed copies).
+  A run that names ``chapters/`` still executes its notebooks through nbval.
 
 Run in parallel (``make test`` runs ``pytest -n 2``, pytest-xdist), a
 notebook's cells stay together on one worker (they share its kernel), and so do the
@@ -40,16 +43,17 @@ def _runs_chapters(config: pytest.Config) -> bool:
 
 
 def _full_run(config: pytest.Config) -> bool:
+    if config.args_source == pytest.Config.ArgsSource.TESTPATHS:
+        return True
     asked = {Path(a.split("::")[0]).resolve() for a in config.args}
-    whole = {(ROOT / "tests").resolve(), (ROOT / "chapters").resolve()}
+    whole = {(ROOT / "tests").resolve(), (CLASSROOM / "student").resolve()}
     return not config.args or ROOT.resolve() in asked or whole <= asked
 
 
 def _classroom_not_collected(session: pytest.Session, collected: set[Path]) -> list[str]:
     if not (os.environ.get("MEISHI_REQUIRE_BUILD") and _full_run(session.config)):
         return []
-    expected = {(CLASSROOM / version / c.notebook.name).resolve()
-                for version in ("student", "instructor") for c in discover()}
+    expected = {(CLASSROOM / "student" / c.notebook.name).resolve() for c in discover()}
     return sorted(str(p.relative_to(ROOT)) for p in expected - collected)
 
 
@@ -97,10 +101,14 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     lost = _test_files_not_collected(session)
     if lost:
         raise pytest.UsageError(f"test files under the requested paths gave no tests: {lost}")
-    if not _runs_chapters(session.config):
-        return
     notebooks = {Path(str(item.path)).resolve() for item in session.items
                  if str(item.path).endswith(".ipynb")}
+    versions = _classroom_not_collected(session, notebooks)
+    if versions and not session.config.getoption("deselect") and not session.config.option.keyword:
+        raise pytest.UsageError(f"classroom notebooks not collected (run `make notebooks`): "
+                                f"{versions}")
+    if not _runs_chapters(session.config):
+        return
     collected = {p for p in notebooks if (ROOT / "chapters").resolve() in p.parents}
     expected = {p.resolve() for p in toc_notebooks()}
     if not collected:
@@ -111,7 +119,3 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     missing = sorted(str(p.relative_to(ROOT)) for p in expected - collected)
     if missing and not session.config.getoption("deselect") and not session.config.option.keyword:
         raise pytest.UsageError(f"notebooks in _toc.yml not collected: {missing}")
-    versions = _classroom_not_collected(session, notebooks)
-    if versions and not session.config.getoption("deselect") and not session.config.option.keyword:
-        raise pytest.UsageError(f"classroom notebooks not collected (run `make notebooks`): "
-                                f"{versions}")

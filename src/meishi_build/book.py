@@ -3,6 +3,8 @@
 The book is made in steps: the widgets' web bundle and the Japanese font cut
 (``make web``), the teacher's guide pages (:mod:`meishi_build.guide`), the
 inputs stamp that drops stale execution caches (``make _build/.inputs-stamp``),
+the notebooks the cache lacks, executed two at a time into it
+(:mod:`meishi_build.execute`; a failure there is left for the build to report),
 and the strict build (:mod:`meishi_build.build`, any further arguments passed
 on).  Make alone would stop at a failed step and leave the previous book in
 ``_build/html`` looking current, with an old ``_build/reports/build.log``
@@ -67,6 +69,8 @@ def steps(extra: list[str] | None = None, make: str | None = None) -> list[Step]
              (python, "-m", "meishi_build.guide")),
         Step("the inputs stamp (make _build/.inputs-stamp)",
              (make, "--no-print-directory", "_build/.inputs-stamp")),
+        Step("the notebooks, executed in parallel into the cache (meishi_build.execute)",
+             (python, "-m", "meishi_build.execute")),
         Step("the book (meishi_build.build)",
              (python, "-m", "meishi_build.build", *(extra or [])), summarizes=True),
     ]

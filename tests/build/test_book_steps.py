@@ -38,8 +38,9 @@ def _py(code: str, name: str = "a step", summarizes: bool = False) -> Step:
 
 def test_every_step_of_make_book_is_run_by_the_driver() -> None:
     names = [s.argv[-1] if "make" in s.argv[0] else s.argv[2] for s in steps(make="make")]
-    assert names == ["web", "meishi_build.guide", "_build/.inputs-stamp", "meishi_build.build"]
-    assert [s.summarizes for s in steps()] == [False, False, False, True]
+    assert names == ["web", "meishi_build.guide", "_build/.inputs-stamp", "meishi_build.execute",
+                     "meishi_build.build"]
+    assert [s.summarizes for s in steps()] == [False, False, False, False, True]
     assert steps(["--quiet"])[-1].argv[-1] == "--quiet"
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "book: $(STAMP)\n\t$(BIN)/python -m meishi_build.book\n" in makefile

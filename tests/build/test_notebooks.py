@@ -87,12 +87,14 @@ def test_chart_cells_have_captions(path):
 
 
 def test_a_run_that_collects_no_notebook_fails():
-    """The guard in tests/conftest.py: no silent pass when nbval collects nothing."""
+    """The guard in tests/conftest.py: no silent pass when a run that names chapters/
+    (nbval) collects no notebook.  (tests/conftest.py is loaded by a run that names tests/.)"""
     import subprocess
     import sys
 
     ignores = [f"--ignore={p}" for p in NOTEBOOKS]
-    result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", *ignores],
+    result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q",
+                             str(Path(__file__).relative_to(ROOT)), "chapters", *ignores],
                             cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode != 0
     assert "no chapter notebook was collected" in result.stdout + result.stderr

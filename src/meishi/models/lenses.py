@@ -22,7 +22,9 @@ exactly (a parity test holds it to this module).
 
 from __future__ import annotations
 
+import functools
 import math
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -95,17 +97,33 @@ def shuffle_share(x: Sequence[float], y: Sequence[float], shuffles: int = DEFAUL
     strong, in either direction, as the observed one (Fisher-Yates, mulberry32)."""
     if shuffles < 1:
         raise ValueError("shuffles must be 1 or more")
-    rx2 = [round(2 * r) for r in ranks(x)]
-    ry2 = [round(2 * r) for r in ranks(y)]
-    observed = abs(_centred(rx2, ry2))
+    rx2 = tuple(round(2 * r) for r in ranks(x))
+    ry2 = tuple(round(2 * r) for r in ranks(y))
+    return _shuffle_share(rx2, ry2, shuffles, seed)
+
+
+@functools.lru_cache(maxsize=16)
+def _swaps(n: int, shuffles: int, seed: int) -> tuple[tuple[int, ...], ...]:
+    """The Fisher-Yates swap partners of every shuffle: they depend only on the number of
+    points, the shuffles and the seed, never on the values shuffled."""
     draw = mulberry32(seed)
+    return tuple(tuple(math.floor(draw() * (i + 1)) for i in range(n - 1, 0, -1))
+                 for _ in range(shuffles))
+
+
+@functools.lru_cache(maxsize=512)
+def _shuffle_share(rx2: tuple[int, ...], ry2: tuple[int, ...], shuffles: int, seed: int) -> float:
+    """shuffle_share on doubled ranks; the same ranks, shuffles and seed give the same share,
+    so it is computed once (a widget's readout and its tests ask again and again)."""
+    n = len(rx2)
+    observed = abs(_centred(rx2, ry2))
+    sums = sum(rx2) * sum(ry2)  # a shuffle keeps sum(ry2): _centred(rx2, perm) below
     perm = list(ry2)
     hits = 0
-    for _ in range(shuffles):
-        for i in range(len(perm) - 1, 0, -1):
-            j = math.floor(draw() * (i + 1))
+    for swaps in _swaps(n, shuffles, seed):
+        for i, j in zip(range(n - 1, 0, -1), swaps, strict=True):
             perm[i], perm[j] = perm[j], perm[i]
-        if abs(_centred(rx2, perm)) >= observed:
+        if abs(n * sum(map(operator.mul, rx2, perm)) - sums) >= observed:
             hits += 1
     return hits / shuffles
 

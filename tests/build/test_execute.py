@@ -1,0 +1,46 @@
+"""meishi_build.execute: notebooks executed in parallel into the build's cache, as myst-nb would."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import nbformat
+from jupyter_cache import get_cache
+
+from meishi_build.execute import pending, run
+
+
+def _notebook(path: Path, *sources: str) -> Path:
+    nb = {"cells": [{"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {},
+                     "outputs": [], "source": s} for i, s in enumerate(sources)],
+          "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                      "language": "python"}},
+          "nbformat": 4, "nbformat_minor": 5}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(nb), encoding="utf-8")
+    return path
+
+
+def test_pending_notebooks_are_executed_into_the_cache_and_a_failure_is_left_to_the_build(
+        tmp_path: Path) -> None:
+    (tmp_path / "_toc.yml").write_text(
+        "format: jb-book\nroot: index\nparts:\n- caption: A\n  chapters:\n"
+        "  - file: chapters/good\n  - file: chapters/bad\n", encoding="utf-8")
+    (tmp_path / "_config.yml").write_text("execute:\n  timeout: 60\n  allow_errors: false\n",
+                                          encoding="utf-8")
+    (tmp_path / "index.md").write_text("# Home\n", encoding="utf-8")
+    good = _notebook(tmp_path / "chapters" / "good.ipynb",
+                     "import os\nprint(os.path.basename(os.getcwd()))")
+    bad = _notebook(tmp_path / "chapters" / "bad.ipynb", "1 / 0")
+    cache_path = tmp_path / "_build" / ".jupyter_cache"
+    assert pending(tmp_path, cache_path) == [good, bad]
+
+    assert run(tmp_path, jobs=2, quiet=True) == 1
+    # the good one is found as myst-nb finds it (by its code), with its outputs, run in
+    # its own folder; the failing one is not stored, so the build executes it and reports it
+    assert pending(tmp_path, cache_path) == [bad]
+    cache = get_cache(cache_path)
+    _, merged = cache.merge_match_into_notebook(nbformat.read(good, as_version=4))
+    assert merged.cells[0].outputs[0]["text"] == "chapters\n"
+    assert run(tmp_path, jobs=1, quiet=True) == 0  # nothing new stored, nothing raised
