@@ -73,6 +73,9 @@ def steps(extra: list[str] | None = None, make: str | None = None) -> list[Step]
              (python, "-m", "meishi_build.execute")),
         Step("the book (meishi_build.build)",
              (python, "-m", "meishi_build.build", *(extra or [])), summarizes=True),
+        # The lecture decks, from the built pages and the teacher's guide (their PDFs: make slides).
+        Step("the slide decks (meishi_build.slides_html)",
+             (python, "-m", "meishi_build.slides_html")),
     ]
 
 
@@ -151,6 +154,7 @@ def _clean_up(root: Path, results: list[StepResult]) -> tuple[Path | None, Path]
     html, reports = root / "_build" / "html", root / "_build" / "reports"
     removed = html if html.exists() else None
     shutil.rmtree(html, ignore_errors=True)
+    shutil.rmtree(root / "_build" / "slides", ignore_errors=True)  # made from that book
     log = reports / "build.log"
     if log.is_file():
         return removed, log  # the build wrapper wrote this run's reports

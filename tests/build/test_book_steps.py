@@ -30,6 +30,8 @@ def _stale(root: Path) -> None:
     (root / "_build" / "reports").mkdir()
     (root / "_build" / "reports" / "build.log").write_text(OLD_LOG, encoding="utf-8")
     (root / "_build" / "reports" / "old.err.log").write_text(OLD_LOG, encoding="utf-8")
+    (root / "_build" / "slides").mkdir()
+    (root / "_build" / "slides" / "index.html").write_text("old decks", encoding="utf-8")
 
 
 def _py(code: str, name: str = "a step", summarizes: bool = False) -> Step:
@@ -39,9 +41,9 @@ def _py(code: str, name: str = "a step", summarizes: bool = False) -> Step:
 def test_every_step_of_make_book_is_run_by_the_driver() -> None:
     names = [s.argv[-1] if "make" in s.argv[0] else s.argv[2] for s in steps(make="make")]
     assert names == ["web", "meishi_build.guide", "_build/.inputs-stamp", "meishi_build.execute",
-                     "meishi_build.build"]
-    assert [s.summarizes for s in steps()] == [False, False, False, False, True]
-    assert steps(["--quiet"])[-1].argv[-1] == "--quiet"
+                     "meishi_build.build", "meishi_build.slides_html"]
+    assert [s.summarizes for s in steps()] == [False, False, False, False, True, False]
+    assert steps(["--quiet"])[-2].argv[-1] == "--quiet"
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "book: $(STAMP)\n\t$(BIN)/python -m meishi_build.book\n" in makefile
     assert "INPUTS_STAMP := _build/.inputs-stamp\n" in makefile
@@ -59,6 +61,7 @@ def test_a_failed_step_removes_the_book_replaces_the_report_and_says_why_once(
     out, err = capfd.readouterr()
     assert status == 3
     assert not (tmp_path / "_build" / "html").exists()
+    assert not (tmp_path / "_build" / "slides").exists(), "decks made from the old book remain"
     assert not (tmp_path / "third-ran").exists()
     log = (tmp_path / "_build" / "reports" / "build.log").read_text(encoding="utf-8")
     assert OLD_LOG not in log and "first step ran" in log and "line 2: is empty" in log
