@@ -1,4 +1,4 @@
-"""Alt text and a "Data and sources" link for the book's charts (a myst-nb plug-in).
+"""Alt text, a "Data and sources" link and a data table for the book's charts (myst-nb).
 
 :class:`AltTextImagePlugin` is registered as a ``myst_nb.mime_renderers``
 entry point (see ``pyproject.toml``).  When a notebook output carries
@@ -6,7 +6,8 @@ entry point (see ``pyproject.toml``).  When a notebook output carries
 :class:`meishi.kit.charts.Chart` does, the image in the built page gets that
 alt text instead of none; when the metadata also names the chart's
 ``datasets``, a line under the image links to each one's entry on the
-book's "Data and sources" page.
+book's "Data and sources" page; when it carries the chart's ``table``
+(:meth:`meishi.kit.charts.Chart.table`), the data follow in a folded table.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ class AltTextImagePlugin:
         datasets = (data.output_metadata or {}).get(data.mime_type, {}).get("datasets") or []
         if datasets and not inline:
             rendered = [*rendered, sources_line(datasets, _docname(renderer))]
+        if not inline:
+            rendered = [*rendered, *data_table(data.output_metadata or {}, data.mime_type)]
         return rendered
 
 
@@ -61,3 +64,12 @@ def sources_line(datasets: list[str], docname: str) -> nodes.paragraph:
         para += nodes.reference("", name.replace("_", " "),
                                 refuri=f"{page}#{anchor(name)}", internal=True)
     return para
+
+
+def data_table(metadata: dict, mime_type: str) -> list[nodes.Node]:
+    """The chart's data as folded tables ("The data in this chart"), if it carries them."""
+    from meishi.kit.charttable import to_html
+
+    table = metadata.get(mime_type, {}).get("table") or []
+    markup = to_html(table)
+    return [nodes.raw("", markup, format="html")] if markup else []

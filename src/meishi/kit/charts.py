@@ -237,6 +237,12 @@ class Chart:
         self.alt = alt
         fit_text(self.fig)  # titles and labels inside the canvas and apart
 
+    def table(self) -> list[dict]:
+        """The data the chart draws, a table per panel (:mod:`meishi.kit.charttable`)."""
+        from .charttable import tables
+
+        return tables(self.fig)
+
     def png(self) -> bytes:
         return png_bytes(self.fig)
 
@@ -245,7 +251,8 @@ class Chart:
             "image/png": base64.b64encode(self.png()).decode("ascii"),
             "text/plain": self.alt,
         }
-        meta = {"image/png": {"alt": self.alt, "datasets": list(self.datasets)}}
+        meta = {"image/png": {"alt": self.alt, "datasets": list(self.datasets),
+                              "table": self.table()}}
         return data, meta
 
     def data_uri(self) -> str:
