@@ -198,3 +198,46 @@ def test_facebook_by_age_leaves_missing_figures_empty():
         assert {k: v for k, v in got.items() if v is not None} == {
             g.replace("-", "–"): pytest.approx(float(v)) for g, v in sub.items()}
     assert re.search(r"FY2018", " ".join(t["columns"]))
+
+
+# -- colour is never the only carrier; chart text meets AA (meishi.kit.chartmarks) ------
+
+def test_bar_series_told_apart_only_by_colour_get_hatches():
+    from meishi.kit.chartmarks import colour_only_series, make_accessible
+
+    fig, ax = charts.new_figure()
+    ax.barh([0, 1], [1, 2], height=0.4, label="before", color=charts.PALETTE["sky"])
+    ax.barh([0.4, 1.4], [2, 3], height=0.4, label="after", color=charts.PALETTE["vermillion"])
+    ax.legend()
+    assert colour_only_series(fig) == ["before", "after"]
+    make_accessible(fig)
+    assert colour_only_series(fig) == []
+    assert [h.get_hatch() or "" for h in ax.get_legend().legend_handles] == ["", "//"]
+
+
+def test_light_text_is_darkened_in_its_own_hue_to_aa():
+    from meishi.kit.chartmarks import AA, contrast, make_accessible
+
+    fig, ax = charts.new_figure()
+    label = ax.text(0.5, 0.5, "LINE", color=charts.PALETTE["green"])
+    assert contrast(label.get_color(), "white") < AA
+    make_accessible(fig)
+    r, g, b = label.get_color()
+    assert contrast((r, g, b), "white") >= AA and g > r and g > b  # still green
+
+
+@pytest.mark.parametrize("slug, make", CHARTS, ids=[f"{s}.{m.__name__}" for s, m in CHARTS])
+def test_every_chart_marks_series_beyond_colour_and_its_text_meets_aa(slug, make):
+    from matplotlib.text import Text
+
+    from meishi.kit.chartmarks import AA, colour_only_series, contrast
+
+    fig = make().fig
+    assert colour_only_series(fig) == []
+    # the figure is white in both themes (the page's dark mode does not repaint it)
+    assert contrast(fig.get_facecolor(), "white") == 1
+    for text in fig.findobj(Text):
+        if text.get_visible() and text.get_text().strip():
+            box = text.get_bbox_patch()
+            behind = box.get_facecolor() if box is not None else fig.get_facecolor()
+            assert contrast(text.get_color(), behind) >= AA, (make.__name__, text.get_text())

@@ -32,6 +32,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from .chartfit import fit_text
+from .chartmarks import make_accessible
 
 __all__ = [
     "FIG_SIZES",
@@ -235,6 +236,7 @@ class Chart:
         if alt.startswith("<Figure") or alt.lower().endswith((".png", ".svg")):
             raise ValueError("alt text must describe the chart, not name the figure or file")
         self.alt = alt
+        make_accessible(self.fig)  # hatches where only colour differs; AA text contrast
         fit_text(self.fig)  # titles and labels inside the canvas and apart
 
     def table(self) -> list[dict]:
