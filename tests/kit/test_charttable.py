@@ -61,7 +61,7 @@ def test_lines_join_their_unlabelled_parts_and_leave_out_reference_lines():
     [t] = tables(fig)
     assert t["columns"] == ["Year", "a", "b"]
     assert t["rows"] == [[2010, 1.0, 5.0], [2012, 3.0, 6.0]]
-    assert "(Count (millions))" in t["caption"]
+    assert t["caption"].endswith(". Values: Count (millions)")
 
 
 def test_mid_year_and_mid_month_positions_read_as_dates():

@@ -140,7 +140,7 @@ def _bar_table(ax: Axes, bars: list[BarContainer], title: str) -> dict:
             row[j] = None if missing or math.isnan(value) else float(value)
     # the reader meets categories top to bottom (horizontal bars are drawn bottom up)
     names = list(rows)[::-1] if horizontal else list(rows)
-    caption = title + (f" ({value_label})" if value_label and len(bars) > 1 else "")
+    caption = title + (f". Values: {value_label}" if value_label and len(bars) > 1 else "")
     return {"caption": caption, "columns": [cat_label, *columns],
             "rows": [[n, *rows[n]] for n in names]}
 
@@ -214,7 +214,7 @@ def _point_table(ax: Axes, title: str) -> dict | None:
             ys = [y for px, y in pts if px == x]
             row.append(ys[0] if ys else None)
         rows.append(row)
-    caption = title + (f" ({ylabel})" if len(series) > 1 else "")
+    caption = title + (f". Values: {ylabel}" if len(series) > 1 else "")
     return {"caption": caption, "columns": [xlabel, *heads], "rows": rows}
 
 
