@@ -25,15 +25,17 @@ from helpers import HTML
 
 pytestmark = pytest.mark.browser
 
-#: One page of each kind: the home page, chapters (charts, widgets, quizzes, the
+#: One page of each kind: the home page, every chapter (charts, widgets, quizzes, the
 #: ledger), the data catalogue, glossary, bibliography, progress, the statement, the
-#: teacher's pages (guide, assessment, predictions, class records) and search.
+#: teacher's pages (guide, assessment, predictions, class records, running a hub: code
+#: blocks) and search.
 KINDS = ["index.html", "chapters/00_introduction.html", "chapters/01_profile_signal.html",
+         "chapters/02_modesty.html", "chapters/03_trust.html", "chapters/04_home_advantage.html",
          "chapters/05_conclusion.html", "chapters/data_sources.html", "chapters/glossary.html",
          "chapters/bibliography.html", "chapters/progress.html", "chapters/accessibility.html",
          "chapters/teachers/guide_01_profile_signal.html", "chapters/teachers/assessment.html",
          "chapters/teachers/predictions.html", "chapters/teachers/class_records.html",
-         "search.html"]
+         "chapters/teachers/running.html", "search.html"]
 PAGES = [p for p in KINDS if (HTML / p).is_file()]
 
 SPACING = """* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
@@ -53,7 +55,7 @@ MEASURE = """() => {
     const path = el => { const p = []; for (let e = el; e && e !== document.body && p.length < 4;
                                           e = e.parentElement) p.unshift(name(e));
                          return p.join(' > '); };
-    const scrolls = el => { for (let a = el.parentElement; a && a !== document.documentElement;
+    const scrolls = el => { for (let a = el; a && a !== document.documentElement;
                                  a = a.parentElement) {
         const o = getComputedStyle(a).overflowX;
         if (o === 'auto' || o === 'scroll') return true; } return false; };
@@ -104,6 +106,15 @@ KNOWN_IN_WIDGETS = {
     ("chapters/00_introduction.html", "spacing-360"):
         "lookup widget: with 0.12 em letter spacing its chart's note 'members ÷ population: "
         "not usage' (SVG text) runs past the right edge of a 360 px page",
+    ("chapters/02_modesty.html", "spacing-360"):
+        "modesty's text widget: with 0.12 em letter spacing its bar name 'First person + "
+        "achievement verb (3 found)' (SVG text) runs past the right edge of a 360 px page",
+    ("chapters/03_trust.html", "reflow-320"):
+        "trust's widget: at 320 px its bar name 'Introductions: strangers to vet (chosen)' "
+        "(SVG text) runs past the right edge of the page",
+    ("chapters/03_trust.html", "spacing-360"):
+        "trust's widgets: with 0.12 em letter spacing a panel title ('Share committed, round "
+        "by round') and a bar name (SVG text) run past the right edge of a 360 px page",
     ("chapters/05_conclusion.html", "spacing-360"):
         "the conclusion's widget (four lenses): with 0.12 em letter spacing its panel title "
         "and x-axis label (SVG text) run past the right edge of a 360 px page",
