@@ -1,4 +1,4 @@
-"""Alt text and a "Data and sources" link for the book's charts (a myst-nb plug-in).
+"""Alt text, a "Data and sources" link and a data table for the book's charts (myst-nb).
 
 :class:`AltTextImagePlugin` is registered as a ``myst_nb.mime_renderers``
 entry point (see ``pyproject.toml``).  When a notebook output carries
@@ -11,6 +11,8 @@ base64 PNG: :meth:`meishi.kit.charts.Chart.phone_png`), the page serves it on na
 screens: the image sits in a ``<picture>`` whose ``<source>`` names the phone file for
 :data:`PHONE_MEDIA`, both with the same alt text (:class:`picture`; this module is also
 a Sphinx extension, listed in ``_config.yml``, whose :func:`setup` registers it).
+When it carries the chart's ``table`` (:meth:`meishi.kit.charts.Chart.table`), the data
+follow in a folded table.
 """
 
 from __future__ import annotations
@@ -56,6 +58,8 @@ class AltTextImagePlugin:
         datasets = (data.output_metadata or {}).get(data.mime_type, {}).get("datasets") or []
         if datasets and not inline:
             rendered = [*rendered, sources_line(datasets, _docname(renderer))]
+        if not inline:
+            rendered = [*rendered, *data_table(data.output_metadata or {}, data.mime_type)]
         return rendered
 
 
@@ -125,3 +129,12 @@ def setup(app: Any) -> dict[str, Any]:
     """Sphinx extension entry (``_config.yml``: ``extra_extensions``)."""
     add_picture_node(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
+
+
+def data_table(metadata: dict, mime_type: str) -> list[nodes.Node]:
+    """The chart's data as folded tables ("The data in this chart"), if it carries them."""
+    from meishi.kit.charttable import to_html
+
+    table = metadata.get(mime_type, {}).get("table") or []
+    markup = to_html(table)
+    return [nodes.raw("", markup, format="html")] if markup else []

@@ -32,6 +32,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from .chartfit import fit_text, for_phone
+from .chartmarks import make_accessible
 
 __all__ = [
     "FIG_SIZES",
@@ -235,7 +236,14 @@ class Chart:
         if alt.startswith("<Figure") or alt.lower().endswith((".png", ".svg")):
             raise ValueError("alt text must describe the chart, not name the figure or file")
         self.alt = alt
+        make_accessible(self.fig)  # hatches where only colour differs; AA text contrast
         fit_text(self.fig)  # titles and labels inside the canvas and apart
+
+    def table(self) -> list[dict]:
+        """The data the chart draws, a table per panel (:mod:`meishi.kit.charttable`)."""
+        from .charttable import tables
+
+        return tables(self.fig)
 
     def png(self) -> bytes:
         return png_bytes(self.fig)
@@ -254,6 +262,7 @@ class Chart:
             "text/plain": self.alt,
         }
         meta = {"image/png": {"alt": self.alt, "datasets": list(self.datasets),
+                              "table": self.table(),
                               "phone": base64.b64encode(self.phone_png()).decode("ascii")}}
         return data, meta
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...data import load
 from ...data.series import job_mobility
-from ...kit import charts
+from ...kit import charts, charttable
 from ...kit.charts import PALETTE, Chart
 from .facts import flows
 from .lenses import LENSES, lens_points, lens_table, lens_without_linkedin
@@ -29,7 +29,7 @@ def lens_chart() -> Chart:
     for ax, lens in zip(axes.flat, LENSES.values(), strict=True):
         countries, xs, ys, missing = lens_points(lens.key, table)
         colours = [PALETTE["vermillion"] if c == "Japan" else PALETTE["blue"] for c in countries]
-        ax.scatter(xs, ys, c=colours, s=36, zorder=3)
+        charttable.name_points(ax.scatter(xs, ys, c=colours, s=36, zorder=3), countries)
         for c, x, y in zip(countries, xs, ys, strict=True):
             if c in ("Japan", "United States"):
                 ax.annotate("US" if c == "United States" else c, (x, y), xytext=(5, 4),
