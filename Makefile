@@ -174,6 +174,7 @@ lint: $(STAMP)
 bench: $(STAMP) web
 	$(BIN)/python -m meishi_build.bench --update-readme
 	$(BIN)/python -m meishi_build.phone
+	$(BIN)/python -m meishi_build.axe_audit
 
 # JupyterLab on the resolved instructor notebooks (make notebooks rewrites
 # them: save your own work under another name), widgets live. JupyterLab shows
