@@ -7,6 +7,7 @@ import { COLOURS, createFigure, legendSwatch } from "../../kit/chart.js";
 import { defineWidget } from "../../kit/widget.js";
 import { scaleBand, scaleLinear } from "d3-scale";
 import { compute, describe, goalOf, read, score } from "./logic.js";
+import { table } from "./table.js";
 
 const ROW = 42; // px per service
 const SHOWN = 3; // services whose rows the table shows
@@ -192,7 +193,7 @@ function createChart(container, spec) {
     renderRows(reading, result, goal, (container.clientWidth || 680) < NARROW_TABLE);
   }
 
-  return { ...fig, update };
+  return { ...fig, update, table: (result, params) => table(result, goalOf(spec, params), score) };
 }
 
 export default defineWidget({ read, compute, describe, createChart });
