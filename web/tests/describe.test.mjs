@@ -16,7 +16,7 @@ class Node {
   setAttribute(k, v) { this.attrs[k] = String(v); if (k === "hidden") this.hidden = true; }
   getAttribute(k) { return k in this.attrs ? this.attrs[k] : null; }
   removeAttribute(k) { delete this.attrs[k]; }
-  append(...nodes) { this.children.push(...nodes); return nodes[0]; }
+  append(...nodes) { this.children.push(...nodes); }
   replaceChildren(...nodes) { this.children = nodes; }
   addEventListener(type, fn) { this.listeners[type] = fn; }
   set className(v) { this.attrs.class = v; }

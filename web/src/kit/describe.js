@@ -44,7 +44,9 @@ export function buildTable(model) {
   const pad = "padding: 0.15rem 0.5rem; border-bottom: 1px solid currentColor;";
   const head = h("tr");
   for (const col of model.columns) head.append(h("th", { scope: "col", style: pad }, col));
-  table.append(h("thead")).append(head);
+  const thead = h("thead");
+  thead.append(head);
+  table.append(thead);
   const body = h("tbody");
   const rows = model.rows.length ? model.rows
     : [["None", ...model.columns.slice(1).map(() => "—")]];

@@ -25,7 +25,7 @@ export function fold(summaryText, content) {
 /** Hidden on screen, read by a screen reader (no stylesheet needed). */
 export function visuallyHidden(node) {
   Object.assign(node.style, { position: "absolute", width: "1px", height: "1px", padding: "0",
-    margin: "-1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap", border: "0" });
+    margin: "0", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap", border: "0" });
   return node;
 }
 
