@@ -92,7 +92,7 @@ export function defineWidget({ read, compute, describe, createChart }) {
     figure.append(chartBox);
     const changeNode = visuallyHidden(h("p", { class: "mw-change", id: `${uid}-change` }));
     const tables = tableView(uid, spec.title);
-    figure.append(changeNode, tables.node);
+    figure.append(changeNode);
     const caption = spec.caption ? h("figcaption", { class: "mw-caption" }) : null;
     if (caption) {
       caption.append(fold("About this chart", h("p", {}, spec.caption)));
@@ -112,7 +112,9 @@ export function defineWidget({ read, compute, describe, createChart }) {
     el.append(root);
     const chart = createChart(chartBox, spec);
     chart.svg.attr("aria-describedby", changeNode.id);
-    if (typeof chart.table !== "function") tables.node.hidden = true;
+    // the table's toggle under the chart (and what the chart box holds); on a phone, with
+    // the widget's reading, under the readout (phone.js), so the chart and controls meet
+    if (typeof chart.table === "function") chartBox.append(tables.node);
     const unarrange = arrange({ root, title: titleNode, controls: box, presets, note, share,
       message, figure, chartBox, caption, summary, dock: dock.node,
       textFirst: (spec.controls || [])[0]?.kind === "text" });
