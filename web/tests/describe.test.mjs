@@ -66,8 +66,8 @@ test("what changed: the controls moved, with units, and the numbers that moved m
   const after = { caption: "c", columns: ["Round", "Share"],
     rows: [["0", kit.pct(5)], ["1", kit.pct(11)], ["2", kit.pct(40)]] };
   assert.deepEqual(kit.cellChanges(before, after),
-    ["2, Share: 20.0% → 40.0%", "1, Share: 10.0% → 11.0%"]);
-  assert.deepEqual(kit.cellChanges(before, after, 1), ["2, Share: 20.0% → 40.0%"]);
+    ["Round 2, Share: 20.0% → 40.0%", "Round 1, Share: 10.0% → 11.0%"]);
+  assert.deepEqual(kit.cellChanges(before, after, 1), ["Round 2, Share: 20.0% → 40.0%"]);
   assert.deepEqual(kit.cellChanges(null, after), []);
 });
 
@@ -77,6 +77,8 @@ test("a preset says what it sets; a readout's first sentence", () => {
   assert.equal(kit.firstSentence("Starting from 5%, it settles at 62.5%. Stable: 62.5%."),
     "Starting from 5%, it settles at 62.5%.");
   assert.equal(kit.firstSentence("No full stop"), "No full stop");
+  assert.equal(kit.firstSentence("1. Lifetime employment (years) against LinkedIn. More."),
+    "1. Lifetime employment (years) against LinkedIn.");
 });
 
 test("sampleRounds keeps a short path whole and a long one readable, with its end", () => {

@@ -113,13 +113,17 @@ export function controlChanges(spec, before, after) {
   return out;
 }
 
+/** A row's name: its heading, after the first column's when it is a bare number ("Round 18"). */
+const rowName = (t, row) => (/^\d+$/.test(cellText(row[0])) ? `${t.columns[0]} ${cellText(row[0])}`
+  : cellText(row[0]));
+
 /** The table's number cells by "row heading, column heading". */
 function cells(model) {
   const out = new Map();
   for (const t of [].concat(model || [])) {
     for (const row of t.rows) {
       row.forEach((cell, i) => {
-        if (i > 0 && isNum(cell)) out.set(`${cellText(row[0])}, ${t.columns[i]}`, cell);
+        if (i > 0 && isNum(cell)) out.set(`${rowName(t, row)}, ${t.columns[i]}`, cell);
       });
     }
   }
@@ -141,9 +145,10 @@ export function cellChanges(before, after, limit = CHANGED_CELLS) {
   return moved.slice(0, limit).map((m) => m.text);
 }
 
-/** The first sentence of a readout (the short part an announcement carries). */
+/** The first sentence of a readout (the short part an announcement carries): a full stop
+    after a bare number at the start ("1. Lifetime employment …") does not end it. */
 export function firstSentence(text) {
-  const m = /^.*?[.!?](?=\s|$)/s.exec(text || "");
+  const m = /^(?:\d+\.\s)?.*?[.!?](?=\s|$)/s.exec(text || "");
   return m ? m[0] : text || "";
 }
 
