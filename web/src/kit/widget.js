@@ -92,7 +92,8 @@ export function defineWidget({ read, compute, describe, createChart }) {
     figure.append(chartBox);
     const changeNode = visuallyHidden(h("p", { class: "mw-change", id: `${uid}-change` }));
     const tables = tableView(uid, spec.title);
-    figure.append(changeNode);
+    const talk = announcer(); // in the figure, so it stays after the chart as parts are arranged
+    figure.append(changeNode, talk.node);
     const caption = spec.caption ? h("figcaption", { class: "mw-caption" }) : null;
     if (caption) {
       caption.append(fold("About this chart", h("p", {}, spec.caption)));
@@ -101,8 +102,6 @@ export function defineWidget({ read, compute, describe, createChart }) {
     root.append(figure);
     const summary = h("p", { class: "mw-summary" });
     root.append(summary);
-    const talk = announcer();
-    root.append(talk.node);
 
     const dock = createDock({ uid, spec, controls, chartBox, current: () => current,
       commit: (next) => commit(next) });
