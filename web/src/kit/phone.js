@@ -26,8 +26,9 @@ const media = (query = NARROW) => (typeof window !== "undefined"
 export const narrowScreen = () => { const m = media(); return !!(m && m.matches); };
 const besideScreen = () => { const m = media(BESIDE); return !!(m && m.matches); };
 
-/** What a chart box holds besides the chart and its legend (moved below on a phone). */
-const EXTRAS = ":scope > .mw-reading";
+/** What a chart box holds besides the chart and its legend (moved below on a phone):
+    a widget's reading, and the chart's "Show as a table" (kit/describe.js). */
+const EXTRAS = ":scope > .mw-reading, :scope > .mw-table-view";
 
 /**
  * arrange(parts) -> stop(): order a widget's parts for the screen, now and whenever the

@@ -7,6 +7,7 @@ import { COLOURS, createFigure, legendSwatch } from "../../kit/chart.js";
 import { defineWidget } from "../../kit/widget.js";
 import { scaleBand, scaleLinear } from "d3-scale";
 import { compute, describe, goalOf, read, score } from "./logic.js";
+import { table } from "./table.js";
 
 const ROW = 42; // px per service
 const COMPACT_NAME = 124; // px for the names left of the bars, in a compact chart
@@ -199,7 +200,7 @@ function createChart(container, spec) {
     renderRows(reading, result, goal, (container.clientWidth || 680) < NARROW_TABLE);
   }
 
-  return { ...fig, update };
+  return { ...fig, update, table: (result, params) => table(result, goalOf(spec, params), score) };
 }
 
 export default defineWidget({ read, compute, describe, createChart });

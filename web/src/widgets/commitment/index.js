@@ -9,6 +9,7 @@ import { outsidePayoff } from "../../models/commitment.js";
 import { scaleLinear } from "d3-scale";
 import { area, line } from "d3-shape";
 import { compute, describe, read, rounds } from "./logic.js";
+import { table } from "./table.js";
 
 const TICKS = [0, 20, 40, 60, 80, 100];
 const CHAR_PX = 7.2; // a 13 px label's average character width
@@ -183,7 +184,7 @@ function createChart(container, spec) {
       .text(`${pctText(last.v)} committed`);
   }
 
-  return { ...fig, update };
+  return { ...fig, update, table };
 }
 
 export default defineWidget({ read, compute, describe, createChart });

@@ -10,6 +10,7 @@ import { linspace } from "../../models/numeric.js";
 import { scaleLinear } from "d3-scale";
 import { line } from "d3-shape";
 import { compute, describe, read } from "./logic.js";
+import { table } from "./table.js";
 
 const TICKS = [0, 20, 40, 60, 80, 100];
 // Marker labels sit in two rows above the plot (never over a curve): y in plot px.
@@ -218,7 +219,7 @@ function createChart(container, _spec) {
     }
   }
 
-  return { ...fig, update };
+  return { ...fig, update, table };
 }
 
 export default defineWidget({ read, compute, describe, createChart });

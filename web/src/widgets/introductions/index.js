@@ -8,6 +8,7 @@ import { fixed } from "../../kit/format.js";
 import { defineWidget } from "../../kit/widget.js";
 import { scaleBand, scaleLinear } from "d3-scale";
 import { compute, describe, network, NORMS, read } from "./logic.js";
+import { table } from "./table.js";
 
 const NORM_NAMES = { introductions: "Introductions", open: "Open profile" };
 const NORM_COLOURS = { introductions: COLOURS.green, open: COLOURS.vermillion };
@@ -211,7 +212,13 @@ function createChart(container, spec) {
       .text((d) => fixed(d.value, 0));
   }
 
-  return { ...fig, update };
+  function tableOf(result) {
+    const entry = grid[result.index];
+    const bridges = entry.edges.filter(([u, v]) => clusters[u] !== clusters[v]).length;
+    return table(result, { entry, bridges, names: NORM_NAMES, measures: MEASURES, norms: NORMS });
+  }
+
+  return { ...fig, update, table: tableOf };
 }
 
 export default defineWidget({ read, compute, describe, createChart });

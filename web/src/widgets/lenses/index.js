@@ -3,6 +3,7 @@ import { COLOURS, createFigure } from "../../kit/chart.js";
 import { defineWidget } from "../../kit/widget.js";
 import { scaleLinear } from "d3-scale";
 import { compute, describe, lensData, lensOf, OWN, read, short } from "./logic.js";
+import { table } from "./table.js";
 
 function createChart(container, spec) {
   const data = lensData(spec);
@@ -83,7 +84,7 @@ function createChart(container, spec) {
       .style("stroke-dasharray", "2 2");
   }
 
-  return { ...fig, update };
+  return { ...fig, update, table: (result, params) => table(result, lensOf(spec, params.lens)) };
 }
 
 export default defineWidget({ read, compute, describe, createChart });

@@ -4,6 +4,7 @@ import { fixed } from "../../kit/format.js";
 import { defineWidget } from "../../kit/widget.js";
 import { scaleBand, scaleLinear } from "d3-scale";
 import { barBases, compute, describe, read, services } from "./logic.js";
+import { table } from "./table.js";
 
 // No bar takes the ink colour: the 90% range line is drawn in ink over the bars.
 const SERVICE_COLOURS = {
@@ -77,7 +78,7 @@ function createChart(container, spec) {
       .text((d) => baseOf(d.name));
   }
 
-  return { ...fig, update };
+  return { ...fig, update, table };
 }
 
 export default defineWidget({ read, compute, describe, createChart });

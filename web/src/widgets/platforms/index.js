@@ -11,6 +11,7 @@ import { defineWidget } from "../../kit/widget.js";
 import { scaleLinear } from "d3-scale";
 import { line } from "d3-shape";
 import { compute, describe, read, rounds } from "./logic.js";
+import { table } from "./table.js";
 
 const TICKS = [0, 20, 40, 60, 80, 100];
 const CHAR_PX = 7.2; // a 13 px label's average character width
@@ -230,7 +231,7 @@ function createChart(container, spec) {
       .text((d, i) => `${NAMES[d.name]} ${pctText(last[i])}`);
   }
 
-  return { ...fig, update };
+  return { ...fig, update, table: (result) => table(result, NAMES) };
 }
 
 export default defineWidget({ read, compute, describe, createChart });

@@ -7,6 +7,7 @@ import { defineWidget } from "../../kit/widget.js";
 import { MAX_SCORE, RULES } from "../../models/profile_reader.js";
 import { scaleBand, scaleLinear } from "d3-scale";
 import { byCategory, compute, describe, points, read } from "./logic.js";
+import { table } from "./table.js";
 
 /** Short names of the kinds of marker (bar labels, table, alternatives). */
 export const NAMES = {
@@ -138,7 +139,7 @@ function renderReading(box, result) {
   box.replaceChildren(...parts);
 }
 
-function createChart(container, _spec) {
+function createChart(container, spec) {
   const categories = RULES.map((r) => r.category);
   const fig = createFigure(container, {
     height: 50 + ROW * categories.length + 44,
@@ -185,7 +186,7 @@ function createChart(container, _spec) {
     renderReading(reading, result);
   }
 
-  return { ...fig, update };
+  return { ...fig, update, table: (result, params) => table(result, params, spec, NAMES) };
 }
 
 export default defineWidget({ read, compute, describe, createChart });

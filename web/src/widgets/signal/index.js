@@ -6,6 +6,7 @@ import { posteriorCurve } from "../../models/signal.js";
 import { scaleLinear, scaleLog } from "d3-scale";
 import { line } from "d3-shape";
 import { compute, describe, read } from "./logic.js";
+import { table } from "./table.js";
 
 const XMAX = 60;
 const LIFT = [0.9, 100];
@@ -119,7 +120,7 @@ function createChart(container, spec) {
       .text((d) => `${fixed(d.lift, 1)}×`);
   }
 
-  return { ...fig, update };
+  return { ...fig, update, table: (result, params) => table(result, params, spec) };
 }
 
 const base = defineWidget({ read, compute, describe, createChart });

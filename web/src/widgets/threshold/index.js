@@ -5,6 +5,7 @@ import { defineWidget } from "../../kit/widget.js";
 import { scaleLinear } from "d3-scale";
 import { line } from "d3-shape";
 import { compute, describe, read, rounds } from "./logic.js";
+import { table } from "./table.js";
 
 function createChart(container, spec) {
   const ROUNDS = rounds(spec);
@@ -62,7 +63,7 @@ function createChart(container, spec) {
       .text((d) => `${fixed(d.v, 0)}%`);
   }
 
-  return { ...fig, update };
+  return { ...fig, update, table };
 }
 
 export default defineWidget({ read, compute, describe, createChart });

@@ -4,6 +4,17 @@ import { fixed } from "../../kit/format.js";
 import { defineWidget } from "../../kit/widget.js";
 import { short } from "../lenses/logic.js";
 import { compute, describe, predictedOrder, read } from "./logic.js";
+import { table } from "./table.js";
+
+/** Each country's predicted rank as text: tied scores share a rank, written "2=" (the order
+    within a tie means nothing). */
+function ranks(result, order) {
+  const rank = new Map();
+  order.forEach((i, k) => rank.set(i, k && result.score[i] === result.score[order[k - 1]]
+    ? rank.get(order[k - 1]) : k + 1));
+  const tied = (i) => order.some((j) => j !== i && result.score[j] === result.score[i]);
+  return (i) => `${rank.get(i)}${tied(i) ? "=" : "."}`;
+}
 
 function createChart(container, spec) {
   const n = spec.data.countries.length;
@@ -32,12 +43,7 @@ function createChart(container, spec) {
     }));
     const narrow = panel.width < 420;
     const nameOf = (name) => (narrow ? short(name) : name);
-    // Tied scores share a rank, written "2=" (the order within a tie means nothing).
-    const rank = new Map();
-    order.forEach((i, k) => rank.set(i, k && result.score[i] === result.score[order[k - 1]]
-      ? rank.get(order[k - 1]) : k + 1));
-    const tied = (i) => order.some((j) => j !== i && result.score[j] === result.score[i]);
-    const rankText = (i) => `${rank.get(i)}${tied(i) ? "=" : "."}`;
+    const rankText = ranks(result, order);
     panel.setHeading(Number.isNaN(result.test.rho) ? "Your weights order nothing"
       : `Predicted and real order: rank correlation ${fixed(result.test.rho, 2)}`);
     heads.selectAll("text").data(["Predicted", "Real, per 100"]).join("text")
@@ -66,7 +72,7 @@ function createChart(container, spec) {
       .text((d) => `${nameOf(d.name)} ${fixed(d.linkedin, 1)}`);
   }
 
-  return { ...fig, update };
+  return { ...fig, update, table: (result) => table(result, ranks(result, predictedOrder(result))) };
 }
 
 export default defineWidget({ read, compute, describe, createChart });
