@@ -7,6 +7,9 @@ import { axisBottom, axisLeft } from "d3-axis";
 import { select } from "d3-selection";
 import { narrowScreen } from "./phone.js";
 
+/** A setting given as a value or as a function of the screen, read at each layout. */
+const now = (v) => (typeof v === "function" ? v() : v);
+
 export { select };
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -52,7 +55,9 @@ function nextFigureId() {
 /**
  * createFigure(container, {panels: [{key, title, ylabel, xlabel}], height, margin, fit})
  * (fit: a one-panel figure made lower on a phone too, as two-panel figures always are;
- * minPanel: no panel lower than this on a phone, for one whose labels need the room)
+ * minPanel: no panel lower than this on a phone, for one whose labels need the room;
+ * minPanel and a panel's margin may be functions, read at each layout, so that a phone
+ * turned gets its own)
  * -> {svg, panels: {key: panel}, setLabel(text), onLayout(fn), layout(), destroy()}
  * panel: {g, plot, marks, width, height (inner size), xAxis(scale, opts), yAxis(scale, opts)}
  */
@@ -71,7 +76,7 @@ export function createFigure(container, { panels, height = 270, margin = {}, fit
   for (const p of panels) {
     const g = svg.append("g").attr("class", "mw-panel").attr("data-panel", p.key);
     const panel = {
-      key: p.key, g, margin: { ...m, ...(p.margin || {}) },
+      key: p.key, g, margin: { ...m, ...(now(p.margin) || {}) },
       heading: g.append("text").attr("class", "mw-panel-title").attr("x", 0).attr("y", 15)
         .text(p.title || ""),
       ylabel: g.append("text").attr("class", "mw-axis-label").attr("x", 0).attr("y", 33)
@@ -151,8 +156,9 @@ export function createFigure(container, { panels, height = 270, margin = {}, fit
     const side = out.list.length > 1 && w >= NARROW;
     const pw = side ? w / out.list.length : w;
     const ph = out.list.length > 1 || fit || container.closest(".mw-beside")
-      ? panelHeight(container, height, side ? 1 : out.list.length, minPanel) : height;
+      ? panelHeight(container, height, side ? 1 : out.list.length, now(minPanel)) : height;
     out.list.forEach((panel, i) => {
+      panel.margin = { ...m, ...(now(panels[i].margin) || {}) };
       const x = side ? i * pw : 0;
       const y = side ? 0 : i * ph;
       panel.g.attr("transform", `translate(${x},${y})`);

@@ -24,6 +24,9 @@ const media = (query = NARROW) => (typeof window !== "undefined"
   && typeof window.matchMedia === "function" ? window.matchMedia(query) : null);
 
 export const narrowScreen = () => { const m = media(); return !!(m && m.matches); };
+/** A short screen (a phone turned): a chart that keeps the upright order is drawn low. */
+export const SHORT = "(max-height: 30em)";
+export const shortScreen = () => { const m = media(SHORT); return !!(m && m.matches); };
 const besideScreen = () => { const m = media(BESIDE); return !!(m && m.matches); };
 
 /** What a chart box holds besides the chart and its legend (moved below on a phone):

@@ -5,11 +5,14 @@
 // strangers to vet under both norms, as bars.
 import { COLOURS, createFigure, legendSwatch } from "../../kit/chart.js";
 import { fixed } from "../../kit/format.js";
+import { shortScreen } from "../../kit/phone.js";
 import { defineWidget } from "../../kit/widget.js";
 import { scaleBand, scaleLinear } from "d3-scale";
 import { compute, describe, network, NORMS, read } from "./logic.js";
 import { table } from "./table.js";
 
+/** The chart's height on a phone turned (px): the slider fits under it and its legend. */
+const SHORT_PANEL = 210;
 const NORM_NAMES = { introductions: "Introductions", open: "Open profile" };
 const NORM_COLOURS = { introductions: COLOURS.green, open: COLOURS.vermillion };
 const MEASURES = [["reach", "reach"], ["to_vet", "strangers to vet"]];
@@ -70,13 +73,18 @@ function legendBox() {
 
 function createChart(container, spec) {
   const { grid, clusters, positions } = network(spec);
+  // On a phone, no lower than 300 px: the bars' labels need the room.  Turned (a short
+  // screen), the panels sit side by side and are drawn lower, so that the slider under
+  // them shares the screen: the headings closer to the marks, the network a little smaller.
   const fig = createFigure(container, {
     height: 380,
-    minPanel: 300, // on a phone, no lower: the bars' labels need the room
+    minPanel: () => (shortScreen() ? SHORT_PANEL : 300),
     margin: { top: 54, bottom: 14 },
     panels: [
-      { key: "network", margin: { left: 8, right: 8, top: 40, bottom: 8 } },
-      { key: "bars", margin: { left: 14, right: 40, top: 58, bottom: 44 },
+      { key: "network", margin: () => ({ left: 8, right: 8,
+        ...(shortScreen() ? { top: 30, bottom: 2 } : { top: 40, bottom: 8 }) }) },
+      { key: "bars", margin: () => ({ left: 14, right: 40,
+        ...(shortScreen() ? { top: 42, bottom: 40 } : { top: 58, bottom: 44 }) }),
         xlabel: "People" },
     ],
   });
@@ -184,8 +192,9 @@ function createChart(container, spec) {
     }
     const top = result.result.people - 1;
     const x = scaleLinear([0, top], [0, p2.width]);
+    const short = shortScreen(); // lower: thinner gaps at the ends, wider ones for the names
     const y = scaleBand(rows.map((d) => `${d.norm}-${d.key}`), [0, p2.height])
-      .paddingInner(0.62).paddingOuter(0.35);
+      .paddingInner(short ? 0.7 : 0.62).paddingOuter(short ? 0.15 : 0.35);
     p2.xAxis(x, { values: [0, 40, 80, top].filter((v, i, a) => a.indexOf(v) === i
       && (v === top || top - v >= 20)) });
     p2.grid.selectAll("*").remove();
