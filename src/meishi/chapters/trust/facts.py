@@ -76,6 +76,8 @@ def model_facts() -> dict[str, float]:
         "ex_cheated": 100 * ex0.p_cheated,
         "ex_thin": 100 * thin.expected,
         "ex_thin_no_deal": 100 * thin.p_no_deal,
+        "closed_committed": 100 * closed.x0,
+        "partner_pay": 100 * closed.stay,
         "closed_outside": 100 * closed.outside.expected,
         "closed_here": 100 * closed_here.expected,
         "closed_tip": 100 * tip_closed[0],
