@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from datetime import UTC
 from pathlib import Path
 
@@ -33,8 +34,18 @@ from meishi.paths import BUILD
 from meishi_build.versions import CLASSROOM
 
 CACHE = BUILD / ".jupyter_cache"
-#: What the book's notebooks run (the Makefile's INPUTS): a change empties the cache.
-INPUTS = ("src", "assets", "chapters/quizzes", "chapters/claims", "_templates")
+
+
+def _make_inputs() -> tuple[str, ...]:
+    """The folders the Makefile's INPUTS finds: a change to any empties the cache."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    found = re.search(r"^INPUTS := \$\(shell find (.+?) -type f", makefile, re.M)
+    assert found, "the Makefile has no `INPUTS := $(shell find ... -type f` line"
+    return tuple(found.group(1).split())
+
+
+#: What the book's notebooks run (read from the Makefile, so the two cannot drift apart).
+INPUTS = _make_inputs()
 
 
 def _missing(what: str, message: str) -> None:
