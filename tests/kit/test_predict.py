@@ -274,8 +274,8 @@ def test_each_guide_names_the_misconception_from_the_predictions_file(chapter):
     section = predictions_section(chapter)
     cells = json.loads(page_file(chapter).read_text(encoding="utf-8"))["cells"]
     sources = ["".join(c["source"]).strip() for c in cells]
-    assert section.strip() in sources, f"{page_file(chapter).name} lacks its predictions section, " \
-        "or it is stale (python -m meishi_build.guide)"
+    assert section.strip() in sources, (f"{page_file(chapter).name} lacks its predictions "
+                                        "section, or it is stale (python -m meishi_build.guide)")
     for item, p in zip(_raw(chapter), _predictions(chapter).values(), strict=True):
         assert f"**The misconception it exposes.** {glued(item['misconception'])}" in section
         assert f"> {glued(item['question'])}" in section
