@@ -26,6 +26,11 @@ def glued(text: str) -> str:
                       " ".join(str(text).split()))
 
 
+def _answer_label(p) -> str:
+    """What gives the answer: the model, or (chapter 5) the shuffle test of the data."""
+    return "The shuffles' answer." if "shuffle" in p.question.lower() else "The model's answer."
+
+
 def predictions_section(chapter: Chapter) -> str | None:
     """The guide's Markdown section, or None for a chapter without predictions."""
     path = paths.PREDICTIONS / f"{chapter.stem}.yml"
@@ -39,8 +44,8 @@ def predictions_section(chapter: Chapter) -> str | None:
     lines = ["## The prediction before the widget", "",
              "Before the chapter's main widget, learners commit to a prediction at a stated "
              "setting, then see the model's answer beside theirs (see {doc}`predictions` for "
-             "why, and every chapter's). Ask for a show of hands before the reveal, then "
-             "discuss the gap.", ""]
+             "why, and every chapter's). Before the reveal, ask for a show of hands (for a "
+             "number: who guessed above or below a value you name), then discuss the gap.", ""]
     for item, p in zip(raw, found.values(), strict=True):
         if p.kind == "value":
             fmt = str(item.get("format", ".0f"))
@@ -52,6 +57,6 @@ def predictions_section(chapter: Chapter) -> str | None:
         title = widgets[p.widget].title or p.widget
         lines += [f"### The widget “{title}”, at its preset “{p.preset}”", "",
                   f"> {glued(item['question'])}", "",
-                  f"**The model's answer.** {answer.rstrip('.')}.", "",
+                  f"**{_answer_label(p)}** {answer.rstrip('.')}.", "",
                   f"**The misconception it exposes.** {glued(item['misconception'])}", ""]
     return "\n".join(lines)
