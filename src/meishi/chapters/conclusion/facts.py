@@ -12,6 +12,7 @@ from typing import Any
 from ...data.series import (
     ARTICLE_DATE,
     job_mobility,
+    linkedin_members,
     linkedin_net_additions,
     linkedin_per_100_japan,
 )
@@ -57,7 +58,18 @@ def flows() -> dict[str, float]:
         "changers_first_year": int(span["year"].iloc[0]),
         "changers_last_year": int(span["year"].iloc[-1]),
         "adds_per_changer_pct": 100 * per_year / changers_m,
+        "changers_per_add": changers_m / per_year,
+        **_counts(),
     }
+
+
+def _counts() -> dict[str, float]:
+    """LinkedIn's own member counts in Japan, the first from the article's year and the last."""
+    members = linkedin_members()
+    own = members[(members["basis"] == "company")
+                  & (members["date"].map(lambda d: int(str(d)[:4])) >= ARTICLE_DATE.year)]
+    first, last = float(own["members_million"].iloc[0]), float(own["members_million"].iloc[-1])
+    return {"li_count_first": first, "li_count_last": last, "li_growth_x": last / first}
 
 
 def source_kind_test(table=None) -> dict[str, object]:
