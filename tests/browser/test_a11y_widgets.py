@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections.abc import Mapping
 
 import pytest
@@ -334,4 +335,62 @@ def test_focus_never_lands_on_something_hidden(open_page, cls, path, width):
     assert reached, "Tab reached nothing in the widget"
     assert [r["what"] for r in reached if r["hidden"]] == []
     assert any("data-action=\"table\"" in r["what"] for r in reached), "the table toggle"
+    _clean(log)
+
+
+def _plain(line: str) -> str:
+    """A line of an aria snapshot without its YAML quoting: 'img "it''s"': -> img "it's"."""
+    x = line.strip().removeprefix("- ")
+    if not x.startswith("'"):
+        return x
+    i = 1
+    while i < len(x) and (x[i] != "'" or x[i + 1:i + 2] == "'"):
+        i += 2 if x[i] == "'" else 1
+    return x[1:i].replace("''", "'") + x[i + 1:]
+
+
+def _at(lines: list[str], start: int, pred, what: str) -> int:
+    """The index of the first line from ``start`` on that ``pred`` holds for."""
+    for i in range(start, len(lines)):
+        if pred(lines[i]):
+            return i
+    raise AssertionError(f"{what}: not found after line {start} of\n" + "\n".join(lines))
+
+
+@pytest.mark.parametrize("cls, path", WIDGETS)
+def test_the_accessibility_tree_reads_in_order(open_page, cls, path):
+    """What a screen reader walks through, in order: the group named by the title; the
+    controls, each named with its unit; the presets; the chart image named by Python's
+    readout; the table toggle; after a move, the line saying what changed.  No unnamed
+    button or image, no empty heading."""
+    w, page, log = _open(open_page, cls, path, viewport=(1280, 800))
+    spec = w.spec
+    name = _move(w, page)
+    w.check("moved")
+    page.wait_for_timeout(SETTLE_S * 1000 + 300)
+    tree = w.root.aria_snapshot()
+    lines = [_plain(x) for x in tree.splitlines()]
+    assert lines[0].startswith(f'group "{spec["title"]}"'), lines[0]
+    at = 1
+    for c in spec["controls"]:
+        words = f"{c['label']} ({c['unit']})"
+        at = _at(lines, at, lambda x, w_=words: f'"{w_}' in x and ("slider" in x or "group" in x
+                 or "textbox" in x or "spinbutton" in x), f"control {words}")
+    if spec["presets"]:
+        at = _at(lines, at, lambda x: 'group "Presets:"' in x, "the presets")
+        for p in spec["presets"]:
+            at = _at(lines, at, lambda x, n=p["name"]: f'button "{n}"' in x, p["name"])
+    at = _at(lines, at, lambda x: x.startswith("img "), "the chart image")
+    ev = w.py.evaluate(w.values())
+    assert w.root.locator("svg.mw-svg").get_attribute("aria-label") == ev.summary
+    assert f'img "{ev.summary}"' in lines[at], lines[at]
+    _at(lines, at, lambda x: 'button "Show as a table"' in x, "the table toggle")
+    change_id = w.root.locator("svg.mw-svg").get_attribute("aria-describedby")
+    change = w.root.locator(f"#{change_id}").text_content().strip()
+    c = next(c for c in spec["controls"] if c["name"] == name)
+    assert c["label"] in change, change
+    _at(lines, at, lambda x: change[:40] in x, "the line saying what changed")
+    for x in lines:
+        assert x.rstrip(":") not in ("button", "img", "heading"), f"unnamed: {x}"
+        assert not re.match(r'(button|img|heading) "\s*"', x), f"unnamed: {x}"
     _clean(log)
