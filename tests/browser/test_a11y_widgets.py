@@ -338,6 +338,74 @@ def test_focus_never_lands_on_something_hidden(open_page, cls, path, width):
     _clean(log)
 
 
+#: Pairs told apart by colour alone: two legend entries whose swatches differ only in
+#: colour (not in dash pattern, shape, fill or size) with neither named by a text drawn on
+#: the plot; or, in one panel of a chart without a legend, one shape drawn in more colours
+#: than there are texts on the plot to name them.
+COLOUR_ONLY_JS = """root => {
+  const chart = root.querySelector('svg.mw-svg');
+  const shown = el => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden';
+  // direct labels: texts drawn on the plot itself (not axes, titles or axis names)
+  const labels = [...chart.querySelectorAll('.mw-marks text')].filter(shown)
+      .map(t => t.textContent.trim().toLowerCase()).filter(Boolean);
+  const words = s => (s.toLowerCase().match(/[\\p{L}]{5,}/gu) || []);
+  const labelled = text => words(text).some(w => labels.some(l => l.includes(w)));
+  const probe = document.createElement('span');
+  probe.style.color = 'var(--mw-surface)';
+  root.append(probe);
+  const surface = getComputedStyle(probe).color;
+  probe.remove();
+  // a shape filled with the background is drawn open (a ring), as one with no fill
+  const looks = el => { const cs = getComputedStyle(el);
+      const open = cs.fill === 'none' || +cs.fillOpacity === 0 || el.tagName === 'line'
+          || cs.fill === surface;
+      return {colour: open ? cs.stroke : cs.fill,
+              rest: [el.tagName, cs.strokeDasharray, open ? 'open' : 'filled',
+                     el.tagName === 'path' && !open ? el.getAttribute('d') : '',
+                     el.tagName === 'circle' ? el.getAttribute('r') : '',
+                     (+cs.fillOpacity).toFixed(2)].join(' ')}; };
+  const out = [];
+  const entries = [...root.querySelectorAll('.mw-legend li')].filter(shown).map(li => {
+      const parts = [...li.querySelectorAll('svg.mw-swatch *')].map(looks);
+      return {text: li.textContent.trim(), colour: parts.map(p => p.colour).sort().join(','),
+              rest: parts.map(p => p.rest).join(' / ')}; });
+  entries.forEach((a, i) => entries.slice(i + 1).forEach(b => {
+      if (a.colour !== b.colour && a.rest === b.rest && !labelled(a.text) && !labelled(b.text))
+          out.push(`legend: "${a.text}" and "${b.text}" differ only in colour`); }));
+  // marks drawn in one panel: the same shape in different colours needs direct labels
+  // (a legend, checked above, or texts on the plot); panels are told apart by place
+  for (const panel of chart.querySelectorAll('.mw-panel')) {
+      const marks = [...panel.querySelectorAll('.mw-marks :is(rect, circle, path, line, polygon)')]
+          .filter(shown).map(looks);
+      const texts = [...panel.querySelectorAll('.mw-marks text')].filter(shown)
+          .filter(t => t.textContent.trim()).length;
+      const byShape = new Map();
+      for (const m of marks) { if (!byShape.has(m.rest)) byShape.set(m.rest, new Set());
+                               byShape.get(m.rest).add(m.colour); }
+      for (const [rest, colours] of byShape) {
+          if (colours.size > 1 && !entries.length && texts < colours.size)
+              out.push(`${panel.dataset.panel}: marks "${rest}" in ${colours.size} colours`
+                       + ` with ${texts} direct labels and no legend`);
+      }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+@pytest.mark.parametrize("cls, path", WIDGETS)
+def test_colour_is_never_the_only_carrier(open_page, cls, path, width):
+    """Series and marks that stand for different things and are drawn in different colours
+    also differ in dash pattern, marker shape or fill, or carry a direct text label: read
+    from the legend's swatches and the marks drawn, before and after a move."""
+    w, page, log = _open(open_page, cls, path, viewport=(width, 800 if width > 400 else 740))
+    assert w.root.evaluate(COLOUR_ONLY_JS) == []
+    _move(w, page)
+    w.check("moved")
+    assert w.root.evaluate(COLOUR_ONLY_JS) == []
+    _clean(log)
+
+
 def _plain(line: str) -> str:
     """A line of an aria snapshot without its YAML quoting: 'img "it''s"': -> img "it's"."""
     x = line.strip().removeprefix("- ")
