@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections.abc import Mapping
 
 import pytest
@@ -334,4 +335,130 @@ def test_focus_never_lands_on_something_hidden(open_page, cls, path, width):
     assert reached, "Tab reached nothing in the widget"
     assert [r["what"] for r in reached if r["hidden"]] == []
     assert any("data-action=\"table\"" in r["what"] for r in reached), "the table toggle"
+    _clean(log)
+
+
+#: Pairs told apart by colour alone: two legend entries whose swatches differ only in
+#: colour (not in dash pattern, shape, fill or size) with neither named by a text drawn on
+#: the plot; or, in one panel of a chart without a legend, one shape drawn in more colours
+#: than there are texts on the plot to name them.
+COLOUR_ONLY_JS = """root => {
+  const chart = root.querySelector('svg.mw-svg');
+  const shown = el => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden';
+  // direct labels: texts drawn on the plot itself (not axes, titles or axis names)
+  const labels = [...chart.querySelectorAll('.mw-marks text')].filter(shown)
+      .map(t => t.textContent.trim().toLowerCase()).filter(Boolean);
+  const words = s => (s.toLowerCase().match(/[\\p{L}]{5,}/gu) || []);
+  const labelled = text => words(text).some(w => labels.some(l => l.includes(w)));
+  const probe = document.createElement('span');
+  probe.style.color = 'var(--mw-surface)';
+  root.append(probe);
+  const surface = getComputedStyle(probe).color;
+  probe.remove();
+  // a shape filled with the background is drawn open (a ring), as one with no fill
+  const looks = el => { const cs = getComputedStyle(el);
+      const open = cs.fill === 'none' || +cs.fillOpacity === 0 || el.tagName === 'line'
+          || cs.fill === surface;
+      return {colour: open ? cs.stroke : cs.fill,
+              rest: [el.tagName, cs.strokeDasharray, open ? 'open' : 'filled',
+                     el.tagName === 'path' && !open ? el.getAttribute('d') : '',
+                     el.tagName === 'circle' ? el.getAttribute('r') : '',
+                     (+cs.fillOpacity).toFixed(2)].join(' ')}; };
+  const out = [];
+  const entries = [...root.querySelectorAll('.mw-legend li')].filter(shown).map(li => {
+      const parts = [...li.querySelectorAll('svg.mw-swatch *')].map(looks);
+      return {text: li.textContent.trim(), colour: parts.map(p => p.colour).sort().join(','),
+              rest: parts.map(p => p.rest).join(' / ')}; });
+  entries.forEach((a, i) => entries.slice(i + 1).forEach(b => {
+      if (a.colour !== b.colour && a.rest === b.rest && !labelled(a.text) && !labelled(b.text))
+          out.push(`legend: "${a.text}" and "${b.text}" differ only in colour`); }));
+  // marks drawn in one panel: the same shape in different colours needs direct labels
+  // (a legend, checked above, or texts on the plot); panels are told apart by place
+  for (const panel of chart.querySelectorAll('.mw-panel')) {
+      const marks = [...panel.querySelectorAll('.mw-marks :is(rect, circle, path, line, polygon)')]
+          .filter(shown).map(looks);
+      const texts = [...panel.querySelectorAll('.mw-marks text')].filter(shown)
+          .filter(t => t.textContent.trim()).length;
+      const byShape = new Map();
+      for (const m of marks) { if (!byShape.has(m.rest)) byShape.set(m.rest, new Set());
+                               byShape.get(m.rest).add(m.colour); }
+      for (const [rest, colours] of byShape) {
+          if (colours.size > 1 && !entries.length && texts < colours.size)
+              out.push(`${panel.dataset.panel}: marks "${rest}" in ${colours.size} colours`
+                       + ` with ${texts} direct labels and no legend`);
+      }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+@pytest.mark.parametrize("cls, path", WIDGETS)
+def test_colour_is_never_the_only_carrier(open_page, cls, path, width):
+    """Series and marks that stand for different things and are drawn in different colours
+    also differ in dash pattern, marker shape or fill, or carry a direct text label: read
+    from the legend's swatches and the marks drawn, before and after a move."""
+    w, page, log = _open(open_page, cls, path, viewport=(width, 800 if width > 400 else 740))
+    assert w.root.evaluate(COLOUR_ONLY_JS) == []
+    _move(w, page)
+    w.check("moved")
+    assert w.root.evaluate(COLOUR_ONLY_JS) == []
+    _clean(log)
+
+
+def _plain(line: str) -> str:
+    """A line of an aria snapshot without its YAML quoting: 'img "it''s"': -> img "it's"."""
+    x = line.strip().removeprefix("- ")
+    if not x.startswith("'"):
+        return x
+    i = 1
+    while i < len(x) and (x[i] != "'" or x[i + 1:i + 2] == "'"):
+        i += 2 if x[i] == "'" else 1
+    return x[1:i].replace("''", "'") + x[i + 1:]
+
+
+def _at(lines: list[str], start: int, pred, what: str) -> int:
+    """The index of the first line from ``start`` on that ``pred`` holds for."""
+    for i in range(start, len(lines)):
+        if pred(lines[i]):
+            return i
+    raise AssertionError(f"{what}: not found after line {start} of\n" + "\n".join(lines))
+
+
+@pytest.mark.parametrize("cls, path", WIDGETS)
+def test_the_accessibility_tree_reads_in_order(open_page, cls, path):
+    """What a screen reader walks through, in order: the group named by the title; the
+    controls, each named with its unit; the presets; the chart image named by Python's
+    readout; the table toggle; after a move, the line saying what changed.  No unnamed
+    button or image, no empty heading."""
+    w, page, log = _open(open_page, cls, path, viewport=(1280, 800))
+    spec = w.spec
+    name = _move(w, page)
+    w.check("moved")
+    page.wait_for_timeout(SETTLE_S * 1000 + 300)
+    tree = w.root.aria_snapshot()
+    lines = [_plain(x) for x in tree.splitlines()]
+    assert lines[0].startswith(f'group "{spec["title"]}"'), lines[0]
+    at = 1
+    for c in spec["controls"]:
+        words = f"{c['label']} ({c['unit']})"
+        at = _at(lines, at, lambda x, w_=words: f'"{w_}' in x and ("slider" in x or "group" in x
+                 or "textbox" in x or "spinbutton" in x), f"control {words}")
+    if spec["presets"]:
+        at = _at(lines, at, lambda x: 'group "Presets:"' in x, "the presets")
+        for p in spec["presets"]:
+            at = _at(lines, at, lambda x, n=p["name"]: f'button "{n}"' in x, p["name"])
+    at = _at(lines, at, lambda x: x.startswith("img "), "the chart image")
+    ev = w.py.evaluate(w.values())
+    assert w.root.locator("svg.mw-svg").get_attribute("aria-label") == ev.summary
+    assert f'img "{ev.summary}"' in lines[at], lines[at]
+    _at(lines, at, lambda x: 'button "Show as a table"' in x, "the table toggle")
+    change_id = w.root.locator("svg.mw-svg").get_attribute("aria-describedby")
+    change = w.root.locator(f"#{change_id}").text_content().strip()
+    c = next(c for c in spec["controls"] if c["name"] == name)
+    assert c["label"] in change, change
+    _at(lines, at, lambda x: change[:40] in x, "the line saying what changed")
+    for x in lines:
+        assert x.rstrip(":") not in ("button", "img", "heading"), f"unnamed: {x}"
+        assert not re.match(r'(button|img|heading) "\s*"', x), f"unnamed: {x}"
     _clean(log)

@@ -6,6 +6,7 @@
 import { axisBottom, axisLeft } from "d3-axis";
 import { select } from "d3-selection";
 import { narrowScreen } from "./phone.js";
+import { fitTexts, watchTextMetrics } from "./fit.js";
 
 /** A setting given as a value or as a function of the screen, read at each layout. */
 const now = (v) => (typeof v === "function" ? v() : v);
@@ -174,20 +175,25 @@ export function createFigure(container, { panels, height = 270, margin = {}, fit
     svg.attr("viewBox", `0 0 ${w} ${total}`).attr("width", w).attr("height", total);
     svg.classed("mw-side-by-side", side);
     for (const fn of listeners) fn();
+    fitTexts(svg.node());
   }
   let observer = null;
   if (typeof ResizeObserver === "function") {
-    observer = new ResizeObserver(() => layout());
+    // any change of size (a taller legend under text spacing too) refits the texts
+    observer = new ResizeObserver(() => { layout(); fitTexts(svg.node()); });
     observer.observe(container);
   }
+  const unwatch = watchTextMetrics(svg.node());
   out.layout = layout;
   out.onLayout = (fn) => listeners.push(fn);
   out.setLabel = (text) => {
     title.text(text);
     svg.attr("aria-label", text);
+    fitTexts(svg.node()); // after each update: its texts are drawn
   };
   out.destroy = () => {
     if (observer) observer.disconnect();
+    unwatch();
     svg.remove();
   };
   return out;

@@ -19,7 +19,7 @@ function createChart(container, spec) {
   const { map, path } = fig.panels;
   const diag = map.marks.append("line").attr("class", "mw-ref mw-dashed");
   const curve = map.marks.append("path").attr("class", "mw-line").style("stroke", COLOURS.blue);
-  const stair = map.marks.append("path").attr("class", "mw-line mw-thin")
+  const stair = map.marks.append("path").attr("class", "mw-line mw-thin mw-dotted")
     .style("stroke", COLOURS.orange);
   const eqs = map.marks.append("g").attr("class", "mw-equilibria");
   const pathLine = path.marks.append("path").attr("class", "mw-line").style("stroke", COLOURS.orange);
