@@ -44,7 +44,8 @@ __all__ = ["PARTS", "Deck", "Slide", "clean", "deck_for", "decks", "guide_notes"
 #: The five parts every deck has, in order (a title slide comes first).
 PARTS = ("claim", "model", "chart", "widget", "prompt")
 #: Inline tags kept from the book's HTML and the guide's Markdown; attributes are dropped.
-_KEEP = {"em", "strong", "b", "i", "sub", "sup", "code", "p", "ul", "ol", "li", "span"}
+_KEEP = {"em", "strong", "b", "i", "sub", "sup", "code", "p", "ul", "ol", "li", "span",
+         "table", "thead", "tbody", "tr", "th", "td"}
 _STATE = "application/vnd.jupyter.widget-state+json"
 _VIEW = "application/vnd.jupyter.widget-view+json"
 #: The key chart's height on a slide (CSS px): a chart drawn no taller is shown at its
@@ -120,11 +121,13 @@ def _page(chapter: Chapter, root: Path) -> BeautifulSoup:
 
 
 def _first_paragraph(section: Tag) -> str:
-    """The section's first paragraph (and the list it introduces, if it ends in a colon)."""
+    """The section's first paragraph (and the list or table it introduces, if it ends in a
+    colon: a ``ul``/``ol``, or the theme's ``div.pst-scrollable-table-container``)."""
     for p in section.find_all("p"):
         if not p.find_parent(class_=("admonition", "cell", "figure", "mw-widget")) and _text(p):
             after = p.find_next_sibling()
-            if _text(p).endswith(":") and after is not None and after.name in ("ul", "ol"):
+            if _text(p).endswith(":") and after is not None and (
+                    after.name in ("ul", "ol", "table") or after.find("table") is not None):
                 return str(p) + str(after)
             return str(p)
     raise ValueError(f"section {section.get('id')}: no paragraph")

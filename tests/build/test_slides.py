@@ -103,7 +103,12 @@ def test_slide_text_and_numbers_are_the_chapters(written, chapter):
     text = _chapter_text(chapter)
     parts = {s["data-part"]: s for s in _deck(written, chapter.stem).select(".slides > section")}
     for part in ("claim", "model", "prompt"):
-        body = _norm(_body(parts[part]))
+        section = BeautifulSoup(str(parts[part]), "html.parser").section
+        for table in section.find_all("table"):  # a table the paragraph introduces: each
+            for cell in table.find_all(["th", "td"]):  # cell is the chapter's own text
+                assert _norm(cell.get_text(" ")) in text, f"{chapter.stem} {part}: {cell}"
+            table.decompose()
+        body = _norm(_body(section))
         assert body and body in text, f"{chapter.stem} {part}: not the chapter's text"
     # the numbers are there: the claim paragraph quotes at least one of the facts where
     # the chapter glues one into it
@@ -113,6 +118,18 @@ def test_slide_text_and_numbers_are_the_chapters(written, chapter):
     facts = _facts(chapter.stem)
     assert all(key in facts for key in glued)
     assert claim.strip()
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.stem)
+def test_no_slide_stops_at_a_colon(written, chapter):
+    """A paragraph that introduces a list or table ("...scored on:") brings it along."""
+    parts = {s["data-part"]: s for s in _deck(written, chapter.stem).select(".slides > section")}
+    for part in ("claim", "model"):
+        body = _body(parts[part]).strip()
+        assert not body.endswith(":"), f"{chapter.stem} {part}: ends on {body[-60:]!r}"
+    model = parts["model"]
+    if "scored on:" in _body(model):  # chapter 5: the lens table follows its paragraph
+        assert len(model.find("table").find_all("tr")) == 5
 
 
 def _guide(chapter) -> dict:
