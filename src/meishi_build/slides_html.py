@@ -42,6 +42,12 @@ LABELS = {"claim": "The claim", "model": "The model", "chart": "The key chart",
 CONFIG = {"width": 1280, "height": 720, "margin": 0, "center": False, "hash": True,
           "controls": True, "progress": True, "slideNumber": "c/t", "transition": "none",
           "pdfMaxPagesPerSlide": 1, "pdfSeparateFragments": False, "showNotes": False}
+#: reveal.js's ``keyboardCondition``: a key pressed inside the widget (a preset, a
+#: button, a radio, the stage itself) goes to the widget, not the deck (reveal 6 itself
+#: only leaves keys in inputs and text areas alone); a presenter's clicker (Page Up,
+#: Page Down) still moves the deck from anywhere.
+KEYS_TO_WIDGET = ("e => ['PageUp', 'PageDown'].includes(e.key) || "
+                  "!(e.target instanceof Element && e.target.closest('.meishi-stage'))")
 #: Characters of text above which a slide's paragraph is set at 28 px, not 30.
 LONG = 800
 _STATE = "application/vnd.jupyter.widget-state+json"
@@ -116,7 +122,8 @@ def render_deck(deck: Deck, course: str, chart_name: str = "chart.png") -> str:
 <script src="../assets/reveal/reveal.js"></script>
 <script src="../assets/reveal/plugin/notes.js"></script>
 <script src="../assets/host.js"></script>
-<script>Reveal.initialize(Object.assign({json.dumps(CONFIG)}, {{plugins: [RevealNotes]}}));</script>
+<script>Reveal.initialize(Object.assign({json.dumps(CONFIG)}, {{plugins: [RevealNotes],
+  keyboardCondition: {KEYS_TO_WIDGET}}}));</script>
 </body>
 </html>
 """
