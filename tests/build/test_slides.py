@@ -194,10 +194,29 @@ def test_decks_load_nothing_from_outside(written):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         for tag in soup.find_all(["script", "link", "img", "a"]):
             ref = tag.get("src") or tag.get("href")
-            if not ref or (tag.name == "a" and ref.startswith("pdf/")):
-                continue  # the PDFs are printed by `make slides`, in the browser tests here
+            if not ref:
+                continue
             assert not re.match(r"^[a-z]+:|^//", ref), f"{page}: {ref}"
             assert (page.parent / ref).resolve().is_file(), f"{page}: {ref} missing"
+
+
+def test_index_links_a_pdf_only_once_printed(written, tmp_path):
+    """`make book` writes the decks without PDFs: no link to a missing file; a printed
+    PDF (`make slides`) is linked."""
+    deck_list = [slides.Deck(c, c.title, []) for c in CHAPTERS]
+    out = tmp_path / "slides"
+    out.mkdir()
+    page = slides_html.render_index(deck_list, "Course", out)
+    assert "pdf/" not in page and "PDF</a>" not in page
+    for chapter in CHAPTERS:
+        assert f'href="{chapter.stem}/index.html"' in page
+    assert "pdf/" not in (written / "index.html").read_text(encoding="utf-8")
+    (out / "pdf").mkdir()
+    (out / "pdf" / f"{CHAPTERS[1].stem}.pdf").write_bytes(b"%PDF-1.4\n")
+    page = slides_html.render_index(deck_list, "Course", out)
+    assert page.count('href="pdf/') == 1 and f'href="pdf/{CHAPTERS[1].stem}.pdf"' in page
+    slides_html.write_index(out, deck_list, "Course")
+    assert (out / "index.html").read_text(encoding="utf-8") == page
 
 
 def test_key_chart_fits_the_slide_at_its_drawn_size(written):
