@@ -12,7 +12,8 @@ picks what each deck shows; nothing on a slide is typed here:
   drawn size (:data:`CHART_HEIGHT`), the image the build made from
   the execution cache, with its caption and alt text;
 * **the widget**: the main widget's saved state (myst-nb's widget-state script),
-  run by the book's own host script with no kernel;
+  run by the book's own host script with no kernel; its preset note (where the
+  presets come from), hidden on the slide, goes in the slide's speaker notes;
 * **the discussion prompt**: the first prompt the 60-minute plan uses (else the
   90-minute plan's, else prompt 1), from the page's "For discussion" list.
 
@@ -190,6 +191,20 @@ def prompt_notes(guide: dict, number: int, resolver) -> str:
             + f"<p><strong>Follow-up questions</strong></p><ul>{follow}</ul>")
 
 
+#: The heading of the widget's preset note in the speaker notes (the widget's own fold).
+PRESET_NOTE = "Where the presets come from"
+
+
+def preset_notes(widget: dict) -> str:
+    """The widget's preset note (its spec's ``preset_note``, as the widget shows it in the
+    fold the slide hides), for the widget slide's speaker notes; "" if it has none."""
+    note = (widget["entry"].get("state", {}).get("spec") or {}).get("preset_note") or ""
+    if not note.strip():
+        return ""
+    return (f"<p><strong>{PRESET_NOTE}</strong></p>"
+            f"<p>{html.escape(note.strip(), quote=False)}</p>")
+
+
 def _section_of(node: Tag, level: str = "h2") -> Tag:
     section = node.find_parent("section")
     while section is not None and section.find(re.compile(r"^h[1-6]$")).name != level:
@@ -240,7 +255,8 @@ def deck_for(chapter: Chapter, root: Path = HTML) -> Deck:
         others = {n: s for n, s in guide["plans"].items() if not later[0].startswith(str(n))}
         widget_notes = guide_notes({"plans": others}, [model_head], resolver) or \
             guide_notes(guide, [model_head], resolver)
-    slides.append(Slide("widget", model_head, "", widget_notes, widget=widget))
+    slides.append(Slide("widget", model_head, "", widget_notes + preset_notes(widget),
+                        widget=widget))
 
     number = prompt_number(guide)
     discussion = article.find("section", id=re.compile(r"^for-discussion"))

@@ -151,7 +151,14 @@ def test_speaker_notes_are_the_guides_fields(written, chapter):
         length, number, minutes = map(int, head.groups())
         step = guide["plans"][length][number - 1]
         assert step["minutes"] == minutes
-        assert _norm(notes.get_text()) == _norm(head.group(0)) + resolved(step["activity"])
+        expected = _norm(head.group(0)) + resolved(step["activity"])
+        if part == "widget":  # then the widget's own preset note, from its saved spec
+            state = json.loads(_deck(written, chapter.stem).find(
+                "script", type="application/vnd.jupyter.widget-state+json").string)["state"]
+            spec = next(iter(state.values()))["state"]["spec"]
+            assert spec.get("preset_note"), f"{chapter.stem}: the widget has no preset note"
+            expected += _norm(slides.PRESET_NOTE) + _norm(spec["preset_note"])
+        assert _norm(notes.get_text()) == expected, f"{chapter.stem} {part}"
         heading = parts[part].find("h2").get_text(" ")
         assert any(c.lower() in heading.lower() or heading.lower().startswith(c.lower())
                    for c in step.get("covers", [])) or part == "chart"
