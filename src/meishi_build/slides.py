@@ -10,7 +10,9 @@ picks what each deck shows; nothing on a slide is typed here:
   chapter's main widget (its first, ``Chapter.widgets[0]``);
 * **the key chart**: the chapter's first figure that fits a 1280 x 720 slide at its
   drawn size (:data:`CHART_HEIGHT`), the image the build made from
-  the execution cache, with its caption and alt text;
+  the execution cache, shown with its alt text; its caption stays in the book
+  (kept in ``Slide.body`` but not on the slide: at 28 px it would not fit beside a
+  630 px chart within 720 px);
 * **the widget**: the main widget's saved state (myst-nb's widget-state script),
   run by the book's own host script with no kernel; its preset note (where the
   presets come from), hidden on the slide, goes in the slide's speaker notes;
