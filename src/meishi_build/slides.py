@@ -10,9 +10,12 @@ picks what each deck shows; nothing on a slide is typed here:
   chapter's main widget (its first, ``Chapter.widgets[0]``);
 * **the key chart**: the chapter's first figure that fits a 1280 x 720 slide at its
   drawn size (:data:`CHART_HEIGHT`), the image the build made from
-  the execution cache, with its caption and alt text;
+  the execution cache, shown with its alt text; its caption stays in the book
+  (kept in ``Slide.body`` but not on the slide: at 28 px it would not fit beside a
+  630 px chart within 720 px);
 * **the widget**: the main widget's saved state (myst-nb's widget-state script),
-  run by the book's own host script with no kernel;
+  run by the book's own host script with no kernel; its preset note (where the
+  presets come from), hidden on the slide, goes in the slide's speaker notes;
 * **the discussion prompt**: the first prompt the 60-minute plan uses (else the
   90-minute plan's, else prompt 1), from the page's "For discussion" list.
 
@@ -44,7 +47,8 @@ __all__ = ["PARTS", "Deck", "Slide", "clean", "deck_for", "decks", "guide_notes"
 #: The five parts every deck has, in order (a title slide comes first).
 PARTS = ("claim", "model", "chart", "widget", "prompt")
 #: Inline tags kept from the book's HTML and the guide's Markdown; attributes are dropped.
-_KEEP = {"em", "strong", "b", "i", "sub", "sup", "code", "p", "ul", "ol", "li", "span"}
+_KEEP = {"em", "strong", "b", "i", "sub", "sup", "code", "p", "ul", "ol", "li", "span",
+         "table", "thead", "tbody", "tr", "th", "td"}
 _STATE = "application/vnd.jupyter.widget-state+json"
 _VIEW = "application/vnd.jupyter.widget-view+json"
 #: The key chart's height on a slide (CSS px): a chart drawn no taller is shown at its
@@ -120,11 +124,13 @@ def _page(chapter: Chapter, root: Path) -> BeautifulSoup:
 
 
 def _first_paragraph(section: Tag) -> str:
-    """The section's first paragraph (and the list it introduces, if it ends in a colon)."""
+    """The section's first paragraph (and the list or table it introduces, if it ends in a
+    colon: a ``ul``/``ol``, or the theme's ``div.pst-scrollable-table-container``)."""
     for p in section.find_all("p"):
         if not p.find_parent(class_=("admonition", "cell", "figure", "mw-widget")) and _text(p):
             after = p.find_next_sibling()
-            if _text(p).endswith(":") and after is not None and after.name in ("ul", "ol"):
+            if _text(p).endswith(":") and after is not None and (
+                    after.name in ("ul", "ol", "table") or after.find("table") is not None):
                 return str(p) + str(after)
             return str(p)
     raise ValueError(f"section {section.get('id')}: no paragraph")
@@ -187,6 +193,20 @@ def prompt_notes(guide: dict, number: int, resolver) -> str:
             + f"<p><strong>Follow-up questions</strong></p><ul>{follow}</ul>")
 
 
+#: The heading of the widget's preset note in the speaker notes (the widget's own fold).
+PRESET_NOTE = "Where the presets come from"
+
+
+def preset_notes(widget: dict) -> str:
+    """The widget's preset note (its spec's ``preset_note``, as the widget shows it in the
+    fold the slide hides), for the widget slide's speaker notes; "" if it has none."""
+    note = (widget["entry"].get("state", {}).get("spec") or {}).get("preset_note") or ""
+    if not note.strip():
+        return ""
+    return (f"<p><strong>{PRESET_NOTE}</strong></p>"
+            f"<p>{html.escape(note.strip(), quote=False)}</p>")
+
+
 def _section_of(node: Tag, level: str = "h2") -> Tag:
     section = node.find_parent("section")
     while section is not None and section.find(re.compile(r"^h[1-6]$")).name != level:
@@ -237,7 +257,8 @@ def deck_for(chapter: Chapter, root: Path = HTML) -> Deck:
         others = {n: s for n, s in guide["plans"].items() if not later[0].startswith(str(n))}
         widget_notes = guide_notes({"plans": others}, [model_head], resolver) or \
             guide_notes(guide, [model_head], resolver)
-    slides.append(Slide("widget", model_head, "", widget_notes, widget=widget))
+    slides.append(Slide("widget", model_head, "", widget_notes + preset_notes(widget),
+                        widget=widget))
 
     number = prompt_number(guide)
     discussion = article.find("section", id=re.compile(r"^for-discussion"))

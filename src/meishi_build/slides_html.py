@@ -30,7 +30,7 @@ from meishi.paths import BUILD, HTML, ROOT
 
 from .slides import Deck, Slide, decks
 
-__all__ = ["SLIDES", "render_deck", "render_index", "write_slides"]
+__all__ = ["SLIDES", "render_deck", "render_index", "write_index", "write_slides"]
 
 SLIDES = BUILD / "slides"
 REVEAL = ROOT / "web" / "node_modules" / "reveal.js" / "dist"
@@ -42,6 +42,12 @@ LABELS = {"claim": "The claim", "model": "The model", "chart": "The key chart",
 CONFIG = {"width": 1280, "height": 720, "margin": 0, "center": False, "hash": True,
           "controls": True, "progress": True, "slideNumber": "c/t", "transition": "none",
           "pdfMaxPagesPerSlide": 1, "pdfSeparateFragments": False, "showNotes": False}
+#: reveal.js's ``keyboardCondition``: a key pressed inside the widget (a preset, a
+#: button, a radio, the stage itself) goes to the widget, not the deck (reveal 6 itself
+#: only leaves keys in inputs and text areas alone); a presenter's clicker (Page Up,
+#: Page Down) still moves the deck from anywhere.
+KEYS_TO_WIDGET = ("e => ['PageUp', 'PageDown'].includes(e.key) || "
+                  "!(e.target instanceof Element && e.target.closest('.meishi-stage'))")
 #: Characters of text above which a slide's paragraph is set at 28 px, not 30.
 LONG = 800
 _STATE = "application/vnd.jupyter.widget-state+json"
@@ -116,16 +122,24 @@ def render_deck(deck: Deck, course: str, chart_name: str = "chart.png") -> str:
 <script src="../assets/reveal/reveal.js"></script>
 <script src="../assets/reveal/plugin/notes.js"></script>
 <script src="../assets/host.js"></script>
-<script>Reveal.initialize(Object.assign({json.dumps(CONFIG)}, {{plugins: [RevealNotes]}}));</script>
+<script>Reveal.initialize(Object.assign({json.dumps(CONFIG)}, {{plugins: [RevealNotes],
+  keyboardCondition: {KEYS_TO_WIDGET}}}));</script>
 </body>
 </html>
 """
 
 
-def render_index(deck_list: list[Deck], course: str) -> str:
+def render_index(deck_list: list[Deck], course: str, out: Path | None = None) -> str:
+    """The list of decks; a deck's PDF is linked only if ``out/pdf/NN_slug.pdf`` exists
+    (``make book`` writes the decks without PDFs; ``make slides`` prints them)."""
+    def pdf(stem: str) -> str:
+        if out is None or not (out / "pdf" / f"{stem}.pdf").is_file():
+            return ""
+        return f' (<a href="pdf/{stem}.pdf">PDF</a>)'
+
     items = "\n".join(
-        f'<li><a href="{d.stem}/index.html">{html.escape(d.title)}</a> '
-        f'(<a href="pdf/{d.stem}.pdf">PDF</a>)</li>' for d in deck_list)
+        f'<li><a href="{d.stem}/index.html">{html.escape(d.title)}</a>{pdf(d.stem)}</li>'
+        for d in deck_list)
     title = html.escape(f"{course}: lecture slides")
     return f"""<!doctype html>
 <html lang="en">
@@ -137,8 +151,8 @@ def render_index(deck_list: list[Deck], course: str) -> str:
 <h1>{title}</h1>
 <p>One deck per chapter: open it, press F for full screen and S for the presenter view with
 the speaker notes (from the teacher's guide). The widget slide runs in the browser, with no
-kernel and no network. A PDF of each deck, one page per slide, is in <code>pdf/</code> once
-printed.</p>
+kernel and no network. A PDF of each deck, one page per slide, is linked once printed
+(<code>make slides</code>, which needs Chromium).</p>
 <ol>
 {items}
 </ol>
@@ -180,8 +194,14 @@ def write_slides(out: Path = SLIDES, html_root: Path = HTML) -> list[Path]:
         shutil.copy2(chart.image, folder / "chart.png")
         (folder / "index.html").write_text(render_deck(deck, course), encoding="utf-8")
         written.append(folder / "index.html")
-    (out / "index.html").write_text(render_index(deck_list, course), encoding="utf-8")
+    write_index(out, deck_list, course)
     return written
+
+
+def write_index(out: Path, deck_list: list[Deck], course: str) -> Path:
+    """``out/index.html``, linking the PDFs printed so far."""
+    (out / "index.html").write_text(render_index(deck_list, course, out), encoding="utf-8")
+    return out / "index.html"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -203,6 +223,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         for path, pages in print_decks(args.out).items():
             print(f"slides: {path.name}: {pages} pages")
+        write_index(args.out, decks(HTML), _course_title())  # now with the PDFs linked
     return 0
 
 

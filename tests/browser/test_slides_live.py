@@ -85,6 +85,33 @@ def test_widget_slide_responds_offline(open_deck, stem):
     assert errors == []
 
 
+def test_keys_on_a_widget_button_go_to_the_widget(open_deck):
+    """Space on a focused preset applies it and leaves the deck where it is (reveal.js
+    itself only leaves keys in inputs alone: slides_html.KEYS_TO_WIDGET); Page Down,
+    a presenter's clicker, still moves the deck."""
+    for stem in STEMS:
+        page, errors = open_deck(stem, WIDGET)
+        presets = page.locator(".meishi-stage button[data-preset]")
+        if presets.count():
+            break
+    else:
+        pytest.fail("no deck's widget has presets")
+    preset = presets.last
+    before = page.evaluate(_CHART_JS)
+    preset.focus()
+    for key in ("Space", "ArrowRight", "ArrowLeft"):
+        page.keyboard.press(key)
+        assert page.evaluate("Reveal.getIndices().h") == WIDGET, f"{stem}: {key} moved the deck"
+    # the preset was applied: the chart changed
+    page.wait_for_function(f"(b) => ({_CHART_JS})() !== b", arg=before, timeout=5000)
+    page.locator(".meishi-stage .mw-reset").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("Reveal.getIndices().h") == WIDGET
+    page.keyboard.press("PageDown")
+    assert page.evaluate("Reveal.getIndices().h") == WIDGET + 1
+    assert errors == []
+
+
 def _measure(page) -> dict:
     return page.evaluate("""() => {
       const scale = Reveal.getScale();
@@ -169,7 +196,7 @@ def test_keyboard_and_presenter_view_offline(open_deck):
 def test_index_lists_every_deck(decks):
     text = (decks / "index.html").read_text(encoding="utf-8")
     for stem in STEMS:
-        assert f'href="{stem}/index.html"' in text and f'href="pdf/{stem}.pdf"' in text
+        assert f'href="{stem}/index.html"' in text
 
 
 def test_each_deck_prints_one_page_per_slide(browser, decks):
@@ -185,3 +212,7 @@ def test_each_deck_prints_one_page_per_slide(browser, decks):
         box = reader.pages[0].mediabox
         assert (round(float(box.width)), round(float(box.height))) == (960, 540)  # 1280x720 px
         assert "For discussion" in reader.pages[-1].extract_text()
+    # once printed, the index links every PDF (as `make slides` rewrites it)
+    index = slides_html.render_index(slides.decks(), "Course", decks)
+    for stem in STEMS:
+        assert f'href="pdf/{stem}.pdf"' in index

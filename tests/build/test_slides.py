@@ -103,7 +103,12 @@ def test_slide_text_and_numbers_are_the_chapters(written, chapter):
     text = _chapter_text(chapter)
     parts = {s["data-part"]: s for s in _deck(written, chapter.stem).select(".slides > section")}
     for part in ("claim", "model", "prompt"):
-        body = _norm(_body(parts[part]))
+        section = BeautifulSoup(str(parts[part]), "html.parser").section
+        for table in section.find_all("table"):  # a table the paragraph introduces: each
+            for cell in table.find_all(["th", "td"]):  # cell is the chapter's own text
+                assert _norm(cell.get_text(" ")) in text, f"{chapter.stem} {part}: {cell}"
+            table.decompose()
+        body = _norm(_body(section))
         assert body and body in text, f"{chapter.stem} {part}: not the chapter's text"
     # the numbers are there: the claim paragraph quotes at least one of the facts where
     # the chapter glues one into it
@@ -113,6 +118,18 @@ def test_slide_text_and_numbers_are_the_chapters(written, chapter):
     facts = _facts(chapter.stem)
     assert all(key in facts for key in glued)
     assert claim.strip()
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.stem)
+def test_no_slide_stops_at_a_colon(written, chapter):
+    """A paragraph that introduces a list or table ("...scored on:") brings it along."""
+    parts = {s["data-part"]: s for s in _deck(written, chapter.stem).select(".slides > section")}
+    for part in ("claim", "model"):
+        body = _body(parts[part]).strip()
+        assert not body.endswith(":"), f"{chapter.stem} {part}: ends on {body[-60:]!r}"
+    model = parts["model"]
+    if "scored on:" in _body(model):  # chapter 5: the lens table follows its paragraph
+        assert len(model.find("table").find_all("tr")) == 5
 
 
 def _guide(chapter) -> dict:
@@ -134,7 +151,14 @@ def test_speaker_notes_are_the_guides_fields(written, chapter):
         length, number, minutes = map(int, head.groups())
         step = guide["plans"][length][number - 1]
         assert step["minutes"] == minutes
-        assert _norm(notes.get_text()) == _norm(head.group(0)) + resolved(step["activity"])
+        expected = _norm(head.group(0)) + resolved(step["activity"])
+        if part == "widget":  # then the widget's own preset note, from its saved spec
+            state = json.loads(_deck(written, chapter.stem).find(
+                "script", type="application/vnd.jupyter.widget-state+json").string)["state"]
+            spec = next(iter(state.values()))["state"]["spec"]
+            assert spec.get("preset_note"), f"{chapter.stem}: the widget has no preset note"
+            expected += _norm(slides.PRESET_NOTE) + _norm(spec["preset_note"])
+        assert _norm(notes.get_text()) == expected, f"{chapter.stem} {part}"
         heading = parts[part].find("h2").get_text(" ")
         assert any(c.lower() in heading.lower() or heading.lower().startswith(c.lower())
                    for c in step.get("covers", [])) or part == "chart"
@@ -177,10 +201,29 @@ def test_decks_load_nothing_from_outside(written):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         for tag in soup.find_all(["script", "link", "img", "a"]):
             ref = tag.get("src") or tag.get("href")
-            if not ref or (tag.name == "a" and ref.startswith("pdf/")):
-                continue  # the PDFs are printed by `make slides`, in the browser tests here
+            if not ref:
+                continue
             assert not re.match(r"^[a-z]+:|^//", ref), f"{page}: {ref}"
             assert (page.parent / ref).resolve().is_file(), f"{page}: {ref} missing"
+
+
+def test_index_links_a_pdf_only_once_printed(written, tmp_path):
+    """`make book` writes the decks without PDFs: no link to a missing file; a printed
+    PDF (`make slides`) is linked."""
+    deck_list = [slides.Deck(c, c.title, []) for c in CHAPTERS]
+    out = tmp_path / "slides"
+    out.mkdir()
+    page = slides_html.render_index(deck_list, "Course", out)
+    assert "pdf/" not in page and "PDF</a>" not in page
+    for chapter in CHAPTERS:
+        assert f'href="{chapter.stem}/index.html"' in page
+    assert "pdf/" not in (written / "index.html").read_text(encoding="utf-8")
+    (out / "pdf").mkdir()
+    (out / "pdf" / f"{CHAPTERS[1].stem}.pdf").write_bytes(b"%PDF-1.4\n")
+    page = slides_html.render_index(deck_list, "Course", out)
+    assert page.count('href="pdf/') == 1 and f'href="pdf/{CHAPTERS[1].stem}.pdf"' in page
+    slides_html.write_index(out, deck_list, "Course")
+    assert (out / "index.html").read_text(encoding="utf-8") == page
 
 
 def test_key_chart_fits_the_slide_at_its_drawn_size(written):
