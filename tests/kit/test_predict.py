@@ -128,8 +128,9 @@ def test_modesty_feedback():
 def test_trust_feedback():
     chapter = _chapter("trust")
     f = chapter.facts()
-    assert f["closed_here"] < 50 < f["closed_outside"]
-    assert f["closed_tip"] < 90 and f["closed_end"] > 99
+    assert f["closed_here"] < f["partner_pay"] < f["closed_outside"]
+    assert (f["closed_committed"], f["partner_pay"]) == (90, 50)  # the preset, as the text says
+    assert f["closed_tip"] < f["closed_committed"] and f["closed_end"] > 99
     cls = next(w for w in chapter.widgets if w.widget_id == "commitment")
     skill = next(c for c in cls.controls(cls) if c.name == "k")
     best = _widget(chapter, "commitment", "Closed market (most stay)", k=skill.max)
@@ -137,8 +138,14 @@ def test_trust_feedback():
 
 
 def test_home_advantage_feedback():
+    from meishi.chapters.home_advantage.facts import PRESETS
+    from meishi.models.platforms import platform_shares
+
     f = _chapter("home_advantage").facts()
     assert f["pf_strong_end"] < f["pf_strong_start"] / 10  # shrinks almost to nothing
+    # "two stable outcomes, and the start, not the service, picks which"
+    kinds = [e.kind for e in platform_shares(*PRESETS["strong"]).equilibria]
+    assert kinds == ["stable", "tipping", "stable"]
 
 
 def test_conclusion_feedback():
