@@ -6,31 +6,19 @@ import os
 from pathlib import Path
 
 import pytest
-import yaml
 
 from meishi.paths import HTML, ROOT
 from meishi_build.devserver import chromium_path
 
-__all__ = ["HTML", "ROOT", "chromium_path", "require", "toc_files", "toc_notebooks", "under_ci"]
+__all__ = ["HTML", "ROOT", "chromium_path", "require", "toc_files", "toc_notebooks", "under_ci",
+           "written_decks"]
 
 
 def toc_files() -> list[str]:
     """Every file named in _toc.yml (without suffix), in order."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]]
+    from meishi_build.execute import toc_files as files_in
 
-    def walk(node):
-        if isinstance(node, dict):
-            if "file" in node:
-                files.append(node["file"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(toc.get("parts", []))
-    return files
+    return files_in(ROOT)
 
 
 def toc_notebooks() -> list[Path]:
@@ -49,3 +37,13 @@ def require(condition: bool, message: str) -> None:
     if under_ci():
         pytest.fail(message + " (required under CI)")
     pytest.skip(message)
+
+
+def written_decks(tmp_path_factory) -> Path:
+    """The slide decks written from the built book into a fresh folder (both slide test files)."""
+    from meishi_build import slides_html
+
+    require((HTML / "index.html").is_file(), "the book is not built: run `make book`")
+    out = tmp_path_factory.mktemp("slides")
+    slides_html.write_slides(out)
+    return out

@@ -39,7 +39,8 @@ def _settings(root: Path) -> tuple[int, bool]:
     return int(execute.get("timeout", 30)), bool(execute.get("allow_errors", False))
 
 
-def _toc_notebooks(root: Path) -> list[Path]:
+def toc_files(root: Path) -> list[str]:
+    """Every file named in ``root/_toc.yml`` (as written there), in order."""
     import yaml
 
     toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
@@ -56,6 +57,11 @@ def _toc_notebooks(root: Path) -> list[Path]:
                 walk(item)
 
     walk(toc.get("parts", []))
+    return files
+
+
+def _toc_notebooks(root: Path) -> list[Path]:
+    files = toc_files(root)
     paths = [root / f"{f.removesuffix('.ipynb')}.ipynb" for f in files]
     return [p for p in paths if p.is_file()]
 

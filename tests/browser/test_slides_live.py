@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import HTML, require
+from helpers import written_decks
 from meishi.chapters import discover
 from meishi_build import slides, slides_html
 
@@ -27,10 +27,7 @@ CHART_MIN_IMAGE_PX = 9 * 144 / 72
 
 @pytest.fixture(scope="module")
 def decks(tmp_path_factory):
-    require((HTML / "index.html").is_file(), "the book is not built: run `make book`")
-    out = tmp_path_factory.mktemp("slides")
-    slides_html.write_slides(out)
-    return out
+    return written_decks(tmp_path_factory)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from helpers import HTML, require
+from helpers import written_decks
 from meishi.chapters import discover
 from meishi_build import slides, slides_html
 from meishi_build.resolve import resolver_for
@@ -37,10 +37,7 @@ def _norm(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def written(tmp_path_factory):
-    require((HTML / "index.html").is_file(), "the book is not built: run `make book`")
-    out = tmp_path_factory.mktemp("slides")
-    slides_html.write_slides(out)
-    return out
+    return written_decks(tmp_path_factory)
 
 
 def _deck(written, stem: str) -> BeautifulSoup:
