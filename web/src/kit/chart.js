@@ -59,7 +59,8 @@ function nextFigureId() {
  * minPanel: no panel lower than this on a phone, for one whose labels need the room;
  * minPanel and a panel's margin may be functions, read at each layout, so that a phone
  * turned gets its own)
- * -> {svg, panels: {key: panel}, setLabel(text), onLayout(fn), layout(), destroy()}
+ * -> {svg, panels: {key: panel}, setLabel(text), fit(), width(), onLayout(fn), layout(),
+ *     destroy()}
  * panel: {g, plot, marks, width, height (inner size), xAxis(scale, opts), yAxis(scale, opts)}
  */
 export function createFigure(container, { panels, height = 270, margin = {}, fit = false,
@@ -185,12 +186,16 @@ export function createFigure(container, { panels, height = 270, margin = {}, fit
   }
   const unwatch = watchTextMetrics(svg.node());
   out.layout = layout;
+  /** The figure's width (CSS px) at its last layout: read without laying the page out. */
+  out.width = () => width || DEFAULT_WIDTH;
   out.onLayout = (fn) => listeners.push(fn);
   out.setLabel = (text) => {
     title.text(text);
     svg.attr("aria-label", text);
-    fitTexts(svg.node()); // after each update: its texts are drawn
   };
+  /* Fit the texts after an update (widget.js calls it last, once every part of the widget
+     is written, so an update costs one layout, not one here and another for the rest). */
+  out.fit = () => fitTexts(svg.node());
   out.destroy = () => {
     if (observer) observer.disconnect();
     unwatch();

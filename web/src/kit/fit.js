@@ -32,7 +32,7 @@ function anchorOf(t) {
 /** How much smaller t must be to keep inside b (1 = as it is). */
 function ratio(t, b) {
   const r = t.getBoundingClientRect();
-  if (!r.width) return 1;
+  if (!r.width || (r.right <= b.right + 0.5 && r.left >= b.left - 0.5)) return 1; // inside
   const a = anchorOf(t);
   const p = a === "end" ? r.right : a === "middle" ? (r.left + r.right) / 2 : r.left;
   let k = 1;

@@ -168,6 +168,8 @@ export function defineWidget({ read, compute, describe, createChart }) {
         table = chart.table(result, params);
         tables.update(table);
       }
+      // last, once everything is written: reading the texts' boxes lays the page out once
+      if (typeof chart.fit === "function") chart.fit();
     }
 
     // The last setting a screen reader was told about, and the chart's numbers then.

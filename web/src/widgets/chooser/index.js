@@ -197,7 +197,9 @@ function createChart(container, spec) {
       .attr("x", (f) => x(Math.min(top, f.score + weight(f))) + 5)
       .attr("y", (f) => barY(f) + 8)
       .text((f) => score(f.score));
-    renderRows(reading, result, goal, (container.clientWidth || 680) < NARROW_TABLE);
+    // the width of the last layout (a resize lays out and updates again): no read of the
+    // page's layout in the middle of writing it
+    renderRows(reading, result, goal, fig.width() < NARROW_TABLE);
   }
 
   return { ...fig, update, table: (result, params) => table(result, goalOf(spec, params), score) };
