@@ -404,6 +404,16 @@ def test_the_dock_moves_the_widget(phone):
     page.keyboard.press("ArrowRight")
     assert name.input_value() != before, "the dock did not move the widget's slider"
     assert dock.input_value() == name.input_value()
+    # while a dock shows, the page's "Back to top" sits above it (course.css: body.mw-docked,
+    # set by dock.js), and only then
+    bottom = "parseFloat(getComputedStyle(document.querySelector('#pst-back-to-top')).bottom)"
+    assert page.evaluate("document.body.classList.contains('mw-docked')")
+    docked = page.evaluate(bottom)
+    assert docked >= page.locator(".mw-dock:not([hidden])").first.bounding_box()["height"]
+    page.evaluate("scrollTo(0, 0)")
+    page.wait_for_function("!document.querySelector('.mw-dock:not([hidden])')")
+    assert not page.evaluate("document.body.classList.contains('mw-docked')")
+    assert page.evaluate(bottom) < docked
     assert log.page_errors == [], log.page_errors
 
 

@@ -24,7 +24,16 @@ export function createDock({ uid, spec, controls, chartBox, current, commit }) {
   let observers = [];
 
   function place() {
-    node.hidden = !(docked && narrowScreen() && chartSeen && !controlsSeen.has(docked.name));
+    const hidden = !(docked && narrowScreen() && chartSeen && !controlsSeen.has(docked.name));
+    if (node.hidden === hidden) return;
+    node.hidden = hidden;
+    // the page's "Back to top" moves above a shown dock (course.css: body.mw-docked); a
+    // class on the body, not body:has(.mw-dock:not([hidden])), which made every change
+    // inside any widget restyle the page
+    if (typeof document !== "undefined" && document.body) {
+      document.body.classList.toggle("mw-docked",
+        Boolean(document.querySelector(".mw-dock:not([hidden])")));
+    }
   }
   function sync() {
     if (!docked) return;
