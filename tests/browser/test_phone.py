@@ -410,10 +410,42 @@ def test_the_dock_moves_the_widget(phone):
     assert page.evaluate("document.body.classList.contains('mw-docked')")
     docked = page.evaluate(bottom)
     assert docked >= page.locator(".mw-dock:not([hidden])").first.bounding_box()["height"]
+    # the focus leaves the dock (a dock holding the focus stays: the next test), then the
+    # page scrolls the chart away and the dock goes
+    page.evaluate("document.activeElement.blur()")
     page.evaluate("scrollTo(0, 0)")
     page.wait_for_function("!document.querySelector('.mw-dock:not([hidden])')")
     assert not page.evaluate("document.body.classList.contains('mw-docked')")
     assert page.evaluate(bottom) < docked
+    assert log.page_errors == [], log.page_errors
+
+
+TWO_FRAMES_JS = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+
+
+def test_a_dock_holding_the_focus_stays_until_the_focus_leaves(phone):
+    """The widget's own control scrolled fully into view would send the dock away; while the
+    keyboard's focus is in the dock it stays (else the focus would sit on something no longer
+    on the screen, as a keyboard user tabbing past the widget met: CI, 2026-12-05), and it
+    goes once the focus moves on."""
+    page, log = phone("chapters/01_profile_signal.html")
+    widget = page.locator(".mw-widget").first
+    name = widget.locator(".mw-control input[type=range]").last
+    name.focus()
+    page.keyboard.press("ArrowLeft")
+    assert "dock" in page.evaluate(CHART_ON_SCREEN_JS, 0)["reachable"]  # chart at the top
+    dock = widget.locator(".mw-dock-input")
+    dock.focus()
+    name.evaluate("el => el.scrollIntoView({block: 'center'})")
+    for _ in range(3):
+        page.evaluate(TWO_FRAMES_JS)
+    assert page.evaluate("""() => { const el = document.activeElement;
+        return el.matches('.mw-dock-input') && el.checkVisibility()
+            && el.getBoundingClientRect().height > 0; }"""), "the focused dock was hidden"
+    assert page.evaluate("document.body.classList.contains('mw-docked')")
+    name.focus()  # the focus leaves the dock for the control in view: the dock goes
+    page.wait_for_function("!document.querySelector('.mw-dock:not([hidden])')")
+    assert not page.evaluate("document.body.classList.contains('mw-docked')")
     assert log.page_errors == [], log.page_errors
 
 

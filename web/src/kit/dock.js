@@ -23,8 +23,14 @@ export function createDock({ uid, spec, controls, chartBox, current, commit }) {
   const controlsSeen = new Set();
   let observers = [];
 
+  // a dock holding the keyboard's focus stays until the focus leaves it: hiding it would
+  // leave the focus on something no longer on the screen
+  let leaving = false;
   function place() {
-    const hidden = !(docked && narrowScreen() && chartSeen && !controlsSeen.has(docked.name));
+    const wanted = docked && narrowScreen() && chartSeen && !controlsSeen.has(docked.name);
+    const focused = !leaving && typeof document !== "undefined"
+      && node.contains(document.activeElement);
+    const hidden = !(wanted || (focused && !node.hidden));
     if (node.hidden === hidden) return;
     node.hidden = hidden;
     // the page's "Back to top" moves above a shown dock (course.css: body.mw-docked); a
@@ -66,6 +72,11 @@ export function createDock({ uid, spec, controls, chartBox, current, commit }) {
     sync();
     place();
   }
+  node.addEventListener("focusout", (e) => {
+    if (node.contains(e.relatedTarget)) return;
+    leaving = true;
+    try { place(); } finally { leaving = false; }
+  });
   dockInput.addEventListener("input", () => {
     if (docked) commit({ ...current(), [docked.name]: Number(dockInput.value) }, docked.name);
   });
