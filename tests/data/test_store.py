@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import yaml
 
 from meishi import data
 from meishi.data import csvfile, store
@@ -201,8 +202,12 @@ def yaml_misindented(folder: Path) -> tuple[str, str | None]:
     _edit(path, "    short: Statistics Bureau, 2015 Census\n",
           "   short: Statistics Bureau, 2015 Census\n")
     line = _line_of(path, "   short: Statistics Bureau, 2015 Census")
-    return ((f"sources.yml, line {line}, column 4: invalid YAML: expected <block end>, but found "
-            f"'<block mapping start>' (while parsing a block mapping from line "
+    # sources.yml is read with libyaml when PyYAML has it (the pinned wheels do), which
+    # words this fault its own way
+    said = ("did not find expected key" if store._Loader.__mro__[1] is not yaml.SafeLoader
+            else "expected <block end>, but found '<block mapping start>'")
+    return ((f"sources.yml, line {line}, column 4: invalid YAML: {said}"
+            f" (while parsing a block mapping from line "
             f"{_line_of(path, '  toyokeizai_2025_tenure:')}, column 3)"), "service_use_us")
 
 
@@ -558,3 +563,11 @@ def test_free_text_may_hold_what_a_key_may_not():
     assert cell_problem("ｐ. 3", key=True).startswith("'ｐ. 3' is not in Unicode normal form")
     assert cell_problem("Japan\t", key=False).startswith("'Japan\\t' holds an invisible")
     assert cell_problem("Москва", key=True) is None and cell_problem("日本", key=True) is None
+
+
+def test_the_registry_is_read_with_libyaml_where_pyyaml_has_it():
+    """sources.yml (130 KB) is read at every validation: with libyaml a validation of the
+    course's data took 0.36 s instead of 0.61 s (this machine, 2026-12-05)."""
+    if not yaml.__with_libyaml__:
+        pytest.skip("this PyYAML was built without libyaml")
+    assert issubclass(store._Loader, yaml.CSafeLoader)

@@ -88,7 +88,7 @@ class _Registry:
         return f"{REGISTRY}, line {self.lines[keys]}" if keys else REGISTRY
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when there
     """Safe YAML that keeps dates as text, so that 2025-13-45 reaches the date rule."""
 
 
