@@ -17,16 +17,34 @@ import gzip
 import http.server
 import io
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["CHROMIUM_ARGS", "chromium", "chromium_path", "local_only", "serve"]
+__all__ = ["CHROMIUM_ARGS", "chromium", "chromium_path", "local_only", "outside", "serve"]
+
+#: The features Playwright (the pinned version) turns off with its own ``--disable-features``.
+#: Chromium obeys only the last such switch, so ours repeats them (a test checks the
+#: browser it starts: ``tests/browser/test_support.py``).
+PLAYWRIGHT_DISABLED_FEATURES = (
+    "AvoidUnnecessaryBeforeUnloadCheckSync", "DestroyProfileOnBrowserClose", "HttpsUpgrades",
+    "HttpsFirstBalancedModeAutoEnable", "LensOverlay", "MediaRouter", "PaintHolding",
+    "ThirdPartyStoragePartitioning", "AvoidCorsURLLoaderRestartOnRedirect",
+    "TcpPortRandomizationWin", "OptimizationHints", "NetworkTimeServiceQuerying", "AimEnabled",
+    "PreconnectToSearch", "msForceBrowserSignIn", "msEdgeUpdateLaunchServicesPreferredVersion",
+)
+#: Headless Chromium still builds the browser's own interface pages (the address bar's
+#: suggestion list, and "top chrome" pages it preloads) for every window it opens; no
+#: test or printed page shows them, and they cost about a fifth of the CPU of a chapter
+#: page's load (measured: ``make bench`` notes, README).
+UNSHOWN_UI_FEATURES = ("PreloadTopChromeWebUI", "WebUIOmniboxPopup")
 
 CHROMIUM_ARGS = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-features=" + ",".join(PLAYWRIGHT_DISABLED_FEATURES + UNSHOWN_UI_FEATURES),
 ]
 
 _COMPRESSIBLE = (".html", ".js", ".css", ".json", ".svg", ".txt", ".map", ".inv", ".xml")
@@ -93,13 +111,19 @@ def chromium() -> Iterator:
 
 
 def local_only(page, base: str, blocked: list[str] | None = None) -> None:
-    """Abort every request ``page`` makes outside ``base`` (noted in ``blocked``)."""
-    def route(r):
-        if r.request.url.startswith(base):
-            r.continue_()
-        else:
-            if blocked is not None:
-                blocked.append(r.request.url)
-            r.abort()
+    """Abort every request ``page`` makes outside ``base`` (noted in ``blocked``).
 
-    page.route("**/*", route)
+    The pattern is a regular expression, matched in Playwright's driver: the book's own
+    requests go straight through, and only a request outside it comes to Python.
+    """
+    def route(r):
+        if blocked is not None:
+            blocked.append(r.request.url)
+        r.abort()
+
+    page.route(outside(base), route)
+
+
+def outside(base: str) -> re.Pattern[str]:
+    """A pattern matching every URL not under ``base`` (scheme, host and port)."""
+    return re.compile("^(?!" + re.escape(base.rstrip("/")) + "/)")

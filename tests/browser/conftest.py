@@ -7,6 +7,8 @@ missing browser fails them instead.
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 
 from helpers import HTML, ROOT, chromium_path, require
@@ -62,26 +64,92 @@ WIDGETS_READY = 'html[data-meishi-widgets="ready"]'
 WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
 
 
+@pytest.fixture(scope="session")
+def _windows(browser):
+    """The browser contexts open_page reuses, one per (theme, viewport), for this worker.
+
+    Opening a context costs Chromium a new window; a test's first page of a kind opens in
+    the context kept for that kind, emptied of what the last test left (:func:`fresh`).
+    """
+    kept: dict[tuple, object] = {}
+    yield kept
+    for context in kept.values():
+        context.close()
+
+
+def fresh(context, base: str) -> None:
+    """Close every page of ``context`` and clear what the book stored on the device.
+
+    The book stores only in localStorage (progress.js) and sessionStorage (a page's own,
+    gone with it); the HTTP cache stays, as it would for a reader.  Cleared through the
+    browser (CDP), so a page that hangs cannot stop it.
+    """
+    pages = list(context.pages)
+    if pages:
+        cdp = context.new_cdp_session(pages[0])
+        try:
+            cdp.send("Storage.clearDataForOrigin", {
+                "origin": base, "storageTypes": "local_storage,session_storage,indexeddb,"
+                "cache_storage,service_workers,cookies"})
+        finally:
+            cdp.detach()
+    for page in pages:
+        page.close()
+
+
 @pytest.fixture
-def open_page(browser, book_url):
+def new_page(browser, book_url, _windows):
+    """new_page(permissions=None, **context_options) -> a page with nothing stored.
+
+    As a new browser context would give: the test's first page with these options opens
+    in the worker's context kept for them (``_windows``), emptied after the test
+    (:func:`fresh`); a second one with the same options, or one with ``permissions``
+    (granted to the book's origin), in a context of its own, closed after the test.
+    """
+    own = []
+    used: list[tuple] = []
+
+    def _new(permissions: list[str] | None = None, **options):
+        key = tuple(sorted((k, tuple(sorted(v.items())) if isinstance(v, dict) else v)
+                           for k, v in options.items()))
+        if permissions or key in used:
+            context = browser.new_context(**options)
+            own.append(context)
+            if permissions:
+                context.grant_permissions(permissions, origin=book_url)
+        else:
+            if key not in _windows:
+                _windows[key] = browser.new_context(**options)
+            context = _windows[key]
+            used.append(key)
+        return context.new_page()
+
+    yield _new
+    for context in own:
+        context.close()
+    for key in used:
+        try:
+            fresh(_windows[key], book_url)
+        except Exception:  # a context that cannot be emptied is not kept
+            with contextlib.suppress(Exception):
+                _windows.pop(key).close()
+
+
+@pytest.fixture
+def open_page(new_page, book_url):
     """open_page(path, dark=False) -> (page, log): a fresh page, outside network blocked.
 
     ``path`` may carry a fragment (``chapters/x.html#widget-y?a=1``).  Options:
     ``viewport=(width, height)``, ``permissions=[...]`` granted to the page's
     origin, ``widgets=True`` to wait until the page's widget host has settled (if it
-    has widgets), ``wait_until`` for page.goto.
+    has widgets), ``wait_until`` for page.goto.  Nothing stored carries over from
+    another test or another call (:func:`new_page`).
     """
-    contexts = []
-
     def _open(path: str, *, dark: bool = False, viewport: tuple[int, int] = (1280, 900),
               permissions: list[str] | None = None, widgets: bool = False,
               wait_until: str = "networkidle"):
-        context = browser.new_context(color_scheme="dark" if dark else "light",
-                                      viewport={"width": viewport[0], "height": viewport[1]})
-        contexts.append(context)
-        if permissions:
-            context.grant_permissions(permissions, origin=book_url)
-        page = context.new_page()
+        page = new_page(permissions, color_scheme="dark" if dark else "light",
+                        viewport={"width": viewport[0], "height": viewport[1]})
         log = PageLog(book_url)
         log.attach(page)
         page.goto(f"{book_url}/{path}", wait_until=wait_until)
@@ -89,6 +157,4 @@ def open_page(browser, book_url):
             page.wait_for_selector(WIDGETS_READY, state="attached", timeout=15000)
         return page, log
 
-    yield _open
-    for context in contexts:
-        context.close()
+    return _open

@@ -46,26 +46,23 @@ CHAPTERS = sorted(str(p.relative_to(HTML)) for p in (HTML / "chapters").glob("0*
 
 
 @pytest.fixture
-def phone(browser, book_url):
+def phone(new_page, book_url):
     """phone(path, viewport=PORTRAIT, dark=False) -> (page, log), a touch screen."""
-    contexts = []
-
     def _open(path: str, viewport: tuple[int, int] = PORTRAIT, dark: bool = False):
-        context = browser.new_context(
+        page = new_page(
             viewport={"width": viewport[0], "height": viewport[1]}, has_touch=True,
             is_mobile=True, device_scale_factor=2, color_scheme="dark" if dark else "light")
-        contexts.append(context)
-        page = context.new_page()
         log = PageLog(book_url)
         log.attach(page)
-        page.goto(f"{book_url}/{path}", wait_until="networkidle")
+        page.goto(f"{book_url}/{path}", wait_until="load")
         if page.locator(WIDGET_VIEW).count():
             page.wait_for_selector(WIDGETS_READY, state="attached", timeout=15000)
+        # what the tests measure is laid out in the page's fonts: wait for those, not for
+        # half a second without requests (networkidle)
+        page.evaluate("document.fonts.ready.then(() => document.fonts.status)")
         return page, log
 
-    yield _open
-    for context in contexts:
-        context.close()
+    return _open
 
 
 def _dialog_open(page, dialog_id: str) -> bool:

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
+from conftest import fresh
 
 from helpers import require
+from meishi_build.devserver import (
+    PLAYWRIGHT_DISABLED_FEATURES,
+    UNSHOWN_UI_FEATURES,
+    local_only,
+    outside,
+)
 
 
 def test_missing_prerequisite_skips_outside_ci(monkeypatch):
@@ -24,3 +34,122 @@ def test_missing_prerequisite_fails_under_ci(monkeypatch, value):
 def test_present_prerequisite_passes(monkeypatch):
     monkeypatch.setenv("CI", "true")
     require(True, "never shown")
+
+
+# -- the one way the tests start Chromium (meishi_build.devserver) --------------------
+
+def test_outside_matches_only_what_is_not_the_book():
+    base = "http://127.0.0.1:1234"
+    pattern = outside(base)
+    for url in ("https://fonts.googleapis.com/css", "http://127.0.0.1:12345/x.js",
+                "http://127.0.0.1:1234.evil.example/", "http://localhost:1234/",
+                "http://127.0.0.1:123/"):
+        assert pattern.match(url), url
+    for url in (f"{base}/", f"{base}/chapters/01.html?x=1#y", f"{base}/_static/a.js"):
+        assert not pattern.match(url), url
+    assert outside(base + "/").pattern == pattern.pattern
+
+
+def test_an_outside_request_is_blocked_and_noted(browser, book_url):
+    page = browser.new_page()
+    blocked: list[str] = []
+    try:
+        local_only(page, book_url, blocked)
+        page.goto(f"{book_url}/index.html", wait_until="load")
+        outcome = page.evaluate("""async () => {
+            try { await fetch('http://example.invalid/x.js'); return 'answered'; }
+            catch (e) { return 'refused'; } }""")
+        own = page.evaluate("async (u) => (await fetch(u)).status", f"{book_url}/index.html")
+    finally:
+        page.close()
+    assert outcome == "refused"
+    assert blocked == ["http://example.invalid/x.js"]
+    assert own == 200
+
+
+def _switches(pid: int) -> list[str]:
+    return Path(f"/proc/{pid}/cmdline").read_text(encoding="utf-8").split("\0")
+
+
+def _descendants(pid: int) -> list[int]:
+    """Every process under ``pid`` (this test's Playwright driver, its Chromium, ...)."""
+    children: dict[int, list[int]] = {}
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                ppid = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(d.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _features_off(switches: list[str]) -> list[set[str]]:
+    return [set(s.split("=", 1)[1].split(",")) for s in switches
+            if s.startswith("--disable-features=")]
+
+
+def test_chromium_keeps_every_feature_playwright_turns_off(browser):
+    """Chromium obeys only the last --disable-features switch: ours repeats Playwright's."""
+    if not Path("/proc/self/stat").is_file():
+        pytest.skip("reads the browser's switches in /proc (Linux)")
+    page = browser.new_page()
+    try:
+        page.goto("about:blank")
+        main = [pid for pid in _descendants(os.getpid()) if "chromium" in _switches(pid)[0]
+                and not any(s.startswith("--type=") for s in _switches(pid))]
+    finally:
+        page.close()
+    assert main, "this test's Chromium was not found under its process"
+    offs = _features_off(_switches(main[0]))
+    assert set(PLAYWRIGHT_DISABLED_FEATURES) <= offs[-1]
+    assert set(UNSHOWN_UI_FEATURES) <= offs[-1]
+    assert len(offs) == 2, offs  # Playwright's, then ours
+    assert offs[0] <= offs[-1], "a feature Playwright turns off would be left on"
+
+
+# -- open_page reuses a window per theme and viewport; nothing stored carries over -----
+
+STORED_JS = "() => [localStorage.getItem('meishi-test'), sessionStorage.getItem('t')]"
+ALL_STORED_JS = "() => Object.keys(localStorage).sort()"
+STORE_JS = "() => { localStorage.setItem('meishi-test', '1'); sessionStorage.setItem('t', '1'); }"
+
+
+def test_fresh_empties_a_kept_window(browser, book_url):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"{book_url}/index.html", wait_until="load")
+        page.evaluate(STORE_JS)
+        assert page.evaluate(STORED_JS) == ["1", "1"]
+        page.goto(f"{book_url}/chapters/01_profile_signal.html", wait_until="load")
+        context.new_page()
+        fresh(context, book_url)
+        assert context.pages == []
+        again = context.new_page()
+        again.goto(f"{book_url}/glossary.html", wait_until="load")
+        assert again.evaluate(STORED_JS) == [None, None]
+        kept = again.evaluate(ALL_STORED_JS)
+    finally:
+        context.close()
+    new = browser.new_context()  # what the same page stores in a context never used
+    try:
+        page = new.new_page()
+        page.goto(f"{book_url}/glossary.html", wait_until="load")
+        assert kept == page.evaluate(ALL_STORED_JS)
+    finally:
+        new.close()
+
+
+def test_two_pages_of_one_test_share_nothing_stored(open_page):
+    first, _ = open_page("index.html", wait_until="load")
+    first.evaluate(STORE_JS)
+    second, _ = open_page("index.html", wait_until="load")
+    assert second.context is not first.context
+    assert second.evaluate(STORED_JS) == [None, None]
+    assert first.evaluate(STORED_JS) == ["1", "1"]
