@@ -446,6 +446,20 @@ def test_a_dock_holding_the_focus_stays_until_the_focus_leaves(phone):
     assert log.page_errors == [], log.page_errors
 
 
+def test_a_widget_taken_off_the_page_leaves_no_dock_mark(phone):
+    """The host's clean-up (a notebook output cleared, say) while a dock shows: the body's
+    mw-docked class goes with it, so "Back to top" does not stay lifted."""
+    page, log = phone("chapters/01_profile_signal.html")
+    name = page.locator(".mw-widget").first.locator(".mw-control input[type=range]").last
+    name.focus()
+    page.keyboard.press("ArrowLeft")
+    assert "dock" in page.evaluate(CHART_ON_SCREEN_JS, 0)["reachable"]
+    assert page.evaluate("document.body.classList.contains('mw-docked')")
+    page.evaluate("window.meishiWidgetCleanups.forEach((f) => f())")
+    assert page.locator(".mw-widget").count() == 0
+    assert not page.evaluate("document.body.classList.contains('mw-docked')")
+    assert log.page_errors == [], log.page_errors
+
 def test_download_menu_offers_the_chapter_handout(phone):
     """After `make handouts` and a build, a chapter's download menu offers its PDF handout
     (meishi_build.sphinx_ext copies it into the site as _handouts/NN_slug.pdf)."""

@@ -33,9 +33,12 @@ export function createDock({ uid, spec, controls, chartBox, current, commit }) {
     const hidden = !(wanted || (focused && !node.hidden));
     if (node.hidden === hidden) return;
     node.hidden = hidden;
-    // the page's "Back to top" moves above a shown dock (course.css: body.mw-docked); a
-    // class on the body, not body:has(.mw-dock:not([hidden])), which made every change
-    // inside any widget restyle the page
+    markBody();
+  }
+  // the page's "Back to top" moves above a shown dock (course.css: body.mw-docked); a
+  // class on the body, not body:has(.mw-dock:not([hidden])), which made every change
+  // inside any widget restyle the page
+  function markBody() {
     if (typeof document !== "undefined" && document.body) {
       document.body.classList.toggle("mw-docked",
         Boolean(document.querySelector(".mw-dock:not([hidden])")));
@@ -108,9 +111,12 @@ export function createDock({ uid, spec, controls, chartBox, current, commit }) {
     dockTo(dockable[0].name);
     return true;
   }
+  /** Stop watching; a widget taken off the page leaves no dock, and no mark, behind. */
   function stop() {
     for (const o of observers) o.disconnect();
     observers = [];
+    node.hidden = true;
+    markBody();
   }
   return { node: dockable.length ? node : null, dockTo, sync, start, stop };
 }
