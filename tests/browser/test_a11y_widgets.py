@@ -320,10 +320,8 @@ def test_announcements_settle_and_errors_are_tied_to_their_field(open_page, cls,
     _clean(log)
 
 
-@pytest.mark.parametrize("width", [1280, 360])
-@pytest.mark.parametrize("cls, path", WIDGETS)
-def test_focus_never_lands_on_something_hidden(open_page, cls, path, width):
-    w, page, log = _open(open_page, cls, path, viewport=(width, 800 if width > 400 else 740))
+def _focus_never_lands_on_something_hidden(w: Widget, page) -> None:
+    """Tab from the widget's title to past its end: every stop is on screen and shown."""
     w.root.locator(".mw-title").evaluate("t => { t.tabIndex = -1; t.focus(); }")
     reached = []
     for _ in range(80):
@@ -335,7 +333,6 @@ def test_focus_never_lands_on_something_hidden(open_page, cls, path, width):
     assert reached, "Tab reached nothing in the widget"
     assert [r["what"] for r in reached if r["hidden"]] == []
     assert any("data-action=\"table\"" in r["what"] for r in reached), "the table toggle"
-    _clean(log)
 
 
 #: Pairs told apart by colour alone: two legend entries whose swatches differ only in
@@ -392,18 +389,16 @@ COLOUR_ONLY_JS = """root => {
 }"""
 
 
-@pytest.mark.parametrize("width", [1280, 360])
-@pytest.mark.parametrize("cls, path", WIDGETS)
-def test_colour_is_never_the_only_carrier(open_page, cls, path, width):
+def _colour_is_never_the_only_carrier(w: Widget, page) -> str:
     """Series and marks that stand for different things and are drawn in different colours
     also differ in dash pattern, marker shape or fill, or carry a direct text label: read
-    from the legend's swatches and the marks drawn, before and after a move."""
-    w, page, log = _open(open_page, cls, path, viewport=(width, 800 if width > 400 else 740))
+    from the legend's swatches and the marks drawn, before and after a move (the name of
+    the control moved)."""
     assert w.root.evaluate(COLOUR_ONLY_JS) == []
-    _move(w, page)
+    name = _move(w, page)
     w.check("moved")
     assert w.root.evaluate(COLOUR_ONLY_JS) == []
-    _clean(log)
+    return name
 
 
 def _plain(line: str) -> str:
@@ -425,16 +420,12 @@ def _at(lines: list[str], start: int, pred, what: str) -> int:
     raise AssertionError(f"{what}: not found after line {start} of\n" + "\n".join(lines))
 
 
-@pytest.mark.parametrize("cls, path", WIDGETS)
-def test_the_accessibility_tree_reads_in_order(open_page, cls, path):
+def _the_accessibility_tree_reads_in_order(w: Widget, page, name: str) -> None:
     """What a screen reader walks through, in order: the group named by the title; the
     controls, each named with its unit; the presets; the chart image named by Python's
-    readout; the table toggle; after a move, the line saying what changed.  No unnamed
-    button or image, no empty heading."""
-    w, page, log = _open(open_page, cls, path, viewport=(1280, 800))
+    readout; the table toggle; after a move (of control ``name``, just made), the line
+    saying what changed.  No unnamed button or image, no empty heading."""
     spec = w.spec
-    name = _move(w, page)
-    w.check("moved")
     page.wait_for_timeout(SETTLE_S * 1000 + 300)
     tree = w.root.aria_snapshot()
     lines = [_plain(x) for x in tree.splitlines()]
@@ -461,4 +452,20 @@ def test_the_accessibility_tree_reads_in_order(open_page, cls, path):
     for x in lines:
         assert x.rstrip(":") not in ("button", "img", "heading"), f"unnamed: {x}"
         assert not re.match(r'(button|img|heading) "\s*"', x), f"unnamed: {x}"
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+@pytest.mark.parametrize("cls, path", WIDGETS)
+def test_focus_colour_and_reading_order(open_page, cls, path, width):
+    """One load of the widget's page at each width for three checks in turn, each on the
+    state it needs: Tab reaches nothing hidden (the page as loaded; a Tab moves no value);
+    colour is never the only carrier (the values as loaded, then moved); and, at 1280 px,
+    the accessibility tree reads in order after that move."""
+    w, page, log = _open(open_page, cls, path, viewport=(width, 800 if width > 400 else 740))
+    assert w.values() == w.spec["defaults"]
+    _focus_never_lands_on_something_hidden(w, page)
+    assert w.values() == w.spec["defaults"], "tabbing through the widget moved a value"
+    name = _colour_is_never_the_only_carrier(w, page)
+    if width > 400:
+        _the_accessibility_tree_reads_in_order(w, page, name)
     _clean(log)
