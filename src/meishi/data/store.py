@@ -88,13 +88,32 @@ class _Registry:
         return f"{REGISTRY}, line {self.lines[keys]}" if keys else REGISTRY
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when there
-    """Safe YAML that keeps dates as text, so that 2025-13-45 reaches the date rule."""
+class _Words(yaml.SafeLoader):
+    """Safe YAML that keeps dates as text, so that 2025-13-45 reaches the date rule.
+
+    PyYAML's own reader: it words and places every problem the course reports."""
 
 
-_Loader.yaml_implicit_resolvers = {
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The same rules, read by libyaml where PyYAML has it: sources.yml (130 KB) is read at
+    every validation, and libyaml takes about half the time.  libyaml words problems its
+    own way and places a bad character by byte, so a file it refuses is read again with
+    :class:`_Words` for the message."""
+
+
+_Loader.yaml_implicit_resolvers = _Words.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if not tag.endswith(":timestamp")]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
+def _parse(text: str, loader: type) -> tuple[yaml.Node | None, Any]:
+    """The YAML ``text``'s node tree and its data, read with ``loader``."""
+    reader = loader(text)
+    try:
+        node = reader.get_single_node()
+        return node, reader.construct_document(node) if node is not None else None
+    finally:
+        reader.dispose()
 
 
 def _key_lines(node: yaml.Node | None, path: tuple[str, ...], registry: _Registry) -> None:
@@ -134,9 +153,10 @@ def _read_registry(folder: Path) -> _Registry:
         raise DataError(str(problem))
     registry = _Registry({}, {}, {}, [])
     try:
-        loader = _Loader(text)
-        node = loader.get_single_node()
-        tree = loader.construct_document(node) if node is not None else None
+        try:
+            node, tree = _parse(text, _Loader)
+        except yaml.YAMLError:
+            node, tree = _parse(text, _Words)  # raises again, with the course's wording
         _key_lines(node, (), registry)
     except yaml.YAMLError as exc:
         raise DataError(_yaml_problem(exc, text)) from exc
