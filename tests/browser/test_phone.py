@@ -59,7 +59,8 @@ def phone(new_page, book_url):
             page.wait_for_selector(WIDGETS_READY, state="attached", timeout=15000)
         # what the tests measure is laid out in the page's fonts: wait for those, not for
         # half a second without requests (networkidle)
-        page.evaluate("document.fonts.ready.then(() => document.fonts.status)")
+        assert page.evaluate("document.fonts.ready.then(() => document.fonts.status)") \
+            == "loaded"
         return page, log
 
     return _open
@@ -385,7 +386,9 @@ def test_widget_slider_and_chart_share_a_screen(phone, path, viewport):
 
 def test_the_dock_moves_the_widget(phone):
     """On a phone the chart sits above the controls: the last slider, moved, then off the
-    screen below the chart, is docked at the bottom of the screen, and the dock moves it."""
+    screen below the chart, is docked at the bottom of the screen, and the dock moves it:
+    here by a finger (the keyboard: the next test).  Scrolled away from the chart, the dock
+    the finger used goes."""
     page, log = phone("chapters/01_profile_signal.html")
     name = page.locator(".mw-widget").first.locator(".mw-control input[type=range]").last
     name.focus()
@@ -394,19 +397,25 @@ def test_the_dock_moves_the_widget(phone):
     assert "dock" in seen["reachable"], seen
     dock = page.locator(".mw-widget").first.locator(".mw-dock-input")
     before = name.input_value()
-    dock.focus()
-    page.keyboard.press("ArrowRight")
+    box = dock.bounding_box()
+    at = 0.15 if float(before) > float(dock.get_attribute("min")) + 0.5 * (
+        float(dock.get_attribute("max")) - float(dock.get_attribute("min"))) else 0.85
+    spot = {"x": box["width"] * at, "y": box["height"] / 2}
+    dock.tap(position=spot)
     assert name.input_value() != before, "the dock did not move the widget's slider"
     assert dock.input_value() == name.input_value()
+    # a tap may leave the focus where it was (Chromium's touch emulation does); a pointer
+    # press on the same spot focuses the dock, as a phone's browser may on a tap
+    moved = name.input_value()
+    dock.click(position=spot)
+    assert name.input_value() == moved
+    assert page.evaluate("document.activeElement.matches('.mw-dock-input')")
     # while a dock shows, the page's "Back to top" sits above it (course.css: body.mw-docked,
     # set by dock.js), and only then
     bottom = "parseFloat(getComputedStyle(document.querySelector('#pst-back-to-top')).bottom)"
     assert page.evaluate("document.body.classList.contains('mw-docked')")
     docked = page.evaluate(bottom)
     assert docked >= page.locator(".mw-dock:not([hidden])").first.bounding_box()["height"]
-    # the focus leaves the dock (a dock holding the focus stays: the next test), then the
-    # page scrolls the chart away and the dock goes
-    page.evaluate("document.activeElement.blur()")
     page.evaluate("scrollTo(0, 0)")
     page.wait_for_function("!document.querySelector('.mw-dock:not([hidden])')")
     assert not page.evaluate("document.body.classList.contains('mw-docked')")
@@ -415,13 +424,17 @@ def test_the_dock_moves_the_widget(phone):
 
 
 TWO_FRAMES_JS = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+DOCK_SHOWN_AND_FOCUSED_JS = """() => { const el = document.activeElement;
+    return el.matches('.mw-dock-input') && el.checkVisibility()
+        && el.getBoundingClientRect().height > 0; }"""
 
 
 def test_a_dock_holding_the_focus_stays_until_the_focus_leaves(phone):
-    """The widget's own control scrolled fully into view would send the dock away; while the
-    keyboard's focus is in the dock it stays (else the focus would sit on something no longer
-    on the screen, as a keyboard user tabbing past the widget met: CI, 2026-12-05), and it
-    goes once the focus moves on."""
+    """The dock moves the widget by keyboard too.  While the keyboard's focus is in it, the
+    dock stays, with the widget's own control scrolled fully into view or with the chart
+    scrolled away (else the focus would sit on something no longer on the screen, as a
+    keyboard user tabbing past the widget met: CI, 2026-12-05); it goes once the focus
+    moves on."""
     page, log = phone("chapters/01_profile_signal.html")
     widget = page.locator(".mw-widget").first
     name = widget.locator(".mw-control input[type=range]").last
@@ -429,15 +442,18 @@ def test_a_dock_holding_the_focus_stays_until_the_focus_leaves(phone):
     page.keyboard.press("ArrowLeft")
     assert "dock" in page.evaluate(CHART_ON_SCREEN_JS, 0)["reachable"]  # chart at the top
     dock = widget.locator(".mw-dock-input")
+    before = name.input_value()
     dock.focus()
-    name.evaluate("el => el.scrollIntoView({block: 'center'})")
-    for _ in range(3):
-        page.evaluate(TWO_FRAMES_JS)
-    assert page.evaluate("""() => { const el = document.activeElement;
-        return el.matches('.mw-dock-input') && el.checkVisibility()
-            && el.getBoundingClientRect().height > 0; }"""), "the focused dock was hidden"
-    assert page.evaluate("document.body.classList.contains('mw-docked')")
-    name.focus()  # the focus leaves the dock for the control in view: the dock goes
+    page.keyboard.press("ArrowRight")
+    assert name.input_value() != before, "the dock did not move the widget's slider"
+    assert dock.input_value() == name.input_value()
+    for scroll in ("el => el.scrollIntoView({block: 'center'})", "() => scrollTo(0, 0)"):
+        name.evaluate(scroll)
+        for _ in range(3):
+            page.evaluate(TWO_FRAMES_JS)
+        assert page.evaluate(DOCK_SHOWN_AND_FOCUSED_JS), f"the focused dock was hidden: {scroll}"
+        assert page.evaluate("document.body.classList.contains('mw-docked')")
+    name.focus()  # the focus leaves the dock for the control: the dock goes
     page.wait_for_function("!document.querySelector('.mw-dock:not([hidden])')")
     assert not page.evaluate("document.body.classList.contains('mw-docked')")
     assert log.page_errors == [], log.page_errors
@@ -456,6 +472,7 @@ def test_a_widget_taken_off_the_page_leaves_no_dock_mark(phone):
     assert page.locator(".mw-widget").count() == 0
     assert not page.evaluate("document.body.classList.contains('mw-docked')")
     assert log.page_errors == [], log.page_errors
+
 
 def test_download_menu_offers_the_chapter_handout(phone):
     """After `make handouts` and a build, a chapter's download menu offers its PDF handout

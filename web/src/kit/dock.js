@@ -24,13 +24,23 @@ export function createDock({ uid, spec, controls, chartBox, current, commit }) {
   let observers = [];
 
   // a dock holding the keyboard's focus stays until the focus leaves it: hiding it would
-  // leave the focus on something no longer on the screen
+  // leave the focus on something no longer on the screen.  Only the keyboard's: a dock
+  // a finger used (focused too, but not :focus-visible) goes when the chart is scrolled
+  // away, as before.
   let leaving = false;
+  let stopped = false;
+  function keyboardFocus() {
+    if (leaving || typeof document === "undefined") return false;
+    try {
+      return node.querySelector(":focus-visible") !== null;
+    } catch {  // a browser without :focus-visible: any focus
+      return node.contains(document.activeElement);
+    }
+  }
   function place() {
     const wanted = docked && narrowScreen() && chartSeen && !controlsSeen.has(docked.name);
-    const focused = !leaving && typeof document !== "undefined"
-      && node.contains(document.activeElement);
-    const hidden = !(wanted || (focused && !node.hidden));
+    const held = !node.hidden && narrowScreen() && keyboardFocus();
+    const hidden = stopped || !(wanted || held);
     if (node.hidden === hidden) return;
     node.hidden = hidden;
     markBody();
@@ -76,7 +86,8 @@ export function createDock({ uid, spec, controls, chartBox, current, commit }) {
     place();
   }
   node.addEventListener("focusout", (e) => {
-    if (node.contains(e.relatedTarget)) return;
+    // focus moving inside the dock, or the window losing focus (the focus stays put)
+    if (node.contains(e.relatedTarget) || !document.hasFocus()) return;
     leaving = true;
     try { place(); } finally { leaving = false; }
   });
@@ -90,6 +101,7 @@ export function createDock({ uid, spec, controls, chartBox, current, commit }) {
   /** Watch the chart and the controls (the root must be on the page). */
   function start() {
     if (!dockable.length || typeof IntersectionObserver !== "function") return false;
+    stopped = false;
     // the chart counts as seen when any of it is on screen, a control only when all of it
     // is (a tall list of options half off the screen is docked)
     const watch = (target, set, whole = false) => {
@@ -115,6 +127,7 @@ export function createDock({ uid, spec, controls, chartBox, current, commit }) {
   function stop() {
     for (const o of observers) o.disconnect();
     observers = [];
+    stopped = true;
     node.hidden = true;
     markBody();
   }
