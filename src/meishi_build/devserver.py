@@ -38,7 +38,8 @@ PLAYWRIGHT_DISABLED_FEATURES = (
 #: Headless Chromium still builds the browser's own interface pages (the address bar's
 #: suggestion list, and "top chrome" pages it preloads) for every window it opens; no
 #: test or printed page shows them, and they cost about a fifth of the CPU of a chapter
-#: page's load (measured: ``make bench`` notes, README).
+#: page's load (8 loads each way on this project's 2-core machine, 2026-12-05; README,
+#: Benchmarks).
 UNSHOWN_UI_FEATURES = ("PreloadTopChromeWebUI", "WebUIOmniboxPopup")
 
 CHROMIUM_ARGS = [

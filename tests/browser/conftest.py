@@ -78,33 +78,37 @@ def _windows(browser):
 
 
 def fresh(context, base: str) -> None:
-    """Close every page of ``context`` and clear what the book stored on the device.
+    """Close every page of ``context``, then clear what the book's pages stored there.
 
-    The book stores only in localStorage (progress.js) and sessionStorage (a page's own,
-    gone with it); the HTTP cache stays, as it would for a reader.  Cleared through the
-    browser (CDP), so a page that hangs cannot stop it.
+    The pages store in localStorage (progress.js's record, the theme's settings) and
+    sessionStorage; every kind of storage of ``base`` is cleared, through the browser
+    (CDP, from a blank page), once the pages are closed, so that none of them can write
+    its record back in between.
     """
-    pages = list(context.pages)
-    if pages:
-        cdp = context.new_cdp_session(pages[0])
-        try:
-            cdp.send("Storage.clearDataForOrigin", {
-                "origin": base, "storageTypes": "local_storage,session_storage,indexeddb,"
-                "cache_storage,service_workers,cookies"})
-        finally:
-            cdp.detach()
-    for page in pages:
+    for page in list(context.pages):
         page.close()
+    blank = context.new_page()
+    try:
+        cdp = context.new_cdp_session(blank)
+        cdp.send("Storage.clearDataForOrigin", {
+            "origin": base, "storageTypes": "local_storage,session_storage,indexeddb,"
+            "cache_storage,service_workers,cookies"})
+        cdp.detach()
+    finally:
+        blank.close()
 
 
 @pytest.fixture
 def new_page(browser, book_url, _windows):
     """new_page(permissions=None, **context_options) -> a page with nothing stored.
 
-    As a new browser context would give: the test's first page with these options opens
-    in the worker's context kept for them (``_windows``), emptied after the test
-    (:func:`fresh`); a second one with the same options, or one with ``permissions``
-    (granted to the book's origin), in a context of its own, closed after the test.
+    The test's first page with these options opens in the worker's context kept for them
+    (``_windows``), emptied after the test (:func:`fresh`: its pages closed, the book's
+    storage cleared); a second one with the same options, or one with ``permissions``
+    (granted to the book's origin), in a context of its own, closed after the test.  A
+    kept context is not a new one in everything: what a test sets on a context itself
+    (routes, the clock, permissions, init scripts) would stay, so a test that needs those
+    makes its own context (test_progress, test_live, test_slides_live do).
     """
     own = []
     used: list[tuple] = []

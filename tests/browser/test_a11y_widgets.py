@@ -333,6 +333,7 @@ def _focus_never_lands_on_something_hidden(w: Widget, page) -> None:
     assert reached, "Tab reached nothing in the widget"
     assert [r["what"] for r in reached if r["hidden"]] == []
     assert any("data-action=\"table\"" in r["what"] for r in reached), "the table toggle"
+    w.root.locator(".mw-title").evaluate("t => t.removeAttribute('tabindex')")  # as loaded
 
 
 #: Pairs told apart by colour alone: two legend entries whose swatches differ only in

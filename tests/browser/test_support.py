@@ -68,7 +68,11 @@ def test_an_outside_request_is_blocked_and_noted(browser, book_url):
 
 
 def _switches(pid: int) -> list[str]:
-    return Path(f"/proc/{pid}/cmdline").read_text(encoding="utf-8").split("\0")
+    """A process's command line; [""] for one that has ended since it was listed."""
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_text(encoding="utf-8").split("\0")
+    except OSError:
+        return [""]
 
 
 def _descendants(pid: int) -> list[int]:
