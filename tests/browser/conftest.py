@@ -66,7 +66,8 @@ WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
 
 @pytest.fixture(scope="session")
 def _windows(browser):
-    """The browser contexts open_page reuses, one per (theme, viewport), for this worker.
+    """The browser contexts new_page reuses, one per set of context options (theme,
+    viewport, touch...), for this worker.
 
     Opening a context costs Chromium a new window; a test's first page of a kind opens in
     the context kept for that kind, emptied of what the last test left (:func:`fresh`).
