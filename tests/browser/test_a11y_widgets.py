@@ -8,6 +8,18 @@ output); one announcement is made once the input settles, not one per key press;
 Reset and a bad typed value say what they did, the error tied to its field; Tab never
 lands on something hidden; the chart's text meets AA contrast; axe-core with the WCAG 2.0
 and 2.1 A and AA rules finds nothing, at any impact, on the moved widget with its table open.
+
+These checks, and test_widgets' (every control responds as Python computes, bad typed
+input, keyboard and names and axe, a phone's layout), are steps of one walk through each
+widget per screen and theme (:func:`test_a_walk_through_the_widget`), one page load each:
+
+* the first step meets the page as loaded;
+* every later step starts where Reset leaves the widget: Reset is pressed, and the
+  values must be the defaults and the readout, label and marks Python's for them;
+* a step that fails is reported with the others at the end, and the next step gets a
+  freshly loaded page, so one failure neither hides nor causes another.
+
+A chapter page's load costs Chromium 1.5-2 CPU seconds: 13 loads a widget became 4.
 """
 
 from __future__ import annotations
@@ -15,10 +27,24 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from collections.abc import Mapping
+import traceback
+from collections.abc import Callable, Mapping
 
 import pytest
-from test_widgets import WIDGETS, Widget, _choices, _clean, _open, _sliders, _texts, _typed
+from test_widgets import (
+    WIDGETS,
+    Widget,
+    _choices,
+    _clean,
+    _open,
+    _sliders,
+    _texts,
+    _typed,
+    bad_typed_input_is_explained_as_python_explains_it,
+    every_control_responds_as_python_computes,
+    keyboard_names_focus_and_axe,
+    on_a_phone,
+)
 
 from meishi.kit.fmt import fixed
 
@@ -194,12 +220,9 @@ def _table_is_the_drawing(w: Widget, tables: list[dict]) -> None:
     assert extra == [], f"numbers in the table that are neither drawn nor computed: {extra[:5]}"
 
 
-@pytest.mark.parametrize("width", [1280, 360])
-@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
-@pytest.mark.parametrize("cls, path", WIDGETS)
-def test_a_screen_reader_can_learn_from_the_widget(open_page, axe_source, cls, path, dark, width):
-    w, page, log = _open(open_page, cls, path, dark=dark,
-                         viewport=(width, 800 if width > 400 else 740))
+def a_screen_reader_can_learn_from_the_widget(w: Widget, page, log, axe_source: str) -> None:
+    """A step of a widget's walk, at every width and in both themes (the last: it leaves the
+    table open)."""
     sel = f"#widget-{w.id}"
     svg = w.root.locator("svg.mw-svg")
     w.root.scroll_into_view_if_needed()
@@ -274,9 +297,10 @@ def test_a_screen_reader_can_learn_from_the_widget(open_page, axe_source, cls, p
     _clean(log)
 
 
-@pytest.mark.parametrize("cls, path", WIDGETS)
-def test_announcements_settle_and_errors_are_tied_to_their_field(open_page, cls, path):
-    w, page, log = _open(open_page, cls, path)
+def announcements_settle_and_errors_are_tied_to_their_field(w: Widget, page, log) -> None:
+    """A step of a widget's walk at 1280 px, light: quick moves make at most a few
+    announcements; a bad number is tied to its field and said once settled."""
+    page.wait_for_timeout(SETTLE_S * 1000 + 300)  # nothing the last step did still to say
     w.root.scroll_into_view_if_needed()
     assert w.root.evaluate(LIVE_JS) >= 1
     if _sliders(w.spec):
@@ -455,14 +479,11 @@ def _the_accessibility_tree_reads_in_order(w: Widget, page, name: str) -> None:
         assert not re.match(r'(button|img|heading) "\s*"', x), f"unnamed: {x}"
 
 
-@pytest.mark.parametrize("width", [1280, 360])
-@pytest.mark.parametrize("cls, path", WIDGETS)
-def test_focus_colour_and_reading_order(open_page, cls, path, width):
-    """One load of the widget's page at each width for three checks in turn, each on the
-    state it needs: Tab reaches nothing hidden (the page as loaded; a Tab moves no value);
-    colour is never the only carrier (the values as loaded, then moved); and, at 1280 px,
-    the accessibility tree reads in order after that move."""
-    w, page, log = _open(open_page, cls, path, viewport=(width, 800 if width > 400 else 740))
+def focus_colour_and_reading_order(w: Widget, page, log, width: int) -> None:
+    """A step of a widget's walk, light, at each width: three checks in turn, each on the
+    state it needs: Tab reaches nothing hidden (at the defaults; a Tab moves no value);
+    colour is never the only carrier (at the defaults, then moved); and, at 1280 px, the
+    accessibility tree reads in order after that move."""
     assert w.values() == w.spec["defaults"]
     _focus_never_lands_on_something_hidden(w, page)
     assert w.values() == w.spec["defaults"], "tabbing through the widget moved a value"
@@ -470,3 +491,84 @@ def test_focus_colour_and_reading_order(open_page, cls, path, width):
     if width > 400:
         _the_accessibility_tree_reads_in_order(w, page, name)
     _clean(log)
+
+
+# -- a walk through each widget: one page load per screen and theme ------------------
+
+SCREENS = {"1280": (1280, 800), "360": (360, 740)}
+
+Step = Callable[[Widget, object, object], None]
+
+
+def steps(screen: str, theme: str, axe_source: str) -> list[tuple[str, Step]]:
+    """A walk's steps in order: the checks that need the page as loaded come first; the
+    screen-reader step, which leaves the table open, comes last."""
+    dark = theme == "dark"
+    reader = ("a screen reader can learn from the widget",
+              lambda w, page, log: a_screen_reader_can_learn_from_the_widget(
+                  w, page, log, axe_source))
+    if screen == "1280" and not dark:
+        return [
+            ("every control responds as Python computes",
+             every_control_responds_as_python_computes),
+            ("keyboard, names, focus and axe",
+             lambda w, page, log: keyboard_names_focus_and_axe(w, page, log, axe_source, False)),
+            ("bad typed input is explained as Python explains it",
+             bad_typed_input_is_explained_as_python_explains_it),
+            ("focus, colour and reading order",
+             lambda w, page, log: focus_colour_and_reading_order(w, page, log, 1280)),
+            ("announcements settle and errors are tied to their field",
+             announcements_settle_and_errors_are_tied_to_their_field),
+            reader,
+        ]
+    if screen == "1280":
+        return [("keyboard, names, focus and axe",
+                 lambda w, page, log: keyboard_names_focus_and_axe(w, page, log, axe_source, True)),
+                reader]
+    if not dark:
+        return [("focus, colour and reading order",
+                 lambda w, page, log: focus_colour_and_reading_order(w, page, log, 360)),
+                ("on a phone", lambda w, page, log: on_a_phone(w, page, log, False)),
+                reader]
+    return [("on a phone", lambda w, page, log: on_a_phone(w, page, log, True)), reader]
+
+
+def reset(w: Widget) -> None:
+    """Press Reset: every value back to its default, the readout Python's for them."""
+    w.root.locator("button[data-action=reset]").click()
+    assert w.values() == w.spec["defaults"], "Reset left a value off its default"
+    w.check("Reset")
+
+
+def walk(open_widget: Callable[[], tuple], plan: list[tuple[str, Step]]) -> list[str]:
+    """Run ``plan``'s steps on one page; the failures, each named by its step, with its
+    traceback. After a failure the next step gets a freshly loaded page."""
+    failures: list[str] = []
+    w, page, log = open_widget()
+    fresh_page = True
+    for name, step in plan:
+        try:
+            if not fresh_page:
+                try:
+                    reset(w)
+                except Exception as exc:
+                    raise AssertionError(f"Reset before this step: {exc}") from exc
+            fresh_page = False
+            step(w, page, log)
+        except Exception:
+            failures.append(f"[{name}]\n{traceback.format_exc()}")
+            w, page, log = open_widget()
+            fresh_page = True
+    return failures
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("screen", list(SCREENS))
+@pytest.mark.parametrize("cls, path", WIDGETS)
+def test_a_walk_through_the_widget(open_page, axe_source, cls, path, screen, theme):
+    plan = steps(screen, theme, axe_source)
+    failures = walk(lambda: _open(open_page, cls, path, dark=theme == "dark",
+                                  viewport=SCREENS[screen]), plan)
+    if failures:
+        pytest.fail(f"{len(failures)} of {len(plan)} steps failed:\n\n" + "\n\n".join(failures),
+                    pytrace=False)

@@ -157,3 +157,66 @@ def test_two_pages_of_one_test_share_nothing_stored(open_page):
     assert second.context is not first.context
     assert second.evaluate(STORED_JS) == [None, None]
     assert first.evaluate(STORED_JS) == ["1", "1"]
+
+
+class _Walked:
+    """A stand-in for a rendered widget: its Reset button counts the presses."""
+
+    def __init__(self, presses: list[int], page: int, shown: dict | None = None) -> None:
+        self.spec = {"defaults": {"share": 1.0}}
+        self.presses, self.page, self.shown = presses, page, shown or {"share": 1.0}
+        self.root = self
+
+    def locator(self, _selector: str):
+        return self
+
+    def click(self) -> None:
+        self.presses.append(self.page)
+
+    def values(self) -> dict:
+        return self.shown
+
+    def check(self, _what: str) -> None:
+        pass
+
+
+def test_a_walk_reports_every_failed_step_and_gives_the_next_a_fresh_page():
+    from test_a11y_widgets import walk
+
+    opened: list[int] = []
+    presses: list[int] = []
+    seen: list[tuple[str, int]] = []
+
+    def open_widget():
+        opened.append(len(opened) + 1)
+        return _Walked(presses, opened[-1]), opened[-1], None
+
+    def ok(name):
+        return name, lambda w, page, log: seen.append((name, page))
+
+    def bad(name):
+        def step(w, page, log):
+            seen.append((name, page))
+            raise AssertionError(f"{name} went wrong")
+        return name, step
+
+    failures = walk(open_widget, [ok("one"), bad("two"), ok("three"), bad("four"), ok("five")])
+    assert [f.splitlines()[0] for f in failures] == ["[two]", "[four]"]
+    assert "two went wrong" in failures[0] and "four went wrong" in failures[1]
+    # each step after a failure on a page of its own; Reset before every other later step
+    assert seen == [("one", 1), ("two", 1), ("three", 2), ("four", 2), ("five", 3)]
+    assert presses == [1, 2]
+
+
+def test_a_walk_fails_a_step_when_reset_does_not_restore_the_defaults():
+    from test_a11y_widgets import walk
+
+    presses: list[int] = []
+    pages = iter([_Walked(presses, 1, {"share": 2.0}), _Walked(presses, 2)])
+    seen: list[str] = []
+    failures = walk(lambda: (next(pages), None, None),
+                    [("first", lambda w, page, log: seen.append("first")),
+                     ("second", lambda w, page, log: seen.append("second"))])
+    assert seen == ["first"]
+    assert len(failures) == 1 and failures[0].startswith("[second]")
+    assert "Reset before this step: Reset left a value off its default" in failures[0]

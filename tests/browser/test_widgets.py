@@ -406,9 +406,9 @@ def test_every_widget_has_its_marks_checked(cls, path):
 
 # -- 1. every control responds, as Python computes ----------------------------------
 
-@pytest.mark.parametrize("cls, path", WIDGETS)
-def test_every_control_responds_as_python_computes(open_page, cls, path):
-    w, page, log = _open(open_page, cls, path)
+def every_control_responds_as_python_computes(w: Widget, page, log) -> None:
+    """A step of a widget's walk (test_widget_walks): the page as loaded, then every control
+    by keyboard, by script, typed and clicked, every preset, and Reset."""
     spec = w.spec
     assert w.values() == spec["defaults"]
     w.check("on load")
@@ -528,12 +528,12 @@ def test_every_widget_on_the_page_responds_within_a_few_seconds(open_page, path)
 
 # -- 2. bad typed input -------------------------------------------------------------
 
-@pytest.mark.parametrize("cls, path", WIDGETS)
-def test_bad_typed_input_is_explained_as_python_explains_it(open_page, cls, path):
-    spec = reference(cls).spec
+def bad_typed_input_is_explained_as_python_explains_it(w: Widget, page, log) -> None:
+    """A step of a widget's walk: every kind of bad text typed into each text box (none
+    for a widget without one)."""
+    spec = w.spec
     if not _texts(spec):
-        pytest.skip(f"{cls.widget_id} has no text box")
-    w, page, log = _open(open_page, cls, path)
+        return
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     for control in _texts(spec):
@@ -615,10 +615,9 @@ def _luminance(rgb: str) -> float:
     return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
 
 
-@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
-@pytest.mark.parametrize("cls, path", WIDGETS)
-def test_keyboard_names_focus_and_axe(open_page, axe_source, cls, path, dark):
-    w, page, log = _open(open_page, cls, path, dark=dark)
+def keyboard_names_focus_and_axe(w: Widget, page, log, axe_source: str, dark: bool) -> None:
+    """A step of a widget's walk at 1280 px, light or dark: the theme, the names, the Tab
+    order with its focus rings, the wide layout, and axe before and after moves."""
     spec, sel = w.spec, f"#widget-{w.id}"
     theme = page.evaluate("document.documentElement.dataset.theme")
     assert theme == ("dark" if dark else "light")
@@ -756,10 +755,9 @@ PHONE_JS = """root => {
 }"""
 
 
-@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
-@pytest.mark.parametrize("cls, path", WIDGETS)
-def test_on_a_phone(open_page, cls, path, dark):
-    w, page, log = _open(open_page, cls, path, dark=dark, viewport=(360, 740))
+def on_a_phone(w: Widget, page, log, dark: bool) -> None:
+    """A step of a widget's walk at 360 px: nothing spills, overlaps or is too small, at
+    the defaults, every slider at its maximum and minimum, and the longest line typed."""
     w.root.scroll_into_view_if_needed()
     _shot(page, f"{w.id}-360-{'dark' if dark else 'light'}", w.root)
     lines = [c for c in _texts(w.spec) if c["kind"] == "text"]
