@@ -22,7 +22,7 @@ PAGES = sorted(str(p.relative_to(STUDENT)) for p in STUDENT.rglob("*.html")
                if not p.relative_to(STUDENT).parts[0].startswith("_")) if STUDENT.is_dir() else []
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # per worker: the file's tests spread over both
 def student_url():
     require((STUDENT / "index.html").is_file(), "the student edition is not built: run `make book`")
     with serve(STUDENT) as url:
