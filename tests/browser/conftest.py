@@ -8,6 +8,8 @@ missing browser fails them instead.
 from __future__ import annotations
 
 import contextlib
+import traceback
+from collections.abc import Callable, Sequence
 
 import pytest
 
@@ -163,3 +165,37 @@ def open_page(new_page, book_url):
         return page, log
 
     return _open
+
+
+def walk(open_: Callable[[], tuple], plan: Sequence[tuple[str, Callable]],
+         between: Callable | None = None, *, report: bool = True) -> list[str]:
+    """Several checks on one page load, each reported as if it had its own.
+
+    ``open_()`` loads the page and returns what each step of ``plan`` (``(name, step)``
+    pairs) is called with; ``between``, with the same, runs before every step but the
+    first on a page (a failure there is that step's). A failed step is noted with its
+    traceback, and the next step gets a freshly loaded page, so one failure neither hides
+    nor causes another. At the end the test fails naming every failed step (or, with
+    ``report=False``, the failures are returned).
+    """
+    failures: list[str] = []
+    opened = open_()
+    first = True
+    for name, step in plan:
+        try:
+            if not first and between is not None:
+                try:
+                    between(*opened)
+                except Exception as exc:
+                    raise AssertionError(
+                        f"before this step ({between.__name__}): {exc}") from exc
+            first = False
+            step(*opened)
+        except Exception:
+            failures.append(f"[{name}]\n{traceback.format_exc()}")
+            opened = open_()
+            first = True
+    if failures and report:
+        pytest.fail(f"{len(failures)} of {len(plan)} steps failed:\n\n" + "\n\n".join(failures),
+                    pytrace=False)
+    return failures

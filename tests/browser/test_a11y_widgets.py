@@ -27,10 +27,10 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-import traceback
 from collections.abc import Callable, Mapping
 
 import pytest
+from conftest import walk
 from test_widgets import (
     WIDGETS,
     Widget,
@@ -533,42 +533,17 @@ def steps(screen: str, theme: str, axe_source: str) -> list[tuple[str, Step]]:
     return [("on a phone", lambda w, page, log: on_a_phone(w, page, log, True)), reader]
 
 
-def reset(w: Widget) -> None:
-    """Press Reset: every value back to its default, the readout Python's for them."""
+def reset(w: Widget, _page=None, _log=None) -> None:
+    """Press Reset: every value back to its default, the readout Python's for them (a walk's
+    step between steps)."""
     w.root.locator("button[data-action=reset]").click()
     assert w.values() == w.spec["defaults"], "Reset left a value off its default"
     w.check("Reset")
-
-
-def walk(open_widget: Callable[[], tuple], plan: list[tuple[str, Step]]) -> list[str]:
-    """Run ``plan``'s steps on one page; the failures, each named by its step, with its
-    traceback. After a failure the next step gets a freshly loaded page."""
-    failures: list[str] = []
-    w, page, log = open_widget()
-    fresh_page = True
-    for name, step in plan:
-        try:
-            if not fresh_page:
-                try:
-                    reset(w)
-                except Exception as exc:
-                    raise AssertionError(f"Reset before this step: {exc}") from exc
-            fresh_page = False
-            step(w, page, log)
-        except Exception:
-            failures.append(f"[{name}]\n{traceback.format_exc()}")
-            w, page, log = open_widget()
-            fresh_page = True
-    return failures
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
 @pytest.mark.parametrize("screen", list(SCREENS))
 @pytest.mark.parametrize("cls, path", WIDGETS)
 def test_a_walk_through_the_widget(open_page, axe_source, cls, path, screen, theme):
-    plan = steps(screen, theme, axe_source)
-    failures = walk(lambda: _open(open_page, cls, path, dark=theme == "dark",
-                                  viewport=SCREENS[screen]), plan)
-    if failures:
-        pytest.fail(f"{len(failures)} of {len(plan)} steps failed:\n\n" + "\n\n".join(failures),
-                    pytrace=False)
+    walk(lambda: _open(open_page, cls, path, dark=theme == "dark", viewport=SCREENS[screen]),
+         steps(screen, theme, axe_source), between=reset)

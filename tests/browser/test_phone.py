@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import WIDGET_VIEW, WIDGETS_READY, PageLog
+from conftest import WIDGET_VIEW, WIDGETS_READY, PageLog, walk
 
 from helpers import HTML
 from meishi_build.phone import CHART_TEXT, TARGETS, TARGETS_JS, TOUCH, WIDGETS_JS
@@ -159,10 +159,9 @@ def touch_targets(page) -> list[dict]:
     return page.evaluate(TARGETS_JS, TARGETS)
 
 
-@pytest.mark.parametrize("viewport", VIEWPORTS)
-@pytest.mark.parametrize("path", CHAPTERS)
-def test_controls_are_44_px_touch_targets(phone, path, viewport):
-    page, log = phone(path, viewport)
+def _controls_are_44_px_touch_targets(page, log, path: str, viewport) -> None:
+    """Every control a thumb can hit, the solution folds opened (a chapter's last step:
+    they stay open)."""
     # open the solution folds, so their contents' controls are measured too
     for title in page.query_selector_all(".admonition.toggle.toggle-hidden > .admonition-title"):
         title.tap()
@@ -275,9 +274,8 @@ def test_dark_quiz_feedback_has_contrast_after_answering(phone, axe_source, view
     assert log.page_errors == [], log.page_errors
 
 
-@pytest.mark.parametrize("path", CHAPTERS)
-def test_every_fold_opens_by_tapping_its_title(phone, path):
-    page, log = phone(path)
+def _every_fold_opens_by_tapping_its_title(page, log, path: str) -> None:
+    """Each fold opened by a tap on its title and closed by its chevron: all closed again."""
     url = page.url
     titles = page.locator(".admonition.toggle > .admonition-title")
     assert titles.count(), f"{path} has no folds"
@@ -296,12 +294,11 @@ def test_every_fold_opens_by_tapping_its_title(phone, path):
     assert log.page_errors == [], log.page_errors
 
 
-@pytest.mark.parametrize("path", CHAPTERS)
-def test_no_code_fold_above_a_widget(phone, path):
-    page, _ = phone(path)
+def _no_code_fold_above_a_widget(page, _log, path: str) -> None:
+    """No "Show code cell source" fold above a widget (none to check without one)."""
     cells = page.locator(".cell:has(.meishi-anywidget)")
     if not cells.count():
-        pytest.skip(f"{path} has no widget")
+        return
     assert page.locator(".cell:has(.meishi-anywidget) .cell_input").count() == 0
     assert page.locator(".cell:has(.meishi-anywidget) details.hide").count() == 0
     inside = page.locator(".meishi-inside-model a")
@@ -364,15 +361,10 @@ CHART_ON_SCREEN_JS = """async (i) => {
 }"""
 
 
-@pytest.mark.parametrize("viewport", VIEWPORTS)
-@pytest.mark.parametrize("path", CHAPTERS)
-def test_widget_slider_and_chart_share_a_screen(phone, path, viewport):
+def _widget_slider_and_chart_share_a_screen(page, log, path: str, viewport) -> None:
     """With a widget's chart on screen, a slider or choice of that widget is on screen too
     (on a phone, the dock holds the control last moved): the learner sees the chart move."""
-    page, log = phone(path, viewport)
     count = page.locator(".mw-widget").count()
-    if not count:
-        pytest.skip(f"{path} has no widget")
     for i in range(count):
         seen = page.evaluate(CHART_ON_SCREEN_JS, i)
         print(f"{path} {viewport}: widget {seen['widget']} {seen['height']} px tall; with its "
@@ -491,22 +483,17 @@ def test_download_menu_offers_the_chapter_handout(phone):
     assert response.ok and response.body().startswith(b"%PDF")
 
 
-@pytest.mark.parametrize("dark", THEMES)
-@pytest.mark.parametrize("viewport", VIEWPORTS)
-@pytest.mark.parametrize("path", CHAPTERS)
-def test_charts_read_and_widgets_fit_one_screen(phone, path, viewport, dark):
-    """One load of a chapter on each phone screen and theme, for two checks: its static
-    charts' text is readable (:func:`_chart_text_is_readable`, before any scrolling); and
+def _charts_read_and_widgets_fit_one_screen(page, log, path: str, viewport) -> None:
+    """Two checks: a chapter's static charts' text is readable
+    (:func:`_chart_text_is_readable`, before any scrolling: a chapter's first step); and
     for every widget there is a scroll position at which its first control and its chart
     (legend included) are both on screen, below the sticky header, on a 390 x 844 phone
     and on the same phone turned (844 x 390, the chart beside its controls): the span
     from the top of one to the bottom of the other is no taller than the room under the
     header."""
-    page, log = phone(path, viewport, dark)
     charts = _chart_text_is_readable(page, path, viewport)
     found = page.evaluate(WIDGETS_JS)
-    if not found and not charts:
-        pytest.skip(f"{path} has neither a static chart nor a widget")
+    assert found or charts, f"{path} has neither a static chart nor a widget"
     for w in found:
         print(f"{path} {viewport}: widget {w['widget']} {w['height']} px tall, first control "
               f"to chart end {w['span']} px, room {w['room']} px")
@@ -604,3 +591,39 @@ def test_keyboard_leaves_the_readout_in_view(phone):
     page.wait_for_timeout(300)
     assert widget.locator(".mw-summary").inner_text() != readout, "the readout did not change"
     assert log.page_errors == [], log.page_errors
+
+
+@pytest.mark.parametrize("dark", THEMES)
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("path", CHAPTERS)
+def test_a_chapter_on_a_phone(phone, path, viewport, dark):
+    """A chapter's checks on a phone, one load for each screen and theme (conftest.walk:
+    each step reported on its own; after a failure the next step gets a fresh load): the
+    charts and widgets on one screen in both themes; in the light theme also a slider and
+    its chart together, (upright) no code fold above a widget and every fold by tap, and
+    last the touch targets, which leave the solution folds open. Each step starts at the
+    top of the page."""
+    plan = [("chart text readable; each widget's first control and chart on one screen",
+             lambda page, log: _charts_read_and_widgets_fit_one_screen(page, log, path,
+                                                                        viewport))]
+    if not dark:
+        plan.append(("a slider and its chart share a screen",
+                     lambda page, log: _widget_slider_and_chart_share_a_screen(
+                         page, log, path, viewport)))
+        if viewport == PORTRAIT:
+            plan += [("no code fold above a widget",
+                      lambda page, log: _no_code_fold_above_a_widget(page, log, path)),
+                     ("every fold opens by tapping its title",
+                      lambda page, log: _every_fold_opens_by_tapping_its_title(page, log, path))]
+        plan.append(("controls are 44 px touch targets",
+                     lambda page, log: _controls_are_44_px_touch_targets(page, log, path,
+                                                                         viewport)))
+    walk(lambda: phone(path, viewport, dark), plan, between=_back_to_the_top)
+
+
+def _back_to_the_top(page, _log) -> None:
+    """Where a step finds the page: at its top, as loaded (a step's measures scroll down to
+    what they measure; from below, a sticky chart would be met at its container's end)."""
+    page.evaluate("""() => new Promise(r => { scrollTo({top: 0, behavior: 'instant'});
+        requestAnimationFrame(() => requestAnimationFrame(r)); })""")
+    assert page.evaluate("scrollY") == 0

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import fresh
+from conftest import fresh, walk
 
 from helpers import require
 from meishi_build.devserver import (
@@ -181,7 +181,7 @@ class _Walked:
 
 
 def test_a_walk_reports_every_failed_step_and_gives_the_next_a_fresh_page():
-    from test_a11y_widgets import walk
+    from test_a11y_widgets import reset
 
     opened: list[int] = []
     presses: list[int] = []
@@ -200,7 +200,8 @@ def test_a_walk_reports_every_failed_step_and_gives_the_next_a_fresh_page():
             raise AssertionError(f"{name} went wrong")
         return name, step
 
-    failures = walk(open_widget, [ok("one"), bad("two"), ok("three"), bad("four"), ok("five")])
+    failures = walk(open_widget, [ok("one"), bad("two"), ok("three"), bad("four"), ok("five")],
+                    between=reset, report=False)
     assert [f.splitlines()[0] for f in failures] == ["[two]", "[four]"]
     assert "two went wrong" in failures[0] and "four went wrong" in failures[1]
     # each step after a failure on a page of its own; Reset before every other later step
@@ -209,14 +210,23 @@ def test_a_walk_reports_every_failed_step_and_gives_the_next_a_fresh_page():
 
 
 def test_a_walk_fails_a_step_when_reset_does_not_restore_the_defaults():
-    from test_a11y_widgets import walk
+    from test_a11y_widgets import reset
 
     presses: list[int] = []
     pages = iter([_Walked(presses, 1, {"share": 2.0}), _Walked(presses, 2)])
     seen: list[str] = []
     failures = walk(lambda: (next(pages), None, None),
                     [("first", lambda w, page, log: seen.append("first")),
-                     ("second", lambda w, page, log: seen.append("second"))])
+                     ("second", lambda w, page, log: seen.append("second"))],
+                    between=reset, report=False)
     assert seen == ["first"]
     assert len(failures) == 1 and failures[0].startswith("[second]")
-    assert "Reset before this step: Reset left a value off its default" in failures[0]
+    assert "before this step (reset): Reset left a value off its default" in failures[0]
+
+
+def test_a_walk_fails_the_test_naming_every_failed_step():
+    def bad(*_):
+        raise AssertionError("nothing shown")
+
+    with pytest.raises(pytest.fail.Exception, match=r"(?s)2 of 3 steps failed.*\[one\].*\[three\]"):
+        walk(lambda: (None,), [("one", bad), ("two", lambda _: None), ("three", bad)])
