@@ -41,6 +41,7 @@ from meishi.paths import BUILD, HTML, ROOT
 
 from . import coursepdf, versions
 from .devserver import chromium, chromium_path, local_only, serve
+from .printpool import Job, print_pages
 
 __all__ = ["GLOSSARY", "HANDOUTS", "answer_key", "chapter_pages", "numbered", "write_handouts"]
 
@@ -213,26 +214,26 @@ def write_handouts(out: Path = HANDOUTS) -> dict[str, Path]:
         raise SystemExit("the book is not built: run `make book` first")
     title = course_title()
     written: dict[str, Path] = {}
-    prints: list[tuple[str, Path]] = []
-    parts: list[Path] = []
     work = out / "prints"
+    chapters = chapter_pages()
+    jobs: list[Job] = []
+    for stem, path, chapter in chapters:
+        jobs += [(path, "handout", work / f"{stem}.pdf", f"{title} · {chapter}"),
+                 (path, "answers", work / f"{stem}.answers.pdf",
+                  f"{title} · answer key · {chapter}")]
+    jobs.append((GLOSSARY_PAGE, "handout", work / GLOSSARY, f"{title} · Glossary"))
+    for (path, mode, _target, _label), kept in zip(jobs, print_pages(HTML, jobs), strict=True):
+        if mode == "answers" and kept == 0:
+            raise RuntimeError(f"{path}: no solutions or answers found for the answer key")
+    for stem, _path, _chapter in chapters:
+        written[stem] = numbered(work / f"{stem}.pdf", out / f"{stem}.pdf")
+    written["glossary"] = numbered(work / GLOSSARY, out / GLOSSARY)
+    written["answer-key"] = out / ANSWER_KEY
+    answer_key([work / f"{stem}.answers.pdf" for stem, _p, _c in chapters],
+               written["answer-key"])
+    config = _config()
+    prints = [(path, work / f"{stem}.pdf") for stem, path, _chapter in chapters]
     with serve(HTML) as base, chromium() as browser:
-        for stem, path, chapter in chapter_pages():
-            printed = work / f"{stem}.pdf"
-            print_page(browser, base, path, "handout", printed, f"{title} · {chapter}")
-            written[stem] = numbered(printed, out / f"{stem}.pdf")
-            prints.append((path, printed))
-            part = work / f"{stem}.answers.pdf"
-            label = f"{title} · answer key · {chapter}"
-            if print_page(browser, base, path, "answers", part, label) == 0:
-                raise RuntimeError(f"{path}: no solutions or answers found for the answer key")
-            parts.append(part)
-        printed = work / GLOSSARY
-        print_page(browser, base, GLOSSARY_PAGE, "handout", printed, f"{title} · Glossary")
-        written["glossary"] = numbered(printed, out / GLOSSARY)
-        written["answer-key"] = out / ANSWER_KEY
-        answer_key(parts, written["answer-key"])
-        config = _config()
         written["whole-course"] = coursepdf.write_course(
             browser, base, prints, out / coursepdf.COURSE_PDF, title=title,
             author=str(config.get("author", "")), year=str(config.get("copyright", "")))

@@ -218,3 +218,17 @@ def test_glossary_is_printed_with_every_term_and_offered_to_teachers():
     assert [t for t in terms if _norm(t) not in text] == [], "terms missing from the print"
     assert not LOOKALIKES.search("".join(pages)), LOOKALIKES.findall("".join(pages))
     assert fonts and all(BOOK_FONT.match(f) for f in fonts), fonts
+
+
+def test_two_printers_share_the_jobs_and_their_results_come_back_in_order():
+    from meishi_build.printpool import deal, gather, workers_for
+
+    jobs = [f"page {i}" for i in range(13)]
+    for workers in (1, 2, 3):
+        shares = deal(jobs, workers)
+        assert sorted(x for s in shares for x in s) == sorted(jobs)
+        assert max(map(len, shares)) - min(map(len, shares)) <= 1
+        assert gather([[j.upper() for j in s] for s in shares], workers) == \
+            [j.upper() for j in jobs]
+    assert [workers_for(13, cores) for cores in (1, 2, 8)] == [1, 2, 2]
+    assert workers_for(1, 8) == 1
