@@ -47,20 +47,28 @@ def _bibliography(path: Path = BIB):
     return parse_file(str(path))
 
 
+@functools.cache
+def _styles():
+    """The book's citation style and entry style (found once: each lookup reads the entry
+    points of every installed package, 0.1 s)."""
+    import pybtex.plugin
+    from sphinxcontrib.bibtex.plugin import find_plugin
+
+    return (find_plugin("sphinxcontrib.bibtex.style.referencing", "author_year")(),
+            pybtex.plugin.find_plugin("pybtex.style.formatting", "plain")())
+
+
 def cite_text(keys: list[str], bib: Path = BIB) -> str:
     """The book's text for ``{cite:p}`` of ``keys``: ``[Heine and Hamamura, 2007]``."""
-    import pybtex.plugin
     from pybtex.richtext import BaseMultipartText
     from sphinxcontrib.bibtex.domain import SphinxReferenceInfo
-    from sphinxcontrib.bibtex.plugin import find_plugin
     from sphinxcontrib.bibtex.style.referencing import format_references
 
     db = _bibliography(bib)
     missing = [k for k in keys if k not in db.entries]
     if missing:
         raise KeyError(f"citation keys not in {bib.name}: {missing}")
-    style = find_plugin("sphinxcontrib.bibtex.style.referencing", "author_year")()
-    entry_style = pybtex.plugin.find_plugin("pybtex.style.formatting", "plain")()
+    style, entry_style = _styles()
     # the book lists a citation's references in the bibliography's order (the
     # style's sorting), not in the order the keys are written
     entries = entry_style.sort([db.entries[k] for k in dict.fromkeys(keys)])
