@@ -100,7 +100,8 @@ notebooks: $(STAMP)
 	$(BIN)/python -m meishi_build.versions
 
 # A PDF handout per chapter and one answer key, printed by Chromium from the
-# built book through its print stylesheet (meishi_build.handouts, _static/print.css).
+# built book through its print stylesheet (meishi_build.handouts, _static/print.css),
+# two pages at a time on a machine with two cores or more (meishi_build.printpool).
 handouts: book
 	$(BIN)/python -m meishi_build.handouts
 
