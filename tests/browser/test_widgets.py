@@ -879,3 +879,47 @@ def test_bad_link_values_are_clamped_or_explained(open_page, cls, path):
         assert st["images"] == 0 and "<b>" not in st["messageHtml"]
         assert st["summary"] == w.py.evaluate(spec["defaults"]).summary  # last good: defaults
     _clean(log)
+
+
+# -- 8. the chooser's sourced rows ---------------------------------------------------------
+
+ROWS_JS = """root => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(
+    () => requestAnimationFrame(() => done([...root.querySelectorAll('table.mw-evidence')]
+        .map(t => [t.dataset.service, [...t.querySelectorAll('tbody tr')]
+            .map(tr => [tr.dataset.feature, tr.dataset.supports])]))))))"""
+
+
+@pytest.mark.parametrize("viewport", [(1280, 900), (360, 740)], ids=["1280", "360"])
+def test_the_chooser_rows_follow_every_goal_as_python_finds_them(open_page, viewport):
+    """Under the chooser's chart, the rows behind the leading services (at most three, those
+    scoring above 0, or the best fit alone) are the ones Python finds for the chosen goal:
+    on load, and within two frames of each change of goal (they are written the frame after
+    the chart is painted), by click, keyboard and preset, ending where a learner began."""
+    cls = next(p.values[0] for p in WIDGETS if p.values[0].widget_id == "chooser")
+    w, page, log = _open(open_page, cls, next(p.values[1] for p in WIDGETS
+                                              if p.values[0] is cls), viewport=viewport)
+    goals = _options(_choices(w.spec)[0])
+
+    def expected() -> list:
+        goal = w.values()["goal"]
+        fits = w.py.evaluate(w.values()).result
+        need = [n["feature"] for g in w.spec["data"]["goals"] if g["key"] == goal
+                for n in g["needs"]]
+        shown = [f for i, f in enumerate(fits[:3]) if i == 0 or f.score > 0]
+        return [[f.service, [[feature, next((e.supports for e in f.evidence
+                                              if e.feature == feature), "not found")]
+                             for feature in need]] for f in shown]
+
+    assert w.root.evaluate(ROWS_JS) == expected(), "on load"
+    for goal in [*goals[1:], goals[0]]:
+        w.root.locator(f'label[for="{w.radio("goal", goal).get_attribute("id")}"]').click()
+        assert w.values()["goal"] == goal
+        assert w.root.evaluate(ROWS_JS) == expected(), goal
+    w.radio("goal", w.values()["goal"]).focus()
+    for _ in range(len(goals) + 1):  # quick key presses: only the last goal's rows stay
+        page.keyboard.press("ArrowDown")
+    assert w.root.evaluate(ROWS_JS) == expected(), "after quick key presses"
+    for preset in w.spec["presets"]:
+        w.root.locator(f'button[data-preset="{preset["name"]}"]').click()
+        assert w.root.evaluate(ROWS_JS) == expected(), preset["name"]
+    _clean(log)
