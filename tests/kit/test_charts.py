@@ -159,7 +159,8 @@ def _png_through_a_file(fig: Figure, dpi: float | None = None) -> bytes:
     return out.getvalue()
 
 
-#: Real charts of different kinds: bars, lines with a legend, two panels.
+#: Real charts of different kinds: bars whose phone x axis is widened for their labels,
+#: lines with a legend moved under the plot, two panels stacked on a phone.
 SAMPLES = [("modesty", "ambition_chart"), ("trust", "cards_chart"),
            ("profile_signal", "job_mobility_chart")]
 
@@ -185,3 +186,18 @@ def test_png_bytes_at_any_dpi_is_the_same_as_through_a_file(dpi):
 
     assert charts.png_bytes(figure(), dpi=dpi) == _png_through_a_file(figure(), dpi)
 
+
+@pytest.mark.parametrize("slug, name", SAMPLES)
+def test_the_phone_layout_skips_only_layout_passes_that_change_nothing(slug, name,
+                                                                        monkeypatch):
+    """for_phone's steps reuse the layout a step before them ended on (nothing set since)
+    instead of laying the figure out again: the same phone image as with every pass run."""
+    from meishi.kit import chartfit
+
+    make = _real_chart(slug, name)
+    fast = charts.png_bytes(make().phone_fig())
+    for step in ("_room_for_labels", "_upright_crowded_ticks", "_legend_below"):
+        original = getattr(chartfit, step)
+        monkeypatch.setattr(chartfit, step,
+                            lambda *args, _f=original, **kwargs: _f(*args))  # no laid_out
+    assert charts.png_bytes(make().phone_fig()) == fast
