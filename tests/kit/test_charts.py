@@ -160,7 +160,7 @@ def _png_through_a_file(fig: Figure, dpi: float | None = None) -> bytes:
 
 
 #: Real charts of different kinds: bars whose phone x axis is widened for their labels,
-#: lines with a legend moved under the plot, two panels stacked on a phone.
+#: bars with a legend moved under the plot, two panels of lines stacked on a phone.
 SAMPLES = [("modesty", "ambition_chart"), ("trust", "cards_chart"),
            ("profile_signal", "job_mobility_chart")]
 
