@@ -134,3 +134,70 @@ def test_bar_labels_sit_past_each_bar_with_a_true_minus_sign():
     # no room before the axis edge: the label sits right of zero instead
     assert texts["d = −0.90"].get_position()[0] > 0
     assert texts["d = −0.90"].get_ha() == "left"
+
+
+def _real_chart(slug: str, name: str):
+    from meishi.chapters import discover
+
+    [make] = [m for c in discover() if c.slug == slug for m in c.charts if m.__name__ == name]
+    return make
+
+
+def _png_through_a_file(fig: Figure, dpi: float | None = None) -> bytes:
+    """png_bytes' reference path: savefig's PNG decoded again, then the same palette."""
+    import io
+
+    from PIL import Image
+
+    raw = io.BytesIO()
+    fig.savefig(raw, format="png", dpi=dpi or fig.dpi, facecolor="white")
+    image = Image.open(io.BytesIO(raw.getvalue())).convert("RGB")
+    palette = image.quantize(colors=256, method=Image.Quantize.MEDIANCUT,
+                             dither=Image.Dither.NONE)
+    out = io.BytesIO()
+    palette.save(out, format="png", optimize=True)
+    return out.getvalue()
+
+
+#: Real charts of different kinds: bars whose phone x axis is widened for their labels,
+#: bars with a legend moved under the plot, two panels of lines stacked on a phone.
+SAMPLES = [("modesty", "ambition_chart"), ("trust", "cards_chart"),
+           ("profile_signal", "job_mobility_chart")]
+
+
+@pytest.mark.parametrize("slug, name", SAMPLES)
+def test_png_bytes_holds_the_very_pixels_of_savefigs_png(slug, name):
+    """png_bytes takes savefig's raw RGBA pixels instead of encoding and decoding a PNG:
+    byte for byte the same image (two makes of the chart, each rendered once, since every
+    render lays the figure out again), on the page and at the phone's fractional height."""
+    make = _real_chart(slug, name)
+    assert charts.png_bytes(make().fig) == _png_through_a_file(make().fig)
+    assert charts.png_bytes(make().phone_fig()) == _png_through_a_file(make().phone_fig())
+
+
+@pytest.mark.parametrize("dpi", [None, 72, 100])
+def test_png_bytes_at_any_dpi_is_the_same_as_through_a_file(dpi):
+    def figure() -> Figure:
+        fig, ax = charts.new_figure("square")
+        fig.set_size_inches(4.37, 3.11)  # not a whole number of pixels at these DPIs
+        ax.plot([0, 1, 2], [0, 2, 1], marker="o")
+        ax.set_title("名刺 meishi")
+        return fig
+
+    assert charts.png_bytes(figure(), dpi=dpi) == _png_through_a_file(figure(), dpi)
+
+
+@pytest.mark.parametrize("slug, name", SAMPLES)
+def test_the_phone_layout_skips_only_layout_passes_that_change_nothing(slug, name,
+                                                                        monkeypatch):
+    """for_phone's steps reuse the layout a step before them ended on (nothing set since)
+    instead of laying the figure out again: the same phone image as with every pass run."""
+    from meishi.kit import chartfit
+
+    make = _real_chart(slug, name)
+    fast = charts.png_bytes(make().phone_fig())
+    for step in ("_room_for_labels", "_upright_crowded_ticks", "_legend_below"):
+        original = getattr(chartfit, step)
+        monkeypatch.setattr(chartfit, step,
+                            lambda *args, _f=original, **kwargs: _f(*args))  # no laid_out
+    assert charts.png_bytes(make().phone_fig()) == fast

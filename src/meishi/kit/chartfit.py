@@ -40,12 +40,13 @@ def _nudge(text: Any, dy: float) -> None:
     text.set_position(transform.inverted().transform((x, y + dy)))
 
 
-def fit_text(fig: Figure, *, passes: int = 6) -> None:
+def fit_text(fig: Figure, *, passes: int = 6) -> bool:
     """Keep every title and axis label inside the canvas (wrapping it onto a second line),
     and labels written inside an axes apart from each other (nudged vertically).
 
     Called for every :class:`Chart`, so a long title or two line-end labels that land on
-    the same spot never print clipped or on top of each other.
+    the same spot never print clipped or on top of each other.  True when it ended on a
+    layout in which nothing moved (nothing was set after its last layout pass).
     """
     for _ in range(passes):
         fig.draw_without_rendering()  # the layout only: no pixels (cheap)
@@ -74,7 +75,8 @@ def fit_text(fig: Figure, *, passes: int = 6) -> None:
                     _nudge(low, -(overlap_y / 2 + 1.5))
                     changed = True
         if not changed:
-            return
+            return True
+    return False
 
 
 #: A chart's phone rendering: this wide (inches, at the same DPI), so that on a 390 px
@@ -158,26 +160,31 @@ def for_phone(fig: Figure) -> Figure:
         if isinstance(ax.xaxis.get_major_formatter(), ScalarFormatter) and \
                 ax.get_xscale() == "linear":
             ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
-    fit_text(phone)  # ends on a layout in which nothing moved: its extents hold
+    # each step below reports whether it ended on a layout after which nothing was set:
+    # the next step then uses that layout instead of laying the figure out again
+    settled = fit_text(phone)  # True: ends on a layout in which nothing moved
     renderer = phone.canvas.get_renderer()
     wrapped = [_wrap_to(ax.xaxis.label, renderer, ax.get_window_extent(renderer).width)
                for ax in phone.axes]  # an x label no wider than its axes
     if any(wrapped):
-        fit_text(phone)
-    _room_for_labels(phone)
-    _upright_crowded_ticks(phone)
+        settled = fit_text(phone)
+    settled = _room_for_labels(phone, laid_out=settled)
+    settled = _upright_crowded_ticks(phone, laid_out=settled)
     if handles:
-        _legend_below(phone, handles, labels, size)
+        _legend_below(phone, handles, labels, size, laid_out=settled)
         fit_text(phone)  # the legend made the axes lower: labels that now touch, apart
     return phone
 
 
-def _legend_below(fig: Figure, handles: list, labels: list[str], size: Any) -> None:
+def _legend_below(fig: Figure, handles: list, labels: list[str], size: Any, *,
+                  laid_out: bool = False) -> None:
     """One legend, centred on the figure, under the lowest axes' tick labels and x label
-    (its own legend, so the layout keeps room for it above the source line)."""
+    (its own legend, so the layout keeps room for it above the source line).
+    ``laid_out``: the figure was just laid out and nothing set since (no new pass)."""
     from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
-    fig.draw_without_rendering()
+    if not laid_out:
+        fig.draw_without_rendering()
     renderer = fig.canvas.get_renderer()
     ax = min(fig.axes, key=lambda a: a.get_window_extent(renderer).y0)
     below = ax.get_window_extent(renderer).y0 - ax.get_tightbbox(renderer).y0
@@ -231,12 +238,15 @@ def _labels_above_bars(fig: Figure) -> None:
             fig.set_size_inches(fig.get_figwidth(), fig.get_figheight() + grow * 1.05)
 
 
-def _room_for_labels(fig: Figure, *, passes: int = 4) -> None:
+def _room_for_labels(fig: Figure, *, passes: int = 4, laid_out: bool = False) -> bool:
     """Widen an axes' x range until the labels written in data coordinates (a bar's value
-    past its end) stay inside it."""
+    past its end) stay inside it.  ``laid_out``: the figure was just laid out and nothing
+    set since (its first pass uses that layout).  True when it ended on a layout pass
+    after which nothing was set."""
     spans = {ax: ax.get_xlim() for ax in fig.axes}
-    for _ in range(passes):
-        fig.draw_without_rendering()
+    for i in range(passes):
+        if i or not laid_out:
+            fig.draw_without_rendering()
         renderer = fig.canvas.get_renderer()
         changed = False
         for ax in fig.axes:
@@ -257,19 +267,26 @@ def _room_for_labels(fig: Figure, *, passes: int = 4) -> None:
                             high + max(over, 0) * per_px * 1.2)
                 changed = True
         if not changed:
-            return
+            return True
+    return False
 
 
-def _upright_crowded_ticks(fig: Figure) -> None:
-    """Turn an x axis's tick labels upright when they would touch each other."""
-    fig.draw_without_rendering()
+def _upright_crowded_ticks(fig: Figure, *, laid_out: bool = False) -> bool:
+    """Turn an x axis's tick labels upright when they would touch each other.
+    ``laid_out``: the figure was just laid out and nothing set since (no new pass).
+    True when it ends on a layout pass after which nothing was set."""
+    if not laid_out:
+        fig.draw_without_rendering()
     renderer = fig.canvas.get_renderer()
+    turned = False
     for ax in fig.axes:
         boxes = [t.get_window_extent(renderer) for t in ax.get_xticklabels()
                  if t.get_visible() and t.get_text().strip()]
         if any(a.x1 > b.x0 - 2 for a, b in itertools.pairwise(sorted(boxes, key=lambda b: b.x0))):
+            turned = True
             for t in ax.get_xticklabels():
                 t.set_rotation(90)
                 t.set_rotation_mode("anchor")
                 t.set_ha("right")
                 t.set_va("center")
+    return not turned
