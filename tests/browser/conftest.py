@@ -167,35 +167,64 @@ def open_page(new_page, book_url):
     return _open
 
 
+#: What a step may raise without ending the walk: any error, and pytest's own outcomes (a
+#: step that skipped, xfailed or failed the test would hide every other step's result).
+_STEP_ENDS = (Exception, pytest.fail.Exception, pytest.skip.Exception, pytest.xfail.Exception)
+
+
 def walk(open_: Callable[[], tuple], plan: Sequence[tuple[str, Callable]],
          between: Callable | None = None, *, report: bool = True) -> list[str]:
     """Several checks on one page load, each reported as if it had its own.
 
     ``open_()`` loads the page and returns what each step of ``plan`` (``(name, step)``
-    pairs) is called with; ``between``, with the same, runs before every step but the
-    first on a page (a failure there is that step's). A failed step is noted with its
-    traceback, and the next step gets a freshly loaded page, so one failure neither hides
-    nor causes another. At the end the test fails naming every failed step (or, with
-    ``report=False``, the failures are returned).
+    pairs) is called with. ``between``, called with the same, runs before every step but
+    the first on a page: it puts the page back as a step expects it, and catches what the
+    page logged since the last step's own checks. A step returns nothing, or a sentence
+    saying why it found nothing to check (printed; a step never skips).
+
+    A failure, in a step or in ``between``, is noted with its traceback; the next step
+    (or, after ``between``, the same step) then gets a freshly loaded page, so one failure
+    neither hides nor causes another. A skip or xfail raised in a step counts as its
+    failure. If the page cannot be loaded again, that is noted and the steps left are
+    named as not run. At the end the test fails naming every failure (with
+    ``report=False`` they are returned instead).
     """
     failures: list[str] = []
-    opened = open_()
-    first = True
-    for name, step in plan:
+    notes: list[str] = []
+
+    def reload():
         try:
-            if not first and between is not None:
-                try:
-                    between(*opened)
-                except Exception as exc:
-                    raise AssertionError(
-                        f"before this step ({between.__name__}): {exc}") from exc
-            first = False
-            step(*opened)
-        except Exception:
+            return open_()
+        except _STEP_ENDS:
+            failures.append(f"[a fresh load of the page]\n{traceback.format_exc()}")
+            return None
+
+    opened = open_()  # the first load: if it fails, the test fails there
+    fresh = True
+    for i, (name, step) in enumerate(plan):
+        if opened is not None and not fresh and between is not None:
+            try:
+                between(*opened)
+            except _STEP_ENDS:
+                failures.append(f"[{between.__name__}, before {name}]\n"
+                                f"{traceback.format_exc()}")
+                opened = reload()
+        if opened is None:
+            failures.append(f"[{name}] not run: the page could not be loaded again")
+            continue
+        fresh = False
+        try:
+            said = step(*opened)
+        except _STEP_ENDS:
             failures.append(f"[{name}]\n{traceback.format_exc()}")
-            opened = open_()
-            first = True
+            if i + 1 < len(plan):
+                opened, fresh = reload(), True
+        else:
+            if said:
+                notes.append(f"[{name}] {said}")
+    for note in notes:
+        print(note)
     if failures and report:
-        pytest.fail(f"{len(failures)} of {len(plan)} steps failed:\n\n" + "\n\n".join(failures),
-                    pytrace=False)
+        pytest.fail(f"{len(failures)} failures in a walk of {len(plan)} steps:\n\n"
+                    + "\n\n".join(failures), pytrace=False)
     return failures

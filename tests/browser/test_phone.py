@@ -294,11 +294,12 @@ def _every_fold_opens_by_tapping_its_title(page, log, path: str) -> None:
     assert log.page_errors == [], log.page_errors
 
 
-def _no_code_fold_above_a_widget(page, _log, path: str) -> None:
-    """No "Show code cell source" fold above a widget (none to check without one)."""
+def _no_code_fold_above_a_widget(page, log, path: str) -> str | None:
+    """No "Show code cell source" fold above a widget (for a page without one, it says so)."""
     cells = page.locator(".cell:has(.meishi-anywidget)")
     if not cells.count():
-        return
+        return f"{path} has no widget"
+    assert log.page_errors == [], log.page_errors
     assert page.locator(".cell:has(.meishi-anywidget) .cell_input").count() == 0
     assert page.locator(".cell:has(.meishi-anywidget) details.hide").count() == 0
     inside = page.locator(".meishi-inside-model a")
@@ -361,10 +362,13 @@ CHART_ON_SCREEN_JS = """async (i) => {
 }"""
 
 
-def _widget_slider_and_chart_share_a_screen(page, log, path: str, viewport) -> None:
+def _widget_slider_and_chart_share_a_screen(page, log, path: str, viewport) -> str | None:
     """With a widget's chart on screen, a slider or choice of that widget is on screen too
-    (on a phone, the dock holds the control last moved): the learner sees the chart move."""
+    (on a phone, the dock holds the control last moved): the learner sees the chart move
+    (for a page without a widget, it says so)."""
     count = page.locator(".mw-widget").count()
+    if not count:
+        return f"{path} has no widget"
     for i in range(count):
         seen = page.evaluate(CHART_ON_SCREEN_JS, i)
         print(f"{path} {viewport}: widget {seen['widget']} {seen['height']} px tall; with its "
@@ -621,9 +625,11 @@ def test_a_chapter_on_a_phone(phone, path, viewport, dark):
     walk(lambda: phone(path, viewport, dark), plan, between=_back_to_the_top)
 
 
-def _back_to_the_top(page, _log) -> None:
+def _back_to_the_top(page, log) -> None:
     """Where a step finds the page: at its top, as loaded (a step's measures scroll down to
-    what they measure; from below, a sticky chart would be met at its container's end)."""
+    what they measure; from below, a sticky chart would be met at its container's end).
+    What the page logged since the last step's checks is checked first."""
+    assert log.page_errors == [], log.page_errors
     page.evaluate("""() => new Promise(r => { scrollTo({top: 0, behavior: 'instant'});
         requestAnimationFrame(() => requestAnimationFrame(r)); })""")
     assert page.evaluate("scrollY") == 0

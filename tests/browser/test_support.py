@@ -159,6 +159,13 @@ def test_two_pages_of_one_test_share_nothing_stored(open_page):
     assert first.evaluate(STORED_JS) == ["1", "1"]
 
 
+def _reset_values(w, _page, _log) -> None:
+    """The widget walk's between step, without a page to scroll: Reset and its checks."""
+    from test_a11y_widgets import reset
+
+    reset(w)
+
+
 class _Walked:
     """A stand-in for a rendered widget: its Reset button counts the presses."""
 
@@ -181,8 +188,6 @@ class _Walked:
 
 
 def test_a_walk_reports_every_failed_step_and_gives_the_next_a_fresh_page():
-    from test_a11y_widgets import reset
-
     opened: list[int] = []
     presses: list[int] = []
     seen: list[tuple[str, int]] = []
@@ -200,33 +205,78 @@ def test_a_walk_reports_every_failed_step_and_gives_the_next_a_fresh_page():
             raise AssertionError(f"{name} went wrong")
         return name, step
 
-    failures = walk(open_widget, [ok("one"), bad("two"), ok("three"), bad("four"), ok("five")],
-                    between=reset, report=False)
-    assert [f.splitlines()[0] for f in failures] == ["[two]", "[four]"]
+    failures = walk(open_widget, [ok("one"), bad("two"), ok("three"), bad("four"), ok("five"),
+                                  bad("six")], between=_reset_values, report=False)
+    assert [f.splitlines()[0] for f in failures] == ["[two]", "[four]", "[six]"]
     assert "two went wrong" in failures[0] and "four went wrong" in failures[1]
-    # each step after a failure on a page of its own; Reset before every other later step
-    assert seen == [("one", 1), ("two", 1), ("three", 2), ("four", 2), ("five", 3)]
-    assert presses == [1, 2]
+    # each step after a failure on a page of its own; Reset before every other later step;
+    # no page loaded for nothing after the last step failed
+    assert seen == [("one", 1), ("two", 1), ("three", 2), ("four", 2), ("five", 3),
+                    ("six", 3)]
+    assert presses == [1, 2, 3] and opened == [1, 2, 3]
 
 
-def test_a_walk_fails_a_step_when_reset_does_not_restore_the_defaults():
-    from test_a11y_widgets import reset
-
+def test_a_walk_runs_a_step_on_a_fresh_page_when_reset_does_not_restore_the_defaults():
     presses: list[int] = []
     pages = iter([_Walked(presses, 1, {"share": 2.0}), _Walked(presses, 2)])
     seen: list[str] = []
     failures = walk(lambda: (next(pages), None, None),
-                    [("first", lambda w, page, log: seen.append("first")),
-                     ("second", lambda w, page, log: seen.append("second"))],
-                    between=reset, report=False)
-    assert seen == ["first"]
-    assert len(failures) == 1 and failures[0].startswith("[second]")
-    assert "before this step (reset): Reset left a value off its default" in failures[0]
+                    [("first", lambda w, page, log: seen.append(("first", w.page))),
+                     ("second", lambda w, page, log: seen.append(("second", w.page)))],
+                    between=_reset_values, report=False)
+    assert seen == [("first", 1), ("second", 2)]
+    assert len(failures) == 1 and failures[0].startswith("[_reset_values, before second]")
+    assert "Reset left a value off its default" in failures[0]
+
+
+def test_a_walk_counts_a_skip_in_a_step_as_its_failure_and_goes_on():
+    seen: list[str] = []
+
+    def skips(_):
+        seen.append("skips")
+        pytest.skip("nothing here")
+
+    def fails(_):
+        seen.append("fails")
+        pytest.fail("wrong")
+
+    failures = walk(lambda: (None,), [("a", skips), ("b", fails),
+                                      ("c", lambda _: seen.append("c"))], report=False)
+    assert seen == ["skips", "fails", "c"]
+    assert [f.splitlines()[0] for f in failures] == ["[a]", "[b]"]
+    assert "nothing here" in failures[0] and "wrong" in failures[1]
+
+
+def test_a_walk_names_the_steps_it_could_not_run_when_the_page_will_not_load_again():
+    loads = iter([(1,), RuntimeError("the server went away")])
+
+    def open_():
+        got = next(loads)
+        if isinstance(got, Exception):
+            raise got
+        return got
+
+    def bad(_):
+        raise AssertionError("broken")
+
+    failures = walk(open_, [("a", bad), ("b", lambda _: None), ("c", lambda _: None)],
+                    report=False)
+    assert [f.splitlines()[0] for f in failures] == [
+        "[a]", "[a fresh load of the page]", "[b] not run: the page could not be loaded again",
+        "[c] not run: the page could not be loaded again"]
+    assert "the server went away" in failures[1]
+
+
+def test_a_walk_prints_what_a_step_found_nothing_to_check(capsys):
+    assert walk(lambda: (None,), [("a", lambda _: "no text box"), ("b", lambda _: None)],
+                report=False) == []
+    assert capsys.readouterr().out == "[a] no text box\n"
 
 
 def test_a_walk_fails_the_test_naming_every_failed_step():
     def bad(*_):
         raise AssertionError("nothing shown")
 
-    with pytest.raises(pytest.fail.Exception, match=r"(?s)2 of 3 steps failed.*\[one\].*\[three\]"):
+    with pytest.raises(pytest.fail.Exception,
+                       match=r"(?s)2 failures in a walk of 3 steps.*\[one\].*\[three\]"):
         walk(lambda: (None,), [("one", bad), ("two", lambda _: None), ("three", bad)])

@@ -7,6 +7,11 @@ link fragment) the readout, the chart's text alternative and the numbers the
 chart's marks carry must be exactly what the Python widget computes for the
 values the controls now show (``CourseWidget.evaluate``).
 
+The checks of every control, bad typed input, keyboard, names and axe, and a phone's
+layout are steps of each widget's walk, run by test_a11y_widgets.test_a_walk_through_the_widget
+(one page load per screen and theme); this file's own tests cover a page's first
+response, links and print, and the chooser's sourced rows.
+
 Set ``MEISHI_SHOTS=/some/dir`` to save screenshots of each widget at 360 px
 and 1280 px, light and dark, while the tests run.
 """
@@ -407,7 +412,8 @@ def test_every_widget_has_its_marks_checked(cls, path):
 # -- 1. every control responds, as Python computes ----------------------------------
 
 def every_control_responds_as_python_computes(w: Widget, page, log) -> None:
-    """A step of a widget's walk (test_widget_walks): the page as loaded, then every control
+    """A step of a widget's walk (test_a11y_widgets.test_a_walk_through_the_widget, the
+    first at 1280 px, light): the page as loaded, then every control
     by keyboard, by script, typed and clicked, every preset, and Reset."""
     spec = w.spec
     assert w.values() == spec["defaults"]
@@ -528,12 +534,12 @@ def test_every_widget_on_the_page_responds_within_a_few_seconds(open_page, path)
 
 # -- 2. bad typed input -------------------------------------------------------------
 
-def bad_typed_input_is_explained_as_python_explains_it(w: Widget, page, log) -> None:
-    """A step of a widget's walk: every kind of bad text typed into each text box (none
-    for a widget without one)."""
+def bad_typed_input_is_explained_as_python_explains_it(w: Widget, page, log) -> str | None:
+    """A step of a widget's walk: every kind of bad text typed into each text box (for a
+    widget without one, it says so)."""
     spec = w.spec
     if not _texts(spec):
-        return
+        return f"{w.id} has no text box"
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     for control in _texts(spec):

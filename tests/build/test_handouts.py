@@ -220,15 +220,35 @@ def test_glossary_is_printed_with_every_term_and_offered_to_teachers():
     assert fonts and all(BOOK_FONT.match(f) for f in fonts), fonts
 
 
-def test_two_printers_share_the_jobs_and_their_results_come_back_in_order():
-    from meishi_build.printpool import deal, gather, workers_for
+def test_one_printer_per_core_this_process_may_use_at_most_two(monkeypatch):
+    from meishi_build import printpool
 
-    jobs = [f"page {i}" for i in range(13)]
-    for workers in (1, 2, 3):
-        shares = deal(jobs, workers)
-        assert sorted(x for s in shares for x in s) == sorted(jobs)
-        assert max(map(len, shares)) - min(map(len, shares)) <= 1
-        assert gather([[j.upper() for j in s] for s in shares], workers) == \
-            [j.upper() for j in jobs]
-    assert [workers_for(13, cores) for cores in (1, 2, 8)] == [1, 2, 2]
-    assert workers_for(1, 8) == 1
+    assert [printpool.workers_for(13, n) for n in (1, 2, 8)] == [1, 2, 2]
+    assert printpool.workers_for(1, 8) == 1
+    monkeypatch.setattr(printpool.os, "sched_getaffinity", lambda _pid: {0})
+    assert printpool.cores() == 1 and printpool.workers_for(13) == 1
+
+
+def test_two_printers_take_the_jobs_in_turn_and_the_results_come_back_in_order(monkeypatch):
+    """The printers' queue, with a stand-in for Chromium: each job's result in its place,
+    whichever printer took it; a failed print raises, naming the page."""
+    import contextlib
+
+    from meishi_build import devserver, handouts, printpool
+
+    monkeypatch.setattr(devserver, "serve", lambda _html: contextlib.nullcontext("base"))
+    monkeypatch.setattr(devserver, "chromium", lambda: contextlib.nullcontext("browser"))
+    monkeypatch.setattr(handouts, "print_page",
+                        lambda browser, base, path, mode, target, label: int(path))
+    jobs = [(str(i), "handout", Path(f"{i}.pdf"), "label") for i in range(13)]
+    assert printpool.print_pages(Path("."), jobs, workers=2) == list(range(13))
+    assert printpool.print_pages(Path("."), jobs, workers=1) == list(range(13))
+
+    def broken(browser, base, path, mode, target, label):
+        if path == "7":
+            raise ValueError("no such page")
+        return 0
+
+    monkeypatch.setattr(handouts, "print_page", broken)
+    with pytest.raises(RuntimeError, match=r"(?s)printing 7 \(handout\) failed.*no such page"):
+        printpool.print_pages(Path("."), jobs, workers=2)
