@@ -93,8 +93,9 @@ def print_pages(html: Path, jobs: list[Job], workers: int | None = None) -> list
                 raise RuntimeError(f"{where} failed:\n{error}")
             out[index] = kept
     finally:
+        unfinished = len(out) < len(jobs)  # after a failure: stop the other printer too
         for p in printers:
-            if out.keys() != set(range(len(jobs))):
+            if unfinished:
                 p.terminate()
             p.join()
     return [out[i] for i in range(len(jobs))]
