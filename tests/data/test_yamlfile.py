@@ -103,3 +103,48 @@ def test_the_course_s_own_quizzes_and_guides_read_cleanly():
     for path in sorted(paths.QUIZZES.glob("*.yml")) + sorted(guide.GUIDES.glob("*.yml")):
         data, lines = read_yaml(path)
         assert data and lines.at().startswith(f"chapters/{path.parent.name}/{path.name}")
+
+
+def _both_readers() -> list:
+    from meishi import paths
+
+    files = sorted(p for p in paths.ROOT.glob("chapters/**/*.yml")) + sorted(
+        p for p in paths.ROOT.glob("assets/**/*.yml"))
+    assert len(files) >= 20, files
+    return files
+
+
+@pytest.mark.parametrize("path", _both_readers(), ids=lambda p: p.name)
+def test_libyaml_reads_every_course_file_as_pyyaml_does(path, monkeypatch):
+    """read_yaml parses with libyaml when it can: every YAML file the course keeps gives the
+    same data and the same line for every item as PyYAML's own reader gives."""
+    import yaml
+
+    from meishi.data import yamlfile
+
+    assert yamlfile._FAST is yaml.CSafeLoader  # the pinned PyYAML wheel has libyaml
+    fast = read_yaml(path)
+    monkeypatch.setattr(yamlfile, "_FAST", yaml.SafeLoader)
+    slow = read_yaml(path)
+    assert fast[0] == slow[0]
+    assert fast[1] == slow[1]
+
+
+@pytest.mark.parametrize("text", [
+    "a: 1\na: 2\n", "a: [1,\n", "- x\n\x07\n", "名刺: 1\nb: \x07\n", "a: !!int x\n",
+    "a: 1\n  b: 2\n", "{a: 1, a: 1}\n"], ids=repr)
+def test_a_broken_file_is_worded_as_pyyaml_words_it(tmp_path, text, monkeypatch):
+    """A file libyaml refuses is read again by PyYAML's reader: the message is the same as
+    with PyYAML alone."""
+    import yaml
+
+    from meishi.data import yamlfile
+
+    path = tmp_path / "bad.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(YamlError) as fast:
+        read_yaml(path)
+    monkeypatch.setattr(yamlfile, "_FAST", yaml.SafeLoader)
+    with pytest.raises(YamlError) as slow:
+        read_yaml(path)
+    assert str(fast.value) == str(slow.value)
