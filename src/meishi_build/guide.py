@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from meishi.chapters import Chapter, discover
+from meishi.chapters import Chapter, discover, facts_once
 from meishi.data.yamlfile import Lines, read_yaml
 from meishi.paths import CHAPTERS
 
@@ -250,16 +250,17 @@ def main(argv: list[str] | None = None) -> int:
     errors = [f"{name}: there is no chapter {Path(name).stem} (meishi.chapters.discover())"
               for name in stray_guides(chapters)]
     pages: dict[Path, str] = {}
-    for chapter in chapters:
-        try:
-            pages[page_file(chapter)] = _render(chapter)
-        except ValueError as error:
-            errors.append(str(error))
-    if not errors:
-        try:
-            pages.update(_generated(chapters))
-        except ValueError as error:
-            errors.append(str(error))
+    with facts_once():  # each chapter's facts are read for its quiz, claims, reading time...
+        for chapter in chapters:
+            try:
+                pages[page_file(chapter)] = _render(chapter)
+            except ValueError as error:
+                errors.append(str(error))
+        if not errors:
+            try:
+                pages.update(_generated(chapters))
+            except ValueError as error:
+                errors.append(str(error))
     stale = []
     for page, text in pages.items():
         if page.is_file() and page.read_text(encoding="utf-8") == text:

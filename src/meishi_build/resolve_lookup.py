@@ -18,8 +18,8 @@ from meishi.paths import ROOT
 
 from .versions import blocks
 
-__all__ = ["BIB", "CHAPTERS", "GLOSSARY", "Target", "cite_text", "glossary", "glue_text",
-           "targets"]
+__all__ = ["BIB", "CHAPTERS", "GLOSSARY", "Target", "cite_text", "format_plain_text",
+           "glossary", "glue_text", "targets"]
 
 BIB = ROOT / "assets" / "references.bib"
 GLOSSARY = ROOT / "chapters" / "glossary.md"
@@ -35,9 +35,31 @@ _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 def glue_text(value: Any, fmt: str) -> str:
     """``{glue:text}`key:fmt``` for a glued ``value``, exactly as myst-nb writes it."""
     from IPython.core.formatters import PlainTextFormatter
-    from myst_nb.core.variables import format_plain_text
 
     return format_plain_text(PlainTextFormatter()(value), fmt)
+
+
+def format_plain_text(text: str, fmt: str) -> str:
+    """myst-nb's ``myst_nb.core.variables.format_plain_text`` (myst-nb 1.4.0): a glued
+    value's plain text, formatted by ``fmt``.  Written here because importing myst-nb's
+    module imports nbformat and jsonschema, two seconds of every `make notebooks` and
+    guide step; ``tests/build/test_resolve.py`` holds the two to the same output."""
+    from ast import literal_eval
+
+    try:
+        value = literal_eval(text)  # removes a string's quotes
+    except (SyntaxError, ValueError):
+        value = text
+    if fmt == "":
+        return str(value)
+    kind = fmt[-1]
+    if kind == "s":
+        value = str(value)
+    elif kind in "bcdoxX":
+        value = int(value)
+    elif kind in "eEfFgGn%":
+        value = float(value)
+    return format(value, fmt)
 
 
 @functools.cache

@@ -260,8 +260,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=CLASSROOM)
     args = parser.parse_args(argv)
+    from meishi.chapters import facts_once
+
     try:
-        written = write_versions(out=args.out)
+        with facts_once():  # the ledger reads every chapter's facts for each chapter
+            written = write_versions(out=args.out)
     except (KeyError, LookupError, ValueError) as exc:  # a glue without its fact, raw MyST...
         print(f"make notebooks: {exc.args[0] if exc.args else exc}", file=sys.stderr)
         return 1

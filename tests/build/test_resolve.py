@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 
 import pytest
 from bs4 import BeautifulSoup
@@ -59,6 +61,37 @@ def test_glue_is_formatted_as_myst_nb_formats_it():
     assert glue_text(1234.5, ",.0f") == "1,234"
     assert glue_text("Japan", "") == "Japan"  # the quotes of the repr are dropped
     assert glue_text(0.375, ".0%") == "38%"
+
+
+@pytest.mark.parametrize("value", [4.86, 12, -0.004, 1234.5, 0.375, 1e21, float("inf"), True,
+                                   "Japan", "1.5", "it's", "名刺", [1, 2], None],
+                         ids=repr)
+def test_glued_text_is_formatted_as_myst_nb_formats_it(value):
+    """resolve_lookup.format_plain_text is myst-nb's own, without importing its module
+    (which imports nbformat and jsonschema): the same text, or the same error."""
+    from IPython.core.formatters import PlainTextFormatter
+    from myst_nb.core.variables import format_plain_text as theirs
+
+    from meishi_build.resolve_lookup import format_plain_text as ours
+
+    text = PlainTextFormatter()(value)
+    for fmt in ["", "s", ".1f", ",.0f", ".0%", "d", "x", ".3e", "g", ">8", ".2", "n", "c"]:
+        try:
+            want = theirs(text, fmt)
+        except Exception as exc:  # the same kind of error is the point
+            with pytest.raises(type(exc)):
+                ours(text, fmt)
+        else:
+            assert ours(text, fmt) == want, (value, fmt)
+
+
+def test_resolving_a_glued_number_imports_no_json_schema():
+    code = ("import sys\nfrom meishi_build.resolve_lookup import glue_text\n"
+            "glue_text(0.375, '.0%')\nprint('LOADED', [m for m in ('nbformat', 'jsonschema', "
+            "'myst_nb.core.variables') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert "LOADED []" in out.splitlines(), out
 
 
 def test_citations_read_as_in_the_book():

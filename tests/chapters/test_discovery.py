@@ -63,3 +63,34 @@ def test_a_chapter_s_facts_make_no_widget():
     for chapter in discover():
         chapter.facts()
     assert set(widget._instances) == before
+
+
+def test_facts_once_computes_each_chapter_s_facts_once_and_only_inside_the_block():
+    from meishi.chapters import Chapter, facts_once
+
+    calls = []
+
+    def facts():
+        calls.append(1)
+        return {"x": len(calls)}
+
+    chapter = Chapter(slug="sample", number=9, title="A sample", facts=facts)
+    assert chapter.facts() == {"x": 1} and chapter.facts() == {"x": 2}  # afresh each time
+    with facts_once():
+        first = chapter.facts()
+        first["x"] = 99  # a copy: a caller's change reaches no other caller
+        assert chapter.facts() == {"x": 3}
+        with facts_once():  # a nested block shares the outer one's facts
+            assert chapter.facts() == {"x": 3}
+        assert chapter.facts() == {"x": 3}
+    assert len(calls) == 3
+    assert chapter.facts() == {"x": 4}  # after the block, afresh again
+
+
+def test_facts_once_gives_every_chapter_the_same_facts_as_a_fresh_call():
+    from meishi.chapters import facts_once
+
+    fresh = {c.slug: c.facts() for c in discover()}
+    with facts_once():
+        for _ in range(2):
+            assert {c.slug: c.facts() for c in discover()} == fresh

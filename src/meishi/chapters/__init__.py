@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,27 @@ from ..kit.glue import glue_numbers
 from ..kit.quiz import Quiz, load_quiz
 from ..kit.widget import CourseWidget
 
-__all__ = ["Chapter", "discover", "widget_classes"]
+__all__ = ["Chapter", "discover", "facts_once", "widget_classes"]
+
+#: Each chapter's facts, by slug, while a :func:`facts_once` block runs (else None)
+_ONCE: dict[str, dict[str, Any]] | None = None
+
+
+@contextmanager
+def facts_once() -> Iterator[None]:
+    """Within the block, each chapter's facts are computed once and handed out as copies.
+
+    A build step (the teacher's guide pages, the classroom notebooks) reads a chapter's
+    facts for its quiz, its claims, its predictions and its reading time, five times or
+    more, while the data under them cannot change; outside such a block every call
+    computes them afresh (a test may change the data between two calls)."""
+    global _ONCE
+    outer = _ONCE
+    _ONCE = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _ONCE = outer
 
 
 @dataclass(frozen=True)
@@ -39,6 +60,20 @@ class Chapter:
     widgets: tuple[type[CourseWidget], ...] = field(default=())
     #: The chapter's evidence charts (functions returning a kit.charts.Chart)
     charts: tuple[Callable[[], Any], ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        compute = self.facts
+
+        def facts() -> Mapping[str, Any]:
+            if _ONCE is None:
+                return compute()
+            if self.slug not in _ONCE:
+                _ONCE[self.slug] = dict(compute())
+            return dict(_ONCE[self.slug])
+
+        facts.__doc__ = getattr(compute, "__doc__", None)
+        facts.computes = compute  # type: ignore[attr-defined]
+        object.__setattr__(self, "facts", facts)
 
     @property
     def stem(self) -> str:
