@@ -17,8 +17,9 @@ when the build fails, this wrapper
   cell, the exception and the failing source line, or else the build's
   WARNING/ERROR lines; and exits with the build's non-zero status.
 
-A good full book is followed by the student edition (:mod:`meishi_build.edition`,
-``_build/student/html``), handled the same way; a failed full book removes it.
+The student edition (:mod:`meishi_build.edition`, ``_build/student/html``) is built beside
+the full book, on the other core (it writes only its own folders), and handled the same
+way; its output is printed after the full book's; a failed full book stops and removes it.
 
 With ``nb_execution_raise_on_error: false`` in ``_config.yml`` a failing
 notebook is a warning (an error under ``-W``), so ``--keep-going`` still
@@ -32,7 +33,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,8 +40,9 @@ from pathlib import Path
 from meishi.paths import ROOT
 
 from .edition import student_command
+from .streams import Beside, run
 
-__all__ = ["CellFailure", "main", "parse_cell_error", "parse_warnings", "summarize"]
+__all__ = ["CellFailure", "both", "main", "parse_cell_error", "parse_warnings", "summarize"]
 
 STRICT = ("--warningiserror", "--nitpick", "--keep-going")
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
@@ -223,24 +224,6 @@ def summarize(failures: list[CellFailure], warnings: list[str], root: Path, html
     return "\n".join(out)
 
 
-def run(cmd: list[str], env: dict[str, str]) -> tuple[int, str]:
-    """Run ``cmd``, echoing its output line by line as it comes; return (status, output)."""
-    chunks: list[str] = []
-    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                          env=env) as proc:
-        assert proc.stdout is not None
-        try:
-            for raw in proc.stdout:
-                sys.stdout.buffer.write(raw)
-                sys.stdout.flush()
-                chunks.append(raw.decode("utf-8", errors="replace"))
-        except KeyboardInterrupt:
-            proc.terminate()
-            proc.wait()
-            return 130, "".join(chunks)
-        return proc.wait(), "".join(chunks)
-
-
 def _output_dir(log: str, root: Path) -> Path:
     match = re.search(r"^Output Path: (.+)$", strip_ansi(log), re.M)
     return Path(match.group(1).strip()) if match else root / "_build" / "html"
@@ -282,18 +265,29 @@ def main(argv: list[str] | None = None) -> int:
     jb = str(exe) if exe.is_file() else (shutil.which("jupyter-book") or "jupyter-book")
     cmd = [jb, "build", str(root), *STRICT, *[a for a in extra if a not in STRICT]]
     env = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
-    try:  # the student edition, built after the full book
+    try:  # the student edition, built beside the full book
         student = student_command(root, extra)
     except ValueError as exc:  # QUIZ_KEYS=maybe
         print(f"make book: {exc}", file=sys.stderr)
         return 2
-    status = _finish(*run(cmd, env), root)
+    return both(cmd, student, env, root)
+
+
+def both(cmd: list[str], student: tuple[list[str], Path] | None, env: dict[str, str],
+         root: Path) -> int:
+    """The full book, and the student edition beside it (None: no edition); one status."""
     if student is None:
-        return status
-    if status != 0:  # no stale student edition either
-        shutil.rmtree(student[1], ignore_errors=True)
-        return status
-    return _finish(*run(student[0], env), root, root / "_build" / ".doctrees")
+        return _finish(*run(cmd, env), root)
+    with Beside(student[0], env) as edition:  # on the other core; its output held back
+        status, log = run(cmd, env)
+        if status != 0:  # no stale student edition either
+            edition.stop()
+            shutil.rmtree(student[1], ignore_errors=True)
+            return _finish(status, log, root)
+        _finish(status, log, root)
+        student_status, output = edition.wait()
+    print(output, end="", flush=True)
+    return _finish(student_status, output, root, root / "_build" / ".doctrees")
 
 
 if __name__ == "__main__":

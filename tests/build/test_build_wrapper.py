@@ -10,9 +10,13 @@ reports were kept and the summary names the failure (about 10 s).
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+import pytest
 
 from meishi_build.build import (
     CellFailure,
@@ -198,3 +202,74 @@ def test_collect_failures_from_the_log_when_there_is_no_report(tmp_path: Path) -
     text = summarize(failures, parse_warnings(log), tmp_path, tmp_path / "html", removed=False)
     assert "later notebooks were not executed" in text
     assert "other warnings" not in text
+
+
+# -- the student edition, built beside the full book ------------------------------------
+
+def _py(code: str) -> list[str]:
+    return [sys.executable, "-c", code]
+
+
+@pytest.fixture
+def finished(monkeypatch):
+    """build._finish recorded instead of run: (status, the log's words, doctrees given)."""
+    from meishi_build import build
+
+    calls: list[tuple] = []
+
+    def record(status, log, root, doctrees=None):
+        calls.append((status, log.split(), doctrees is not None))
+        return status
+    monkeypatch.setattr(build, "_finish", record)
+    return calls
+
+
+def test_both_editions_build_at_once_and_the_student_s_output_comes_after(
+        tmp_path, finished, capfd):
+    from meishi_build.build import both
+
+    start = time.perf_counter()
+    status = both(_py("import time; time.sleep(1.5); print('full', flush=True)"),
+                  (_py("import time; print('student-first'); time.sleep(1.5); "
+                       "print('student-last')"), tmp_path / "student"),
+                  dict(os.environ), tmp_path)
+    took = time.perf_counter() - start
+    assert status == 0
+    assert took < 2.8, f"{took:.1f} s: the two ran one after the other"
+    out = capfd.readouterr().out
+    assert out.index("full") < out.index("student-first") < out.index("student-last"), out
+    assert finished == [(0, ["full"], False), (0, ["student-first", "student-last"], True)]
+
+
+def test_a_failed_full_book_stops_the_student_edition_and_removes_it(tmp_path, finished):
+    from meishi_build.build import both
+
+    out, marker = tmp_path / "student" / "html", tmp_path / "student-finished"
+    out.mkdir(parents=True)
+    (out / "index.html").write_text("an old edition", encoding="utf-8")
+    start = time.perf_counter()
+    status = both(_py("import sys; print('broken'); sys.exit(3)"),
+                  (_py(f"import time, pathlib; time.sleep(4); "
+                       f"pathlib.Path({str(marker)!r}).write_text('x')"), out),
+                  dict(os.environ), tmp_path)
+    assert status == 3 and time.perf_counter() - start < 3
+    assert finished == [(3, ["broken"], False)]
+    assert not out.exists()
+    time.sleep(4.5)
+    assert not marker.exists(), "the student edition went on after the full book failed"
+
+
+def test_a_failed_student_edition_is_the_build_s_status(tmp_path, finished):
+    from meishi_build.build import both
+
+    status = both(_py("print('full')"), (_py("import sys; print('bad'); sys.exit(4)"),
+                                         tmp_path / "student"), dict(os.environ), tmp_path)
+    assert status == 4
+    assert finished == [(0, ["full"], False), (4, ["bad"], True)]
+
+
+def test_without_a_student_edition_only_the_full_book_is_built(tmp_path, finished):
+    from meishi_build.build import both
+
+    assert both(_py("print('full')"), None, dict(os.environ), tmp_path) == 0
+    assert finished == [(0, ["full"], False)]

@@ -1,0 +1,58 @@
+"""Running the build's commands: one streamed as it runs, another held back beside it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+
+__all__ = ["Beside", "run"]
+
+
+def run(cmd: list[str], env: dict[str, str]) -> tuple[int, str]:
+    """Run ``cmd``, echoing its output line by line as it comes; return (status, output)."""
+    chunks: list[str] = []
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          env=env) as proc:
+        assert proc.stdout is not None
+        try:
+            for raw in proc.stdout:
+                sys.stdout.buffer.write(raw)
+                sys.stdout.flush()
+                chunks.append(raw.decode("utf-8", errors="replace"))
+        except KeyboardInterrupt:
+            proc.terminate()
+            proc.wait()
+            return 130, "".join(chunks)
+        return proc.wait(), "".join(chunks)
+
+
+class Beside:
+    """``cmd`` started on entering, its output held in a temporary file, not shown.
+
+    :meth:`wait` gives its status and output once it ends; :meth:`stop` ends it early.
+    Leaving the block stops it if it still runs, so nothing outlives the caller.
+    """
+
+    def __init__(self, cmd: list[str], env: dict[str, str]) -> None:
+        self.cmd, self.env = cmd, env
+
+    def __enter__(self) -> Beside:
+        self.held = tempfile.TemporaryFile()
+        self.proc = subprocess.Popen(self.cmd, stdout=self.held, stderr=subprocess.STDOUT,
+                                     env=self.env)
+        return self
+
+    def wait(self) -> tuple[int, str]:
+        status = self.proc.wait()
+        self.held.seek(0)
+        return status, self.held.read().decode("utf-8", errors="replace")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+        self.proc.wait()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+        self.held.close()
