@@ -6,7 +6,8 @@ webfont     cuts Noto Sans JP to the characters the course uses
 devserver   serves the built book on localhost, gzip-compressed
 bench       `make bench`: build, notebook, widget and page-weight figures
 build       `make book`: the strict build; on failure a summary, reports kept, no stale book
-            (+ streams: a command streamed, another run beside it with its output held)
+            (+ failures: what a failed build says; streams: a command streamed, another
+            run beside it with its output held)
 linkcheck   checks that every URL in sources.yml and references.bib still answers
 new_chapter `make chapter`: a new chapter from the one template
 nbclean     notebooks stay committed without outputs (the pre-commit hook)

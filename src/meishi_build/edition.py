@@ -1,6 +1,7 @@
 """The student edition of the web book, built by ``make book`` beside the full book.
 
-After the full book (``_build/html``), :mod:`meishi_build.build` runs
+Beside the full book (``_build/html``), or after it when a notebook is still to be
+executed (:func:`meishi_build.build.both`), :mod:`meishi_build.build` runs
 ``python -m meishi_build.edition``, which builds ``_build/student/html``: the
 same pages from the same sources, without
 
@@ -23,10 +24,11 @@ becomes the chapter's :meth:`meishi.kit.quiz.Quiz.for_students`.
 
 The cuts are made in the read documents (``doctree-resolved``), not in
 altered sources, so every notebook's text is the full book's and its outputs
-come from the same execution cache (``_build/.jupyter_cache``): the student
-edition executes nothing.  Its doctrees live in ``_build/.doctrees/student``,
-so whatever drops the full book's doctrees (``make book`` after the package or
-the data changed, a failed build) drops these too.
+come from the same execution cache (``_build/.jupyter_cache``): built beside the
+full book, the student edition executes nothing (the cache holds every notebook).
+Its doctrees live in ``_build/.doctrees/student``, so whatever drops the full book's
+doctrees (``make book`` after the package or the data changed, a failed build) drops
+these too.
 """
 
 from __future__ import annotations
@@ -230,7 +232,7 @@ _OWN = {"--all", "-q", "--quiet", "-v", "--verbose"}
 
 
 def student_command(root: Path, extra: list[str]) -> tuple[list[str], Path] | None:
-    """The command that builds the student edition after the full book, and its output
+    """The command that builds the student edition with the full book, and its output
     folder; None when this build makes none (another builder or output, or a book
     without the course's Sphinx extension)."""
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}

@@ -28,31 +28,46 @@ def run(cmd: list[str], env: dict[str, str]) -> tuple[int, str]:
 
 
 class Beside:
-    """``cmd`` started on entering, its output held in a temporary file, not shown.
+    """``cmd`` run beside the caller's work, its output held in a temporary file, not shown.
 
-    :meth:`wait` gives its status and output once it ends; :meth:`stop` ends it early.
-    Leaving the block stops it if it still runs, so nothing outlives the caller.
+    :meth:`start` starts it (from any thread); :meth:`wait` gives its status and its output
+    (bytes) once it ends; :meth:`stop` ends it early.  Leaving the block stops it if it
+    still runs, so nothing outlives the caller.
     """
 
     def __init__(self, cmd: list[str], env: dict[str, str]) -> None:
         self.cmd, self.env = cmd, env
+        self.proc: subprocess.Popen | None = None
+        self.held = tempfile.TemporaryFile()  # noqa: SIM115 - closed by __exit__
 
     def __enter__(self) -> Beside:
-        self.held = tempfile.TemporaryFile()
-        self.proc = subprocess.Popen(self.cmd, stdout=self.held, stderr=subprocess.STDOUT,
-                                     env=self.env)
         return self
 
-    def wait(self) -> tuple[int, str]:
-        status = self.proc.wait()
+    def start(self) -> None:
+        self.proc = subprocess.Popen(self.cmd, stdout=self.held, stderr=subprocess.STDOUT,
+                                     env=self.env)
+
+    @property
+    def started(self) -> bool:
+        return self.proc is not None
+
+    def output(self) -> bytes:
+        """What it has printed so far."""
         self.held.seek(0)
-        return status, self.held.read().decode("utf-8", errors="replace")
+        return self.held.read()
+
+    def wait(self) -> tuple[int, bytes]:
+        assert self.proc is not None, "not started"
+        return self.proc.wait(), self.output()
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-        self.proc.wait()
+        if self.proc is not None:
+            if self.proc.poll() is None:
+                self.proc.terminate()
+            self.proc.wait()
 
     def __exit__(self, *exc: object) -> None:
-        self.stop()
-        self.held.close()
+        try:
+            self.stop()
+        finally:
+            self.held.close()

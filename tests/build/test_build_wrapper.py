@@ -210,10 +210,14 @@ def _py(code: str) -> list[str]:
     return [sys.executable, "-c", code]
 
 
+STAMP = "import os, pathlib, time; pathlib.Path({!r}).write_text(repr(time.time()))"
+
+
 @pytest.fixture
 def finished(monkeypatch):
-    """build._finish recorded instead of run: (status, the log's words, doctrees given)."""
-    from meishi_build import build
+    """build._finish recorded instead of run: (status, the log's words, doctrees given);
+    the execution cache holds every notebook unless a test says otherwise."""
+    from meishi_build import build, execute
 
     calls: list[tuple] = []
 
@@ -221,45 +225,78 @@ def finished(monkeypatch):
         calls.append((status, log.split(), doctrees is not None))
         return status
     monkeypatch.setattr(build, "_finish", record)
+    monkeypatch.setattr(execute, "pending", lambda root, cache: [])
     return calls
 
 
-def test_both_editions_build_at_once_and_the_student_s_output_comes_after(
+def _overlap(tmp_path) -> tuple[list[str], list[str], Path, Path]:
+    began, ended = tmp_path / "edition-began", tmp_path / "full-ended"
+    full = _py("import time; time.sleep(2); print('full', flush=True); "
+               + STAMP.format(str(ended)))
+    edition = _py(STAMP.format(str(began)) + "; print('student-first'); "
+                  "time.sleep(1); print('student-last')")
+    return full, edition, began, ended
+
+
+def test_with_every_notebook_cached_both_build_at_once_the_student_s_output_after(
         tmp_path, finished, capfd):
-    """The edition runs while the full book is still building (it started before the full
+    """The edition runs while the full book is still building (it began before the full
     book ended), and what it printed is shown after the full book's output."""
     from meishi_build.build import both
 
-    began, ended = tmp_path / "edition-began", tmp_path / "full-ended"
-    stamp = "import pathlib, time; pathlib.Path({!r}).write_text(repr(time.time()))"
-    status = both(_py("import time; time.sleep(2); print('full', flush=True); "
-                      + stamp.format(str(ended))),
-                  (_py(stamp.format(str(began)) + "; print('student-first'); "
-                       "time.sleep(1); print('student-last')"), tmp_path / "student"),
-                  dict(os.environ), tmp_path)
-    assert status == 0
+    full, edition, began, ended = _overlap(tmp_path)
+    assert both(full, (edition, tmp_path / "student"), dict(os.environ), tmp_path) == 0
     assert float(began.read_text()) < float(ended.read_text()), "one ran after the other"
     out = capfd.readouterr().out
     assert out.index("full") < out.index("student-first") < out.index("student-last"), out
     assert finished == [(0, ["full"], False), (0, ["student-first", "student-last"], True)]
 
 
-def test_a_failed_full_book_stops_the_student_edition_and_removes_it(tmp_path, finished):
+@pytest.mark.parametrize("pending", [["a notebook to run"], RuntimeError("no cache")],
+                         ids=["pending", "unreadable"])
+def test_with_a_notebook_to_execute_the_edition_follows_the_full_book(
+        tmp_path, finished, monkeypatch, capfd, pending):
+    """Both builds would write the execution cache: one after the other, as before."""
+    from meishi_build import execute
     from meishi_build.build import both
 
-    out, marker = tmp_path / "student" / "html", tmp_path / "student-finished"
+    def check(root, cache):
+        if isinstance(pending, Exception):
+            raise pending
+        return pending
+    monkeypatch.setattr(execute, "pending", check)
+    full, edition, began, ended = _overlap(tmp_path)
+    assert both(full, (edition, tmp_path / "student"), dict(os.environ), tmp_path) == 0
+    assert float(began.read_text()) > float(ended.read_text())
+    out = capfd.readouterr().out
+    assert out.index("full") < out.index("student-first"), out
+    assert finished == [(0, ["full"], False), (0, ["student-first", "student-last"], True)]
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def test_a_failed_full_book_stops_the_student_edition_and_removes_it(tmp_path, finished):
+    """The edition, still writing into its folder, is ended before the folder goes."""
+    from meishi_build.build import both
+
+    out, pid = tmp_path / "student" / "html", tmp_path / "pid"
     out.mkdir(parents=True)
     (out / "index.html").write_text("an old edition", encoding="utf-8")
-    start = time.perf_counter()
-    status = both(_py("import sys; print('broken'); sys.exit(3)"),
-                  (_py(f"import time, pathlib; time.sleep(4); "
-                       f"pathlib.Path({str(marker)!r}).write_text('x')"), out),
-                  dict(os.environ), tmp_path)
-    assert status == 3 and time.perf_counter() - start < 3
+    writer = _py(f"import os, pathlib, time; pathlib.Path({str(pid)!r}).write_text("
+                 f"str(os.getpid()))\nwhile True:\n    pathlib.Path({str(out)!r}).mkdir("
+                 f"parents=True, exist_ok=True); time.sleep(0.01)")
+    status = both(_py("import sys, time; time.sleep(1); print('broken'); sys.exit(3)"),
+                  (writer, out), dict(os.environ), tmp_path)
+    assert status == 3
     assert finished == [(3, ["broken"], False)]
+    assert _gone(int(pid.read_text())), "the student edition still runs"
     assert not out.exists()
-    time.sleep(4.5)
-    assert not marker.exists(), "the student edition went on after the full book failed"
 
 
 def test_a_failed_student_edition_is_the_build_s_status(tmp_path, finished):
@@ -269,6 +306,37 @@ def test_a_failed_student_edition_is_the_build_s_status(tmp_path, finished):
                                          tmp_path / "student"), dict(os.environ), tmp_path)
     assert status == 4
     assert finished == [(0, ["full"], False), (4, ["bad"], True)]
+
+
+def test_ctrl_c_while_the_edition_builds_stops_it_and_reports_it(tmp_path, finished,
+                                                                  monkeypatch):
+    """As when the full book is interrupted: status 130, and the edition's failure handled
+    (its report, no half-written edition left looking current)."""
+    from meishi_build import streams
+    from meishi_build.build import both
+
+    pid = tmp_path / "pid"
+
+    def interrupted(self):
+        while not pid.is_file() or not pid.read_text():
+            time.sleep(0.02)
+        raise KeyboardInterrupt
+    monkeypatch.setattr(streams.Beside, "wait", interrupted)
+    edition = _py(f"import os, pathlib, time; print('begun', flush=True); "
+                  f"pathlib.Path({str(pid)!r}).write_text(str(os.getpid())); time.sleep(60)")
+    status = both(_py("print('full')"), (edition, tmp_path / "student"), dict(os.environ),
+                  tmp_path)
+    assert status == 130
+    assert finished == [(0, ["full"], False), (130, ["begun"], True)]
+    assert _gone(int(pid.read_text()))
+
+
+def test_japanese_in_the_held_output_reaches_stdout_as_it_was(tmp_path, finished, capfdbinary):
+    from meishi_build.build import both
+
+    both(_py("print('full')"), (_py("import sys; sys.stdout.buffer.write('名刺\\n'.encode())"),
+                                tmp_path / "student"), dict(os.environ), tmp_path)
+    assert "名刺\n".encode() in capfdbinary.readouterr().out
 
 
 def test_without_a_student_edition_only_the_full_book_is_built(tmp_path, finished):

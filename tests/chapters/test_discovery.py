@@ -94,3 +94,23 @@ def test_facts_once_gives_every_chapter_the_same_facts_as_a_fresh_call():
     with facts_once():
         for _ in range(2):
             assert {c.slug: c.facts() for c in discover()} == fresh
+
+
+def test_a_chapter_is_still_equal_hashable_and_picklable_as_its_arguments_make_it():
+    import dataclasses
+    import pickle
+
+    from meishi.chapters import Chapter, facts_once
+
+    chapter = discover()[0]
+    again = Chapter(slug=chapter.slug, number=chapter.number, title=chapter.title,
+                    facts=chapter.facts.compute, widgets=chapter.widgets,
+                    charts=chapter.charts)
+    assert again == chapter and hash(again) == hash(chapter)
+    assert pickle.loads(pickle.dumps(chapter)) == chapter
+    other = dataclasses.replace(chapter, facts=lambda: {"fake": 1})
+    assert other != chapter
+    with facts_once():  # a different function with the same slug has its own facts
+        assert chapter.facts() != {"fake": 1}
+        assert other.facts() == {"fake": 1}
+    assert dataclasses.replace(chapter).facts.compute is chapter.facts.compute  # not rewrapped

@@ -583,3 +583,16 @@ def test_a_bad_character_after_japanese_text_is_placed_on_its_own_line(broken: P
     line = _line_of(path, "Statistics Bureau, 2015 Census\u0007")
     assert data.validate(broken) == [
         f"sources.yml, line {line}: invalid YAML: character U+0007 not allowed"]
+
+
+def test_a_tab_after_a_colon_is_refused_as_pyyaml_refuses_it(broken: Path):
+    """libyaml reads a tab after a key's colon; PyYAML refuses it, and so does the course
+    (sources.yml is read by PyYAML's own reader when it holds a tab)."""
+    path = broken / "sources.yml"
+    _edit(path, "    short: Statistics Bureau, 2015 Census\n",
+          "    short:\tStatistics Bureau, 2015 Census\n")
+    line = _line_of(path, "\tStatistics Bureau, 2015 Census")
+    problems = data.validate(broken)
+    assert len(problems) == 1 and problems[0].startswith(
+        f"sources.yml, line {line}, column "), problems
+    assert "invalid YAML: found character '\\t'" in problems[0], problems

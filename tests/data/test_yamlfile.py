@@ -130,9 +130,15 @@ def test_libyaml_reads_every_course_file_as_pyyaml_does(path, monkeypatch):
     assert fast[1] == slow[1]
 
 
+#: Tabs libyaml accepts and PyYAML refuses (after a colon, at a line's end, before a comment,
+#: in flow collections, inside a plain scalar): read_yaml must refuse them as PyYAML does.
+TABS = ["a:\tb\n", "a: 1 \t\n", "a:\t#c\n", "{a:\t1}\n", "[a,\tb]\n",
+        "- question: what d\t\toes it say?\n"]
+
+
 @pytest.mark.parametrize("text", [
     "a: 1\na: 2\n", "a: [1,\n", "- x\n\x07\n", "名刺: 1\nb: \x07\n", "a: !!int x\n",
-    "a: 1\n  b: 2\n", "{a: 1, a: 1}\n"], ids=repr)
+    "a: 1\n  b: 2\n", "{a: 1, a: 1}\n", *TABS], ids=repr)
 def test_a_broken_file_is_worded_as_pyyaml_words_it(tmp_path, text, monkeypatch):
     """A file libyaml refuses is read again by PyYAML's reader: the message is the same as
     with PyYAML alone."""
@@ -148,3 +154,17 @@ def test_a_broken_file_is_worded_as_pyyaml_words_it(tmp_path, text, monkeypatch)
     with pytest.raises(YamlError) as slow:
         read_yaml(path)
     assert str(fast.value) == str(slow.value)
+
+
+@pytest.mark.parametrize("text", TABS, ids=repr)
+def test_a_tab_that_pyyaml_refuses_is_refused(tmp_path, text):
+    path = tmp_path / "tabs.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(YamlError, match=r"tabs\.yml, line 1, column \d+: invalid YAML"):
+        read_yaml(path)
+
+
+def test_a_tab_inside_quotes_is_still_read(tmp_path):
+    path = tmp_path / "quoted.yml"
+    path.write_text('a: "x\ty"\n', encoding="utf-8")
+    assert read_yaml(path)[0] == {"a": "x\ty"}

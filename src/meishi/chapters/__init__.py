@@ -28,13 +28,14 @@ from ..kit.widget import CourseWidget
 
 __all__ = ["Chapter", "discover", "facts_once", "widget_classes"]
 
-#: Each chapter's facts, by slug, while a :func:`facts_once` block runs (else None)
-_ONCE: dict[str, dict[str, Any]] | None = None
+#: Each facts function's result while a :func:`facts_once` block runs (else None)
+_ONCE: dict[Callable, dict[str, Any]] | None = None
 
 
 @contextmanager
 def facts_once() -> Iterator[None]:
-    """Within the block, each chapter's facts are computed once and handed out as copies.
+    """Within the block, each chapter's facts are computed once and handed out as copies
+    (shallow: every value is a number or a text).
 
     A build step (the teacher's guide pages, the classroom notebooks) reads a chapter's
     facts for its quiz, its claims, its predictions and its reading time, five times or
@@ -47,6 +48,34 @@ def facts_once() -> Iterator[None]:
         yield
     finally:
         _ONCE = outer
+
+
+class _Facts:
+    """A chapter's facts function, computed once per :func:`facts_once` block; equal to,
+    hashed and pickled as the function it wraps."""
+
+    def __init__(self, compute: Callable[[], Mapping[str, Any]]) -> None:
+        self.compute = compute
+        self.__doc__ = getattr(compute, "__doc__", None)
+
+    def __call__(self) -> Mapping[str, Any]:
+        if _ONCE is None:
+            return self.compute()
+        if self.compute not in _ONCE:
+            _ONCE[self.compute] = dict(self.compute())
+        return dict(_ONCE[self.compute])
+
+    def __eq__(self, other: object) -> bool:
+        return self.compute == (other.compute if isinstance(other, _Facts) else other)
+
+    def __hash__(self) -> int:
+        return hash(self.compute)
+
+    def __reduce__(self) -> tuple:
+        return _Facts, (self.compute,)
+
+    def __repr__(self) -> str:
+        return repr(self.compute)
 
 
 @dataclass(frozen=True)
@@ -62,18 +91,8 @@ class Chapter:
     charts: tuple[Callable[[], Any], ...] = field(default=())
 
     def __post_init__(self) -> None:
-        compute = self.facts
-
-        def facts() -> Mapping[str, Any]:
-            if _ONCE is None:
-                return compute()
-            if self.slug not in _ONCE:
-                _ONCE[self.slug] = dict(compute())
-            return dict(_ONCE[self.slug])
-
-        facts.__doc__ = getattr(compute, "__doc__", None)
-        facts.computes = compute  # type: ignore[attr-defined]
-        object.__setattr__(self, "facts", facts)
+        if not isinstance(self.facts, _Facts):
+            object.__setattr__(self, "facts", _Facts(self.facts))
 
     @property
     def stem(self) -> str:

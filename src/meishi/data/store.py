@@ -27,6 +27,7 @@ from ..paths import data_dir
 from .csvfile import _records, check_dataset, decode_utf8, source_column
 from .sourcefile import READ, RELIABILITY, Source, make_source, source_problems
 from .textkeys import KeyCell, cell_problem, is_key_column, lookalikes
+from .yamlfile import parse
 
 __all__ = ["READ", "RELIABILITY", "DataError", "Dataset", "Source", "dataset_names", "load",
            "sources", "validate"]
@@ -98,22 +99,13 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """The same rules, read by libyaml where PyYAML has it: sources.yml (130 KB) is read at
     every validation, and libyaml takes about half the time.  libyaml words problems its
     own way and places a bad character by byte, so a file it refuses is read again with
-    :class:`_Words` for the message."""
+    :class:`_Words` for the message; one with a tab is read by :class:`_Words` alone
+    (libyaml accepts tabs PyYAML refuses: :func:`meishi.data.yamlfile.parse`)."""
 
 
 _Loader.yaml_implicit_resolvers = _Words.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if not tag.endswith(":timestamp")]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
-
-
-def _parse(text: str, loader: type) -> tuple[yaml.Node | None, Any]:
-    """The YAML ``text``'s node tree and its data, read with ``loader``."""
-    reader = loader(text)
-    try:
-        node = reader.get_single_node()
-        return node, reader.construct_document(node) if node is not None else None
-    finally:
-        reader.dispose()
 
 
 def _key_lines(node: yaml.Node | None, path: tuple[str, ...], registry: _Registry) -> None:
@@ -153,10 +145,7 @@ def _read_registry(folder: Path) -> _Registry:
         raise DataError(str(problem))
     registry = _Registry({}, {}, {}, [])
     try:
-        try:
-            node, tree = _parse(text, _Loader)
-        except yaml.YAMLError:
-            node, tree = _parse(text, _Words)  # raises again, with the course's wording
+        node, tree = parse(text, _Loader, _Words)  # a refusal worded by _Words
         _key_lines(node, (), registry)
     except yaml.YAMLError as exc:
         raise DataError(_yaml_problem(exc, text)) from exc

@@ -18,7 +18,7 @@ import yaml
 
 from .. import paths
 
-__all__ = ["Lines", "YamlError", "label", "read_yaml"]
+__all__ = ["Lines", "YamlError", "label", "parse", "read_yaml"]
 
 
 class YamlError(ValueError):
@@ -81,18 +81,32 @@ def _syntax(exc: yaml.YAMLError, text: str, name: str) -> str:
 
 
 #: libyaml's safe loader where PyYAML has it (the same constructor, the same lines, in
-#: about a tenth of the time: the claims ledger's six files are read by every chapter);
-#: a file it refuses is read again by PyYAML's own, which words and places the problem
+#: about a tenth of the time: the claims ledger's six files are read by every chapter)
 _FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _parse(text: str, loader: type) -> tuple[yaml.Node | None, Any]:
+def _read(text: str, loader: type) -> tuple[yaml.Node | None, Any]:
     reader = loader(text)
     try:
         node = reader.get_single_node()
         return node, reader.construct_document(node) if node is not None else None
     finally:
         reader.dispose()
+
+
+def parse(text: str, fast: type = _FAST, slow: type = yaml.SafeLoader
+          ) -> tuple[yaml.Node | None, Any]:
+    """The node tree and the data of the YAML ``text``: read by ``fast`` (libyaml) where it
+    reads as ``slow`` (PyYAML's own) would, else by ``slow``, which words and places every
+    problem.  libyaml accepts tabs that PyYAML refuses (after a colon, at a line's end, in
+    a flow collection, inside a plain scalar), so a text with a tab is read by ``slow``; one
+    that ``fast`` refuses is read again by ``slow``, which raises its own error."""
+    if "\t" not in text:
+        try:
+            return _read(text, fast)
+        except Exception:  # read again below, which raises the worded error
+            pass
+    return _read(text, slow)
 
 
 def read_yaml(path: Path, name: str | None = None) -> tuple[Any, Lines]:
@@ -110,10 +124,7 @@ def read_yaml(path: Path, name: str | None = None) -> tuple[Any, Lines]:
                         f"(0x{data[exc.start]:02x})") from exc
     lines, repeats = Lines(name), []
     try:
-        try:
-            node, tree = _parse(text, _FAST)
-        except Exception:  # libyaml words and places problems its own way: read again
-            node, tree = _parse(text, yaml.SafeLoader)
+        node, tree = parse(text)
     except yaml.YAMLError as exc:
         raise YamlError(_syntax(exc, text, name)) from exc
     except Exception as exc:  # a bad !!int, say: a problem, not a crash
