@@ -19,6 +19,7 @@ import io
 import os
 import re
 import shutil
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -72,12 +73,20 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:  # type: ignore[override]
+        """A browser that leaves a page while a file is still coming closes the connection:
+        that is not an error of the book's (anything else is still printed)."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve(root: Path | str, *, gzip: bool = False) -> Iterator[str]:
     """Serve ``root`` on 127.0.0.1 (a free port); yields the base URL."""
     handler = type("Handler", (_Handler,), {"gzip_enabled": gzip})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
+    server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

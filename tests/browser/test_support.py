@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from meishi_build.devserver import (
     UNSHOWN_UI_FEATURES,
     local_only,
     outside,
+    serve,
 )
 
 
@@ -48,6 +50,37 @@ def test_outside_matches_only_what_is_not_the_book():
     for url in (f"{base}/", f"{base}/chapters/01.html?x=1#y", f"{base}/_static/a.js"):
         assert not pattern.match(url), url
     assert outside(base + "/").pattern == pattern.pattern
+
+
+def test_a_reader_leaving_mid_file_is_not_an_error_but_a_real_error_is_printed(
+        tmp_path, capfd, monkeypatch):
+    """The server the tests and the handouts use: a browser that leaves a page while a file
+    is still coming closes the connection, which the server takes quietly; a fault of the
+    server's own is still printed."""
+    import socket
+    import time
+    import urllib.request
+
+    from meishi_build import devserver
+
+    (tmp_path / "big.bin").write_bytes(b"x" * 20_000_000)
+    with serve(tmp_path) as base:
+        for _ in range(5):
+            with socket.create_connection(("127.0.0.1", int(base.rsplit(":", 1)[1]))) as s:
+                s.sendall(b"GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n")
+                s.recv(1000)
+                s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00"
+                             b"\x00\x00\x00\x00")  # close with a reset, as a tab does
+        time.sleep(0.5)
+        assert "Traceback" not in capfd.readouterr().err
+
+        def broken(self):
+            raise ValueError("a fault of the server's own")
+        monkeypatch.setattr(devserver._Handler, "send_head", broken)
+        with contextlib.suppress(Exception):
+            urllib.request.urlopen(f"{base}/big.bin", timeout=5)
+        time.sleep(0.2)
+        assert "a fault of the server's own" in capfd.readouterr().err
 
 
 def test_an_outside_request_is_blocked_and_noted(browser, book_url):
