@@ -1,12 +1,12 @@
 """How long ``make test`` takes, phase by phase, and where pytest's time goes (for bench).
 
 The phases are the steps of ``make test`` after the build (which the benchmark times on
-its own): lint, the classroom notebooks, the handouts, the build again (cached: it links
-the new PDFs), the handouts again (each PDF newer than its page), the publish check, and
-pytest as ``make test`` runs it (two workers).  Inside pytest, each test's duration (from a
-JUnit XML report) is summed by part of the suite: the notebooks nbval executes, then each
-folder of ``tests/``.  With two workers the summed durations exceed the wall time, so the
-parts are given as shares.
+its own): lint, the classroom notebooks, the handouts, the build again (cached: the
+teacher's pages name each download's size), the publish check, and pytest as ``make
+test`` runs it (two workers).  Inside pytest, each test's duration (from a JUnit XML
+report) is summed by part of the suite: the notebooks nbval executes, then each folder
+of ``tests/``.  With two workers the summed durations exceed the wall time, so the parts
+are given as shares.
 """
 
 from __future__ import annotations
@@ -54,9 +54,8 @@ def measure_phases() -> tuple[dict[str, float], Counter]:
     phases = {"lint": _run(["make", "--no-print-directory", "lint"]),
               "notebooks": _run(["make", "--no-print-directory", "notebooks"]),
               "handouts": _run([sys.executable, "-m", "meishi_build.handouts", "--if-chromium"]),
-              "build again (links the PDFs)": _run([sys.executable, "-m", "meishi_build.build"]),
-              "handouts again": _run([sys.executable, "-m", "meishi_build.handouts",
-                                      "--if-chromium"]),
+              "build again (the downloads' sizes)": _run([sys.executable, "-m",
+                                                          "meishi_build.build"]),
               "publish": _run([sys.executable, "-m", "meishi_build.publish", "--if-chromium"])}
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "junit.xml"
