@@ -14,7 +14,7 @@
   build executed them (tests/build/test_executed.py reads its executed copies).
   A run that names ``chapters/`` still executes its notebooks through nbval.
 
-Run in parallel (``make test`` runs ``pytest -n 2``, pytest-xdist), a
+Run in parallel (``make test`` runs ``pytest -n 3``, pytest-xdist), a
 notebook's cells stay together on one worker (they share its kernel), and so do the
 tests of a file with a module- or class-scoped fixture (it is set up once); every other
 test goes to whichever worker is free.

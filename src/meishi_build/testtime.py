@@ -3,9 +3,9 @@
 The phases are the steps of ``make test`` after the build (which the benchmark times on
 its own): lint, the classroom notebooks, the handouts, the build again (cached: the
 teacher's pages name each download's size), the publish check, and pytest as ``make
-test`` runs it (two workers).  Inside pytest, each test's duration (from a JUnit XML
+test`` runs it (three workers).  Inside pytest, each test's duration (from a JUnit XML
 report) is summed by part of the suite: the notebooks nbval executes, then each folder
-of ``tests/``.  With two workers the summed durations exceed the wall time, so the parts
+of ``tests/``.  With three workers the summed durations exceed the wall time, so the parts
 are given as shares.
 """
 
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from meishi.paths import ROOT
 
-PYTEST = ["-m", "pytest", "-n", "2", "-q", "-p", "no:cacheprovider"]
+PYTEST = ["-m", "pytest", "-n", "3", "-q", "-p", "no:cacheprovider"]
 
 
 def _run(args: list[str], env: dict[str, str] | None = None) -> float:
@@ -61,7 +61,7 @@ def measure_phases() -> tuple[dict[str, float], Counter]:
         report = Path(tmp) / "junit.xml"
         env = {**os.environ, "MEISHI_REQUIRE_BUILD": "1", "MEISHI_HANDOUTS": "",
                "PATH": f"{bin_}{os.pathsep}{os.environ.get('PATH', '')}"}
-        phases["pytest (2 workers)"] = _run(
+        phases["pytest (3 workers)"] = _run(
             [sys.executable, *PYTEST, f"--junitxml={report}"], env=env)
         return phases, pytest_parts(report)
 
