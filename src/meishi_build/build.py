@@ -33,7 +33,6 @@ import os
 import re
 import shutil
 import sys
-import threading
 from pathlib import Path
 
 from meishi.paths import ROOT
@@ -110,18 +109,17 @@ def both(cmd: list[str], student: tuple[list[str], Path] | None, env: dict[str, 
          root: Path) -> int:
     """The full book, and the student edition (None: no edition); one status.
 
-    When the execution cache holds every notebook, the edition executes nothing: it is
-    built beside the full book, on the other core, and its output, held back, is printed
-    after the full book's.  Otherwise (a notebook to run) it is built after the full book,
+    When the execution cache holds every notebook (``meishi_build.execute`` saw them all
+    cached, and none has changed since), the edition executes nothing: it is built beside
+    the full book, on the other core, and its output, held back, is printed after the full
+    book's.  Otherwise (a notebook to run, or not known) it is built after the full book,
     as before, since both would write the cache."""
     if student is None:
         return _finish(*run(cmd, env), root)
     doctrees = root / "_build" / ".doctrees"
     with Beside(student[0], env) as edition:
-        check = threading.Thread(target=_start_if_cached, args=(edition, root), daemon=True)
-        check.start()
+        _start_if_cached(edition, root)
         status, log = run(cmd, env)
-        check.join()
         if status != 0:  # no stale student edition either
             edition.stop()
             shutil.rmtree(student[1], ignore_errors=True)
@@ -141,12 +139,14 @@ def both(cmd: list[str], student: tuple[list[str], Path] | None, env: dict[str, 
 
 
 def _start_if_cached(edition: Beside, root: Path) -> None:
+    """Start the edition when ``meishi_build.execute`` saw every notebook cached and none
+    has changed since; else (or if that cannot be read) it waits for the full book."""
     try:
-        from .execute import pending
+        from .execute import complete
 
-        if pending(root, root / "_build" / ".jupyter_cache"):
+        if not complete(root, root / "_build" / ".jupyter_cache"):
             return
-    except Exception:  # a cache that cannot be read: one after the other
+    except Exception:  # unknown: one after the other, as is safe
         return
     edition.start()
 

@@ -19,6 +19,7 @@ seeded by its own code.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
@@ -27,7 +28,11 @@ from pathlib import Path
 
 from meishi.paths import ROOT
 
-__all__ = ["main", "pending", "run"]
+__all__ = ["COMPLETE", "complete", "main", "pending", "run"]
+
+#: Written into the cache by :func:`run` when every notebook of the table of contents is
+#: cached: each notebook's size and modification time then (see :func:`complete`).
+COMPLETE = "meishi-complete.json"
 
 
 def _settings(root: Path) -> tuple[int, bool]:
@@ -81,6 +86,22 @@ def pending(root: Path, cache_path: Path) -> list[Path]:
     return missing
 
 
+def _stamps(root: Path) -> dict[str, list[int]]:
+    return {p.relative_to(root).as_posix(): [p.stat().st_size, p.stat().st_mtime_ns]
+            for p in _toc_notebooks(root)}
+
+
+def complete(root: Path, cache_path: Path) -> bool:
+    """Whether the cache held every notebook of the table of contents when :func:`run` last
+    ended, and no notebook has changed since (its size and time as then): then a build
+    executes nothing.  Reads no notebook (no nbformat: quick), so a build can ask it."""
+    try:
+        recorded = json.loads((cache_path / COMPLETE).read_text(encoding="utf-8"))
+        return recorded == _stamps(root)
+    except (OSError, ValueError):
+        return False
+
+
 def _execute(path: str, timeout: int, allow_errors: bool):
     """Execute one notebook as myst-nb's cache mode does; (path, notebook, seconds, error)."""
     import nbformat
@@ -102,8 +123,12 @@ def run(root: Path = ROOT, jobs: int | None = None, quiet: bool = False) -> int:
     from jupyter_cache.base import CacheBundleIn
 
     cache_path = root / "_build" / ".jupyter_cache"
+    marker = cache_path / COMPLETE
+    marker.unlink(missing_ok=True)  # until this run has seen every notebook cached
+    before = _stamps(root)
     todo = pending(root, cache_path)
     if not todo:
+        _mark(marker, root, before)
         return 0
     jobs = jobs or max(1, min(2, os.cpu_count() or 1))
     timeout, allow_errors = _settings(root)
@@ -132,7 +157,16 @@ def run(root: Path = ROOT, jobs: int | None = None, quiet: bool = False) -> int:
     if not quiet:
         print(f"Executed {stored} of {len(todo)} notebooks on {jobs} processes in "
               f"{time.perf_counter() - start:.1f} s", flush=True)
+    if stored == len(todo):
+        _mark(marker, root, before)
     return stored
+
+
+def _mark(marker: Path, root: Path, before: dict[str, list[int]]) -> None:
+    """Record the notebooks as cached, unless one changed while they were executed."""
+    if _stamps(root) == before:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.write_text(json.dumps(before), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -225,7 +225,7 @@ def finished(monkeypatch):
         calls.append((status, log.split(), doctrees is not None))
         return status
     monkeypatch.setattr(build, "_finish", record)
-    monkeypatch.setattr(execute, "pending", lambda root, cache: [])
+    monkeypatch.setattr(execute, "complete", lambda root, cache: True)
     return calls
 
 
@@ -252,19 +252,19 @@ def test_with_every_notebook_cached_both_build_at_once_the_student_s_output_afte
     assert finished == [(0, ["full"], False), (0, ["student-first", "student-last"], True)]
 
 
-@pytest.mark.parametrize("pending", [["a notebook to run"], RuntimeError("no cache")],
-                         ids=["pending", "unreadable"])
+@pytest.mark.parametrize("complete", [False, RuntimeError("no cache")],
+                         ids=["a notebook to run", "unknown"])
 def test_with_a_notebook_to_execute_the_edition_follows_the_full_book(
-        tmp_path, finished, monkeypatch, capfd, pending):
+        tmp_path, finished, monkeypatch, capfd, complete):
     """Both builds would write the execution cache: one after the other, as before."""
     from meishi_build import execute
     from meishi_build.build import both
 
     def check(root, cache):
-        if isinstance(pending, Exception):
-            raise pending
-        return pending
-    monkeypatch.setattr(execute, "pending", check)
+        if isinstance(complete, Exception):
+            raise complete
+        return complete
+    monkeypatch.setattr(execute, "complete", check)
     full, edition, began, ended = _overlap(tmp_path)
     assert both(full, (edition, tmp_path / "student"), dict(os.environ), tmp_path) == 0
     assert float(began.read_text()) > float(ended.read_text())
