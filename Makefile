@@ -158,9 +158,14 @@ publish: handouts notebooks
 # the tests read the build's execution cache, and nbval executes only the student
 # notebooks, whose code differs.
 # pytest runs on three workers (pytest-xdist; on this 2-core machine a third fills the
-# time the other two wait on a browser: 803 s -> 766 s); tests/conftest.py keeps a notebook's
-# cells, and the tests of a file that sets up something for the whole file, on one.
-test: export MEISHI_HANDOUTS = $(if $(wildcard /usr/bin/chromium),promised,)
+# time the other two wait on a browser: one run each, 803 s -> 766 s); tests/conftest.py
+# keeps a notebook's cells, and the tests of a file that sets up something for the
+# whole file, on one worker.
+# MEISHI_HANDOUTS is "promised" when meishi_build.devserver finds the Chromium that prints
+# the handouts ($CHROMIUM, /usr/bin/chromium or chromium on the PATH; stdlib only, so no
+# .venv is needed to ask).
+HANDOUTS_PROMISE := $(shell PYTHONPATH=src $(PYTHON) -c 'from meishi_build.devserver import chromium_path as c; print("promised" if c() else "")' 2>/dev/null)
+test: export MEISHI_HANDOUTS = $(HANDOUTS_PROMISE)
 test: book lint notebooks
 	$(BIN)/python -m meishi_build.handouts --if-chromium
 	$(BIN)/python -m meishi_build.build

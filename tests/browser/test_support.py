@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -63,6 +64,13 @@ def test_a_reader_leaving_mid_file_is_not_an_error_but_a_real_error_is_printed(
 
     from meishi_build import devserver
 
+    seen: list[str] = []  # the errors the server met, whatever it then printed
+    handle_error = devserver._Server.handle_error
+
+    def spy(self, request, client_address):
+        seen.append(type(sys.exc_info()[1]).__name__)
+        handle_error(self, request, client_address)
+    monkeypatch.setattr(devserver._Server, "handle_error", spy)
     (tmp_path / "big.bin").write_bytes(b"x" * 20_000_000)
     with serve(tmp_path) as base:
         for _ in range(5):
@@ -71,7 +79,11 @@ def test_a_reader_leaving_mid_file_is_not_an_error_but_a_real_error_is_printed(
                 s.recv(1000)
                 s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00"
                              b"\x00\x00\x00\x00")  # close with a reset, as a tab does
-        time.sleep(0.5)
+        deadline = time.monotonic() + 20
+        while len(seen) < 5 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(seen) == 5 and all(e in ("BrokenPipeError", "ConnectionResetError")
+                                      for e in seen), seen
         assert "Traceback" not in capfd.readouterr().err
 
         def broken(self):

@@ -194,3 +194,22 @@ def test_make_book_with_a_broken_widget_front_end(tmp_path: Path) -> None:
     result = _make_book(copy)
     tail = _check_failed_cleanly(copy, result, "Expected identifier but found")
     assert "Failed: the web bundle" in tail and "at web/dist/.built" in tail
+
+
+@pytest.mark.parametrize("chromium", ["a file", None], ids=["$CHROMIUM set", "as found"])
+def test_make_test_promises_the_handouts_exactly_when_they_can_be_printed(
+        tmp_path, monkeypatch, chromium):
+    """make test builds each chapter linking its handout (MEISHI_HANDOUTS=promised) only if
+    the handouts step will print it: the Makefile asks meishi_build.devserver.chromium_path,
+    as the handouts step does, in the same environment."""
+    from meishi_build import devserver
+
+    monkeypatch.delenv("CHROMIUM", raising=False)
+    if chromium:
+        (tmp_path / "chromium").write_text("", encoding="utf-8")
+        monkeypatch.setenv("CHROMIUM", str(tmp_path / "chromium"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MAKE")}
+    shown = subprocess.run(
+        ["make", "-s", "--eval", "show-promise: ; @echo '[$(HANDOUTS_PROMISE)]'",
+         "show-promise"], cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
+    assert shown.strip() == f"[{'promised' if devserver.chromium_path() else ''}]"

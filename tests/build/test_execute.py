@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import nbformat
+import pytest
 from jupyter_cache import get_cache
 
 from meishi_build.execute import COMPLETE, complete, pending, run
@@ -72,3 +73,26 @@ def test_complete_says_when_the_cache_holds_every_notebook_and_none_changed_sinc
     import shutil
     shutil.rmtree(cache_path)  # the inputs stamp drops the cache, and the mark with it
     assert not complete(tmp_path, cache_path)
+
+
+def test_run_takes_the_mark_away_before_it_looks_at_the_cache(tmp_path: Path, monkeypatch
+                                                              ) -> None:
+    """A run that stops half-way (here: the cache cannot be read) leaves no mark behind, even
+    one that matched the notebooks: only a run that saw every notebook cached writes it."""
+    from meishi_build import execute
+
+    (tmp_path / "_toc.yml").write_text(
+        "format: jb-book\nroot: index\nparts:\n- caption: A\n  chapters:\n"
+        "  - file: chapters/one\n", encoding="utf-8")
+    (tmp_path / "_config.yml").write_text("execute:\n  timeout: 60\n", encoding="utf-8")
+    (tmp_path / "index.md").write_text("# Home\n", encoding="utf-8")
+    _notebook(tmp_path / "chapters" / "one.ipynb", "x = 1")
+    cache_path = tmp_path / "_build" / ".jupyter_cache"
+    assert run(tmp_path, jobs=1, quiet=True) == 1 and complete(tmp_path, cache_path)
+
+    def unreadable(root, cache):
+        raise RuntimeError("the cache cannot be read")
+    monkeypatch.setattr(execute, "pending", unreadable)
+    with pytest.raises(RuntimeError):
+        run(tmp_path, jobs=1, quiet=True)
+    assert not (cache_path / COMPLETE).exists() and not complete(tmp_path, cache_path)

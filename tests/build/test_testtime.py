@@ -28,9 +28,9 @@ def test_a_junit_report_is_summed_by_part(tmp_path):
 
 
 def test_the_table_gives_seconds_and_shares():
-    lines = table({"lint": 10.0, "pytest (2 workers)": 30.0},
+    lines = table({"lint": 10.0, "pytest (3 workers)": 30.0},
                   Counter({"tests/browser": 45.0, "tests/kit": 15.0}))
     assert "| lint | 10 | 25% |" in lines
-    assert "| pytest (2 workers) | 30 | 75% |" in lines
+    assert "| pytest (3 workers) | 30 | 75% |" in lines
     assert "| **total** | **40** | |" in lines
     assert "| tests/browser | 45 | 75% |" in lines
