@@ -32,6 +32,8 @@ from pathlib import Path
 
 from meishi.paths import ROOT
 
+from .streams import echo
+
 __all__ = ["Step", "StepResult", "main", "run_steps", "steps", "summary"]
 
 #: The line GNU make prints for a failed rule; the summary names the target instead.
@@ -81,7 +83,6 @@ def steps(extra: list[str] | None = None, make: str | None = None) -> list[Step]
 
 def _run(step: Step, root: Path) -> StepResult:
     """Run ``step`` in ``root``, streaming its output; hold its standard error back."""
-    chunks: list[str] = []
     with tempfile.TemporaryFile() as errors:
         try:
             proc = subprocess.Popen(step.argv, cwd=root, stdout=subprocess.PIPE,
@@ -89,20 +90,10 @@ def _run(step: Step, root: Path) -> StepResult:
         except OSError as exc:
             return StepResult(step, 127, "", f"cannot run {step.argv[0]}: {exc.strerror}\n")
         with proc:
-            assert proc.stdout is not None
-            try:
-                for raw in proc.stdout:
-                    sys.stdout.buffer.write(raw)
-                    sys.stdout.flush()
-                    chunks.append(raw.decode("utf-8", errors="replace"))
-                status = proc.wait()
-            except KeyboardInterrupt:
-                proc.terminate()
-                proc.wait()
-                status = 130
+            status, output = echo(proc)
         errors.seek(0)
         text = errors.read().decode("utf-8", errors="replace")
-    return StepResult(step, status, "".join(chunks), text)
+    return StepResult(step, status, output, text)
 
 
 def _error_lines(text: str) -> list[str]:

@@ -6,25 +6,32 @@ import subprocess
 import sys
 import tempfile
 
-__all__ = ["Beside", "run"]
+__all__ = ["Beside", "echo", "run"]
+
+
+def echo(proc: subprocess.Popen) -> tuple[int, str]:
+    """Echo ``proc``'s output line by line as it comes; (its status, its output).  Ctrl-C
+    ends it: status 130."""
+    chunks: list[str] = []
+    assert proc.stdout is not None
+    try:
+        for raw in proc.stdout:
+            sys.stdout.buffer.write(raw)
+            sys.stdout.flush()
+            chunks.append(raw.decode("utf-8", errors="replace"))
+        status = proc.wait()
+    except KeyboardInterrupt:
+        proc.terminate()
+        proc.wait()
+        status = 130
+    return status, "".join(chunks)
 
 
 def run(cmd: list[str], env: dict[str, str]) -> tuple[int, str]:
     """Run ``cmd``, echoing its output line by line as it comes; return (status, output)."""
-    chunks: list[str] = []
     with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                           env=env) as proc:
-        assert proc.stdout is not None
-        try:
-            for raw in proc.stdout:
-                sys.stdout.buffer.write(raw)
-                sys.stdout.flush()
-                chunks.append(raw.decode("utf-8", errors="replace"))
-        except KeyboardInterrupt:
-            proc.terminate()
-            proc.wait()
-            return 130, "".join(chunks)
-        return proc.wait(), "".join(chunks)
+        return echo(proc)
 
 
 class Beside:
