@@ -24,6 +24,7 @@ import re
 
 import pytest
 from conftest import WIDGET_VIEW, WIDGETS_READY, PageLog, walk
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from helpers import HTML
 from meishi.chapters import discover
@@ -67,12 +68,24 @@ def phone(new_page, book_url):
     return _open
 
 
-def _dialog_open(page, dialog_id: str) -> bool:
-    return page.evaluate("""(id) => { const d = document.getElementById(id);
-        if (!d || !d.open) return false;
-        const r = d.getBoundingClientRect();
-        return r.width > 100 && r.height > 100 && getComputedStyle(d).visibility !== 'hidden'; }""",
-                         dialog_id)
+#: The dialog is open, at least 100 x 100 px and visible.  The theme slides a sidebar in
+#: (visibility and margin, 0.2 s), so this is waited for, not read once the dialog opens.
+DIALOG_SHOWN = """(id) => { const d = document.getElementById(id);
+    if (!d || !d.open) return false;
+    const r = d.getBoundingClientRect();
+    return r.width > 100 && r.height > 100 && getComputedStyle(d).visibility !== 'hidden'; }"""
+
+
+def _wait_open(page, dialog_id: str, what: str = "the dialog") -> None:
+    """Wait (3 s at most) until the dialog is open and shown; fail saying so if not."""
+    try:
+        page.wait_for_function(DIALOG_SHOWN, arg=dialog_id, timeout=3000)
+    except PlaywrightTimeout:
+        state = page.evaluate("""(id) => { const d = document.getElementById(id);
+            const r = d.getBoundingClientRect();
+            return {open: d.open, width: r.width, height: r.height,
+                    visibility: getComputedStyle(d).visibility}; }""", dialog_id)
+        pytest.fail(f"{what} did not open and show within 3 s: {state}")
 
 
 def _wait_closed(page, dialog_id: str) -> None:
@@ -89,14 +102,12 @@ SECONDARY = ".bd-header-article .secondary-toggle"
 def test_chapter_menu_opens_by_tap_and_reaches_another_chapter(phone, viewport, dark):
     page, log = phone("chapters/01_profile_signal.html", viewport, dark)
     page.locator(PRIMARY).tap()
-    page.wait_for_function("() => document.getElementById('pst-primary-sidebar-modal').open",
-                           timeout=3000)
-    assert _dialog_open(page, "pst-primary-sidebar-modal"), "the chapter menu did not open"
+    _wait_open(page, "pst-primary-sidebar-modal", "the chapter menu")
     # closed by its own button, then opened again and used
     page.locator("#pst-primary-sidebar-modal .meishi-dialog-close").tap()
     _wait_closed(page, "pst-primary-sidebar-modal")
     page.locator(PRIMARY).tap()
-    page.wait_for_function("() => document.getElementById('pst-primary-sidebar-modal').open")
+    _wait_open(page, "pst-primary-sidebar-modal", "the chapter menu")
     link = page.locator("#pst-primary-sidebar-modal a", has_text=re.compile(r"^\s*2\.\s"))
     heights = page.evaluate("""() => [...document.querySelectorAll(
         '#pst-primary-sidebar-modal .bd-sidenav a')].map(a => a.getBoundingClientRect().height)""")
@@ -112,9 +123,7 @@ def test_chapter_menu_opens_by_tap_and_reaches_another_chapter(phone, viewport, 
 def test_contents_open_by_tap_and_close(phone, viewport, dark):
     page, log = phone("chapters/03_trust.html", viewport, dark)
     page.locator(SECONDARY).tap()
-    page.wait_for_function("() => document.getElementById('pst-secondary-sidebar-modal').open",
-                           timeout=3000)
-    assert _dialog_open(page, "pst-secondary-sidebar-modal"), "the contents did not open"
+    _wait_open(page, "pst-secondary-sidebar-modal", "the contents")
     entries = page.locator("#pst-secondary-sidebar-modal nav a")
     assert entries.count() >= 5, "the contents list no sections"
     heights = page.evaluate("""() => [...document.querySelectorAll(
@@ -125,7 +134,7 @@ def test_contents_open_by_tap_and_close(phone, viewport, dark):
     _wait_closed(page, "pst-secondary-sidebar-modal")
     # and a section reached through it
     page.locator(SECONDARY).tap()
-    page.wait_for_function("() => document.getElementById('pst-secondary-sidebar-modal').open")
+    _wait_open(page, "pst-secondary-sidebar-modal", "the contents")
     target = page.locator("#pst-secondary-sidebar-modal nav a").nth(2)
     href = target.get_attribute("href")
     target.tap()
@@ -143,9 +152,7 @@ def test_menus_open_and_close_by_keyboard(phone, viewport, kind):
     for key in ("Enter", " "):
         button.focus()
         page.keyboard.press(key)
-        page.wait_for_function("(id) => document.getElementById(id).open", arg=dialog,
-                               timeout=3000)
-        assert _dialog_open(page, dialog)
+        _wait_open(page, dialog, f"the {kind} sidebar (key {key!r})")
         page.keyboard.press("Escape")
         _wait_closed(page, dialog)
         # focus goes back to the button that opened it
