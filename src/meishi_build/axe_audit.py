@@ -111,7 +111,7 @@ def audit(paths: list[str] | None = None, *, root: Path = HTML) -> dict:
     paths = paths or pages(root)
     seen: dict[tuple, dict] = {}
     moved_total = 0
-    with serve(root) as base, chromium() as browser:
+    with serve(root) as base, chromium(desktop=True) as browser:
         for path in paths:
             for dark in (False, True):
                 found, moved = _audit_page(browser, base, path, dark, axe)

@@ -135,7 +135,7 @@ def widget_timings(changes: int = 300, seed: int = 20150113,
 
     times: dict[str, np.ndarray] = {}
     ready: dict[str, float] = {}
-    with serve(HTML, gzip=True) as url, chromium() as browser:
+    with serve(HTML, gzip=True) as url, chromium(desktop=True) as browser:
         for path, ids in widget_pages().items():
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()
@@ -164,7 +164,7 @@ def page_weights() -> dict[str, tuple[int, int]]:
     pages = sorted(str(p.relative_to(HTML)) for p in HTML.rglob("*.html")
                    if not p.relative_to(HTML).parts[0].startswith("_"))
     out: dict[str, tuple[int, int]] = {}
-    with serve(HTML, gzip=True) as url, chromium() as browser:
+    with serve(HTML, gzip=True) as url, chromium(desktop=True) as browser:
         for path in pages:
             context = browser.new_context()
             page = context.new_page()

@@ -24,7 +24,8 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["CHROMIUM_ARGS", "chromium", "chromium_path", "local_only", "outside", "serve"]
+__all__ = ["CHROMIUM_ARGS", "DESKTOP", "HEADLESS_SHELL", "chromium", "chromium_path", "local_only",
+           "outside", "serve"]
 
 #: The features Playwright (the pinned version) turns off with its own ``--disable-features``.
 #: Chromium obeys only the last such switch, so ours repeats them (a test checks the
@@ -96,20 +97,34 @@ def serve(root: Path | str, *, gzip: bool = False) -> Iterator[str]:
         server.server_close()
 
 
-def chromium_path() -> str | None:
-    """Debian's Chromium (or $CHROMIUM), which Playwright drives; never a downloaded one."""
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+#: Debian's two builds of one Chromium release, from one source package: the headless-only
+#: shell (package chromium-headless-shell; Playwright's own choice for headless work) and
+#: the desktop browser (package chromium). The shell draws a page with the same Blink and
+#: V8 and about a third less CPU, without the desktop browser's windows and interface
+#: (tests/browser/test_engines.py holds it to the desktop build on a chapter page).
+HEADLESS_SHELL = "/usr/bin/chromium-headless-shell"
+DESKTOP = "/usr/bin/chromium"
+
+
+def chromium_path(desktop: bool = False) -> str | None:
+    """The Chromium Playwright drives, never a downloaded one: ``$CHROMIUM`` if set; else
+    Debian's headless shell (the tests, the handouts, the slides), unless ``desktop``
+    (the benchmark and the reports measure what a reader's browser does); else Debian's
+    chromium."""
+    shell = () if desktop else (HEADLESS_SHELL, shutil.which("chromium-headless-shell"))
+    for candidate in (os.environ.get("CHROMIUM"), *shell, DESKTOP, shutil.which("chromium")):
         if candidate and Path(candidate).is_file():
             return candidate
     return None
 
 
 @contextlib.contextmanager
-def chromium() -> Iterator:
-    """A headless Chromium (Playwright's Browser); RuntimeError when none is installed."""
+def chromium(desktop: bool = False) -> Iterator:
+    """A headless Chromium (Playwright's Browser), :func:`chromium_path`'s; RuntimeError
+    when none is installed."""
     from playwright.sync_api import sync_playwright
 
-    path = chromium_path()
+    path = chromium_path(desktop)
     if path is None:
         raise RuntimeError("Chromium not found at /usr/bin/chromium: install Debian's chromium")
     with sync_playwright() as p:

@@ -144,7 +144,7 @@ def measure(html: Path = HTML) -> dict:
 
     pages = sorted(str(p.relative_to(html)) for p in (html / "chapters").glob("0*.html"))
     report: dict = {"viewports": {}}
-    with serve(html) as base, chromium() as browser:
+    with serve(html) as base, chromium(desktop=True) as browser:
         for name, viewport in VIEWPORTS.items():
             found = report["viewports"][name] = {}
             for path in pages:

@@ -1,8 +1,9 @@
 """Fixtures for driving the built book in Debian's Chromium through Playwright.
 
-Never `playwright install`: the tests use /usr/bin/chromium. On a machine
-without it they skip and say so; under CI (CI=true) they must run, so a
-missing browser fails them instead.
+Never `playwright install`: the tests use Debian's Chromium, its headless shell
+(/usr/bin/chromium-headless-shell) where installed, else /usr/bin/chromium
+(meishi_build.devserver.chromium_path). On a machine without either they skip and
+say so; under CI (CI=true) they must run, so a missing browser fails them instead.
 """
 
 from __future__ import annotations

@@ -325,3 +325,26 @@ def test_a_walk_fails_the_test_naming_every_failed_step():
     with pytest.raises(pytest.fail.Exception,
                        match=r"(?s)2 failures in a walk of 3 steps.*\[one\].*\[three\]"):
         walk(lambda: (None,), [("one", bad), ("two", lambda _: None), ("three", bad)])
+
+
+def test_the_tests_drive_the_headless_shell_and_the_benchmark_the_desktop_build(
+        monkeypatch, tmp_path):
+    """chromium_path: $CHROMIUM first; then Debian's headless shell, unless the desktop
+    build is asked for (the benchmark, the reports); then Debian's chromium; else None."""
+    from meishi_build import devserver
+
+    shell, desktop = tmp_path / "chromium-headless-shell", tmp_path / "chromium"
+    monkeypatch.setattr(devserver, "HEADLESS_SHELL", str(shell))
+    monkeypatch.setattr(devserver, "DESKTOP", str(desktop))
+    monkeypatch.setattr(devserver.shutil, "which", lambda name: None)
+    monkeypatch.delenv("CHROMIUM", raising=False)
+    assert devserver.chromium_path() is None and devserver.chromium_path(True) is None
+    desktop.write_text("")
+    assert devserver.chromium_path() == devserver.chromium_path(True) == str(desktop)
+    shell.write_text("")
+    assert devserver.chromium_path() == str(shell)
+    assert devserver.chromium_path(desktop=True) == str(desktop)
+    chosen = tmp_path / "mine"
+    chosen.write_text("")
+    monkeypatch.setenv("CHROMIUM", str(chosen))
+    assert devserver.chromium_path() == devserver.chromium_path(True) == str(chosen)
