@@ -232,12 +232,14 @@ def _check_column(col: str, series: pd.Series, spec: dict[str, Any], lines: list
     if not nullable:
         for i in blank.to_numpy().nonzero()[0]:
             bad(i, "is empty, but the column is not nullable")
-    filled = [(i, str(series.iloc[i])) for i in (~blank).to_numpy().nonzero()[0]]
+    cells = series.to_numpy()
+    filled = [(i, str(cells[i])) for i in (~blank).to_numpy().nonzero()[0]]
     if ctype in ("int", "float"):
         converted = pd.to_numeric(series, errors="coerce")
+        numbers = converted.to_numpy(dtype="float64", na_value=math.nan)
         lo, hi = spec.get("min"), spec.get("max")
         for i, text in filled:
-            number = float(converted.iloc[i])
+            number = float(numbers[i])
             if text.strip().lower().lstrip("+-") in _NON_FINITE or math.isinf(number):
                 bad(i, f"{text!r} is not a finite number")
             elif math.isnan(number):

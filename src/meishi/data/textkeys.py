@@ -26,6 +26,7 @@ Every problem is worded ``<file>, line <n>, column '<name>': ...``.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -63,14 +64,17 @@ def _char(ch: str) -> str:
     return f"U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed character')}"
 
 
+@functools.lru_cache(maxsize=4096)
 def _script(ch: str) -> str | None:
     name = unicodedata.name(ch, "")
     return next((s for s in _SCRIPTS if name.startswith(s + " ")), None) if ch.isalpha() \
         else None
 
 
+@functools.lru_cache(maxsize=65536)
 def cell_problem(text: str, key: bool = True) -> str | None:
-    """What is wrong with one text cell (see the module docstring), or None."""
+    """What is wrong with one text cell (see the module docstring), or None.  The answer
+    depends on the text alone, so it is kept: a dataset repeats its keys on many lines."""
     for at, ch in enumerate(text, start=1):
         category = unicodedata.category(ch)
         if category in _INVISIBLE or (category == "Zs" and ch != " "):
