@@ -246,6 +246,21 @@ def student_command(root: Path, extra: list[str]) -> tuple[list[str], Path] | No
     return [sys.executable, "-m", "meishi_build.edition", "--root", str(root), *own], out
 
 
+def _student_toc_file(root: Path) -> Path:
+    """The edition's table of contents, ``_build/student/_toc.yml``, whatever ``--out``
+    says: Sphinx reads every page again when the path changes (a setting of the read
+    documents), so an edition written elsewhere from the same doctrees (``--out``,
+    ``--doctrees``: ``QUIZ_KEYS=off`` for a graded copy) is only written, not read
+    again.  Written only when its text changes, so its date says when it last did."""
+    path = root / "_build" / "student" / "_toc.yml"
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    text = yaml.safe_dump(student_toc(toc), sort_keys=False)
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=None, help="the book's folder")
@@ -270,10 +285,8 @@ def main(argv: list[str] | None = None) -> int:
     out = (args.out or root / "_build" / "student").resolve()
     doctrees = (args.doctrees or root / "_build" / ".doctrees" / "student").resolve()
     out.mkdir(parents=True, exist_ok=True)
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    (out / "_toc.yml").write_text(yaml.safe_dump(student_toc(toc), sort_keys=False),
-                                  encoding="utf-8")
-    overrides = {"external_toc_path": (out / "_toc.yml").as_posix(), "nitpicky": True,
+    toc_path = _student_toc_file(root)
+    overrides = {"external_toc_path": toc_path.as_posix(), "nitpicky": True,
                  "latex_individualpages": False, "meishi_edition": "student",
                  "meishi_quiz_keys": keys,
                  "nb_execution_cache_path": str(root / "_build" / ".jupyter_cache"),

@@ -269,11 +269,14 @@ def keys_off(tmp_path_factory, student) -> dict[str, str]:
     shutil.copytree(ROOT / "_build" / ".doctrees" / "student", tmp / "doctrees")
     result = subprocess.run(
         [sys.executable, "-m", "meishi_build.edition", "--out", str(tmp / "out"),
-         "--doctrees", str(tmp / "doctrees"), "--quiet"],
+         "--doctrees", str(tmp / "doctrees")],
         env={**os.environ, "QUIZ_KEYS": "off"}, capture_output=True, text=True,
         timeout=600, check=False)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert "WARNING" not in result.stderr, result.stderr[-3000:]
+    # written from the read documents, none read again (edition._student_toc_file)
+    assert "writing output" in result.stdout, result.stdout[-3000:]
+    assert "0 added, 0 changed, 0 removed" in result.stdout, result.stdout[-3000:]
     return _pages(tmp / "out" / "html")
 
 
