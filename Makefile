@@ -162,7 +162,7 @@ publish: handouts notebooks
 # keeps a notebook's cells, and the tests of a file that sets up something for the
 # whole file, on one worker.
 # MEISHI_HANDOUTS is "promised" when meishi_build.devserver finds the Chromium that prints
-# the handouts ($CHROMIUM, /usr/bin/chromium or chromium on the PATH; stdlib only, so no
+# the handouts ($CHROMIUM, Debian's chromium-headless-shell or chromium; stdlib only, so no
 # .venv is needed to ask).
 HANDOUTS_PROMISE := $(shell PYTHONPATH=src $(PYTHON) -c 'from meishi_build.devserver import chromium_path as c; print("promised" if c() else "")' 2>/dev/null)
 test: export MEISHI_HANDOUTS = $(HANDOUTS_PROMISE)

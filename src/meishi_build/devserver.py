@@ -24,8 +24,8 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["CHROMIUM_ARGS", "DESKTOP", "HEADLESS_SHELL", "chromium", "chromium_path", "local_only",
-           "outside", "serve"]
+__all__ = ["CHROMIUM_ARGS", "DESKTOP", "HEADLESS_SHELL", "NOT_FOUND", "chromium",
+           "chromium_path", "local_only", "outside", "serve"]
 
 #: The features Playwright (the pinned version) turns off with its own ``--disable-features``.
 #: Chromium obeys only the last such switch, so ours repeats them (a test checks the
@@ -104,6 +104,9 @@ def serve(root: Path | str, *, gzip: bool = False) -> Iterator[str]:
 #: (tests/browser/test_engines.py holds it to the desktop build on a chapter page).
 HEADLESS_SHELL = "/usr/bin/chromium-headless-shell"
 DESKTOP = "/usr/bin/chromium"
+#: What is said when neither is found.
+NOT_FOUND = ("Chromium not found (/usr/bin/chromium-headless-shell, /usr/bin/chromium or "
+             "$CHROMIUM): install Debian's chromium-headless-shell and chromium")
 
 
 def chromium_path(desktop: bool = False) -> str | None:
@@ -126,7 +129,7 @@ def chromium(desktop: bool = False) -> Iterator:
 
     path = chromium_path(desktop)
     if path is None:
-        raise RuntimeError("Chromium not found at /usr/bin/chromium: install Debian's chromium")
+        raise RuntimeError(NOT_FOUND)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         try:

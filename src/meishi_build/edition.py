@@ -34,7 +34,6 @@ these too.
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import os
 import re
@@ -48,6 +47,7 @@ from docutils import nodes
 from sphinx.errors import ExtensionError
 from sphinx.util import docname_join
 
+from .studenttoc import student_toc, student_toc_file, teacher_pages
 from .versions import TEACHING_PLAN, is_answer, is_teacher
 
 __all__ = ["QUIZ_KEYS", "lock_quizzes", "main", "quiz_keys", "student_command", "student_toc",
@@ -69,36 +69,6 @@ def quiz_keys(environ: Mapping[str, str]) -> bool:
         raise ValueError(f"{QUIZ_KEYS}={environ[QUIZ_KEYS]!r}: use on (self-check quizzes "
                          "with their feedback) or off (no keys, for graded use)")
     return _SWITCH[value]
-
-
-def student_toc(toc: dict) -> dict:
-    """The table of contents without its teacher parts."""
-    return {**toc, "parts": [p for p in toc.get("parts", [])
-                             if not is_teacher(str(p.get("caption", "")))]}
-
-
-def _title(source: Path) -> str:
-    text = source.read_text(encoding="utf-8")
-    if source.suffix == ".ipynb":
-        cells = json.loads(text).get("cells", [])
-        text = "".join(cells[0].get("source", "")) if cells else ""
-    match = re.search(r"^# (.+)$", text, re.M)
-    return match.group(1).strip() if match else source.stem
-
-
-@functools.cache
-def teacher_pages(root: Path) -> dict[str, str]:
-    """Docname and title of every page in the teacher parts of ``root/_toc.yml``."""
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    pages: dict[str, str] = {}
-    for part in toc.get("parts", []):
-        if is_teacher(str(part.get("caption", ""))):
-            for entry in part.get("chapters", []):
-                doc = str(entry["file"]).removesuffix(".ipynb").removesuffix(".md")
-                source = next((root / f"{doc}{s}" for s in (".ipynb", ".md")
-                               if (root / f"{doc}{s}").is_file()), None)
-                pages[doc] = _title(source) if source else doc
-    return pages
 
 
 def _student(app: Any) -> bool:
@@ -246,26 +216,12 @@ def student_command(root: Path, extra: list[str]) -> tuple[list[str], Path] | No
     return [sys.executable, "-m", "meishi_build.edition", "--root", str(root), *own], out
 
 
-def _student_toc_file(root: Path) -> Path:
-    """The edition's table of contents, ``_build/student/_toc.yml``, whatever ``--out``
-    says: Sphinx reads every page again when the path changes (a setting of the read
-    documents), so an edition written elsewhere from the same doctrees (``--out``,
-    ``--doctrees``: ``QUIZ_KEYS=off`` for a graded copy) is only written, not read
-    again.  Written only when its text changes, so its date says when it last did."""
-    path = root / "_build" / "student" / "_toc.yml"
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    text = yaml.safe_dump(student_toc(toc), sort_keys=False)
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return path
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=None, help="the book's folder")
     parser.add_argument("--out", type=Path, default=None,
-                        help="the edition's folder (default _build/student)")
+                        help="the edition's folder (default _build/student; its table of "
+                             "contents is always _build/student/_toc.yml)")
     parser.add_argument("--doctrees", type=Path, default=None,
                         help="its doctrees (default _build/.doctrees/student)")
     parser.add_argument("--all", action="store_true", help="read every page again")
@@ -285,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     out = (args.out or root / "_build" / "student").resolve()
     doctrees = (args.doctrees or root / "_build" / ".doctrees" / "student").resolve()
     out.mkdir(parents=True, exist_ok=True)
-    toc_path = _student_toc_file(root)
+    toc_path = student_toc_file(root)
     overrides = {"external_toc_path": toc_path.as_posix(), "nitpicky": True,
                  "latex_individualpages": False, "meishi_edition": "student",
                  "meishi_quiz_keys": keys,

@@ -40,7 +40,7 @@ import yaml
 from meishi.paths import BUILD, HTML, ROOT
 
 from . import coursepdf, versions
-from .devserver import chromium, chromium_path, local_only, serve
+from .devserver import NOT_FOUND, chromium, chromium_path, local_only, serve
 from .printpool import Job, print_pages
 
 __all__ = ["GLOSSARY", "HANDOUTS", "answer_key", "chapter_pages", "numbered", "write_handouts"]
@@ -256,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="write the page counts into README.md")
     args = parser.parse_args(argv)
     if args.if_chromium and chromium_path() is None:
-        print("handouts skipped: Chromium not found at /usr/bin/chromium", file=sys.stderr)
+        print(f"handouts skipped: {NOT_FOUND}", file=sys.stderr)
         return 0
     written = write_handouts(args.out)
     # the built site offers each chapter's handout in its download menu, and the teacher's

@@ -215,11 +215,11 @@ def main(argv: list[str] | None = None) -> int:
     for path in written:
         print(f"slides: {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
     if args.pdf:
-        from .devserver import chromium_path
+        from .devserver import NOT_FOUND, chromium_path
         from .slides_pdf import print_decks
 
         if args.if_chromium and chromium_path() is None:
-            print("slide PDFs skipped: Chromium not found at /usr/bin/chromium", file=sys.stderr)
+            print(f"slide PDFs skipped: {NOT_FOUND}", file=sys.stderr)
             return 0
         for path, pages in print_decks(args.out).items():
             print(f"slides: {path.name}: {pages} pages")

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 import pytest
 
 from helpers import HTML, ROOT, chromium_path, require
-from meishi_build.devserver import chromium, local_only, serve
+from meishi_build.devserver import NOT_FOUND, chromium, local_only, serve
 
 AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -30,8 +30,7 @@ def book_url():
 @pytest.fixture(scope="session")
 def browser():
     require(chromium_path() is not None,
-            "Chromium not found at /usr/bin/chromium: install Debian's chromium to run "
-            "the browser tests (.ci/run does)")
+            f"{NOT_FOUND} to run the browser tests (.ci/run does)")
     with chromium() as browser:
         yield browser
 

@@ -6,8 +6,11 @@ The browser tests, the handouts and the slides drive Debian's ``chromium-headles
 a third less CPU a page.  The benchmark and the reports keep the desktop build, which is
 what a reader runs.  This test holds the shell to the desktop build on a chapter page with
 widgets, a chart, a quiz and a prediction, in light at 1280 px and in dark on a phone: the
-same box for every block, to the pixel; the same colours; the same readout and chart after
-a widget is moved by keyboard; the same axe result.
+same release; the same box for every block, to the pixel; the same screen as loaded and
+with the widget moved by keyboard, but for the anti-aliasing of a few glyph edges
+(:data:`AA_LEVEL`); the same readout and chart markup after the move (which must change
+the readout); the same computed colours and images; and no axe violation (critical or
+serious) in either.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ VIEWS = [pytest.param({"viewport": {"width": 1280, "height": 900}, "color_scheme
                        "has_touch": True, "is_mobile": True, "device_scale_factor": 2},
                       id="390-dark")]
 
-#: What is compared: each block's box, the colours, then a widget moved by keyboard.
+#: What is compared: each block's box, the computed colours, the images as loaded.
 SEEN_JS = """() => {
   const box = e => { const r = e.getBoundingClientRect();
     return [Math.round(r.x), Math.round(r.y + scrollY), Math.round(r.width),
@@ -40,18 +43,40 @@ SEEN_JS = """() => {
     .map(e => [e.tagName + '.' + e.className.toString().split(' ')[0], ...box(e)]);
   const colours = ['body', '.bd-article', '.mw-widget', '.mw-summary', '.meishi-quiz', 'a']
     .map(s => document.querySelector(s)).filter(Boolean).map(e => {
-      const c = getComputedStyle(e); return [c.color, c.backgroundColor, c.fontFamily]; });
+      const c = getComputedStyle(e); return [c.color, c.backgroundColor]; });
   return {blocks, colours, height: document.documentElement.scrollHeight,
           theme: document.documentElement.dataset.theme,
           images: [...document.querySelectorAll('.cell_output img')]
-            .map(i => (i.currentSrc || i.src).split('/').pop())};
+            .map(i => [(i.currentSrc || i.src).split('/').pop(), i.complete, i.naturalWidth])};
 }"""
 
+#: The first widget's readout and chart markup (its SVG, as drawn and fitted).
 MOVED_JS = """() => {
   const w = document.querySelector('.mw-widget');
   return {summary: w.querySelector('.mw-summary').innerText,
-          chart: [...w.querySelectorAll('svg, canvas')].map(c => c.outerHTML.length)};
+          chart: [...w.querySelectorAll('svg')].map(c => c.outerHTML)};
 }"""
+
+#: Until the page is still: every animation ended (2 s at most), then two frames drawn.
+STILL_JS = """() => Promise.race([
+    Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),
+    new Promise(r => setTimeout(r, 2000))])
+  .then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))"""
+
+
+#: How far the two builds' screens may differ: the anti-aliased edges of a few glyphs of
+#: the icon font and of the sticky header's text (drawn in a layer of their own) come out
+#: a little lighter or darker (measured: 0.08% of a screen's pixels, by at most 42% of a
+#: level); a missing, moved or recoloured element differs by more, on more pixels.
+AA_LEVEL, AA_SHARE = 0.5, 0.005
+
+
+def _pixels(png: bytes):
+    from io import BytesIO
+
+    from matplotlib.image import imread
+
+    return imread(BytesIO(png), format="png")
 
 
 def _seen(browser, book_url: str, options: dict, axe_source: str) -> dict:
@@ -63,13 +88,22 @@ def _seen(browser, book_url: str, options: dict, axe_source: str) -> dict:
         page.goto(f"{book_url}/{PAGE}", wait_until="load")
         page.wait_for_selector(WIDGETS_READY, state="attached", timeout=15000)
         page.evaluate("document.fonts.ready")
+        page.evaluate(STILL_JS)
         seen = page.evaluate(SEEN_JS)
+        seen["screen"] = page.screenshot()
+        seen["before"] = page.evaluate(MOVED_JS)["summary"]
         slider = page.locator(".mw-widget input[type=range]").first
         slider.focus()
         for _ in range(3):
             page.keyboard.press("ArrowRight")
         page.keyboard.press("PageUp")
+        page.evaluate(STILL_JS)  # the chart's text is fitted a frame after the move
         seen["moved"] = page.evaluate(MOVED_JS)
+        page.evaluate("document.activeElement.blur()")  # no caret or focus ring in the shot
+        page.locator(".mw-widget").first.evaluate(
+            "w => scrollTo({top: w.getBoundingClientRect().top + scrollY, behavior: 'instant'})")
+        page.evaluate(STILL_JS)
+        seen["widget"] = page.screenshot()  # the screen, the moved widget at its top
         seen["axe"] = _axe(page, axe_source)
         seen["errors"] = log.console_errors + log.page_errors + log.blocked + log.failed
         return seen
@@ -83,7 +117,8 @@ def desktop(browser):
     shell, full = chromium_path(), chromium_path(desktop=True)
     require(full is not None and shell != full,
             "the desktop chromium and the headless shell are not both installed "
-            "(apt-get install chromium chromium-headless-shell)")
+            "(apt-get install chromium chromium-headless-shell), or $CHROMIUM names one "
+            "browser for both")
     other = browser.browser_type.launch(executable_path=full, args=CHROMIUM_ARGS)
     yield other
     other.close()
@@ -92,12 +127,22 @@ def desktop(browser):
 @pytest.mark.parametrize("options", VIEWS)
 def test_the_shell_shows_a_chapter_as_the_desktop_browser_does(browser, desktop, book_url,
                                                                axe_source, options):
+    assert browser.version == desktop.version, "not one Chromium release"
     shell = _seen(browser, book_url, options, axe_source)
     full = _seen(desktop, book_url, options, axe_source)
     assert shell["errors"] == [] and full["errors"] == [], (shell["errors"], full["errors"])
+    assert shell["axe"] == [] and full["axe"] == [], (shell["axe"], full["axe"])
     assert shell["theme"] == options["color_scheme"]
-    assert len(shell["blocks"]) > 50 and shell["moved"]["summary"]
-    for key in ("theme", "images", "colours", "height", "moved", "axe"):
+    assert len(shell["blocks"]) > 50 and shell["images"]
+    assert shell["moved"]["summary"] != shell["before"], "the keys did not move the widget"
+    for key in ("theme", "images", "colours", "height", "before", "moved"):
         assert shell[key] == full[key], (key, shell[key], full[key])
     differ = [(a, b) for a, b in zip(shell["blocks"], full["blocks"], strict=False) if a != b]
     assert len(shell["blocks"]) == len(full["blocks"]) and differ == [], differ[:5]
+    for shot in ("screen", "widget"):
+        mine, theirs = _pixels(shell[shot]), _pixels(full[shot])
+        assert mine.shape == theirs.shape, (shot, mine.shape, theirs.shape)
+        gap = abs(mine - theirs).max(axis=-1)
+        off, most = (gap > 0).mean(), gap.max()
+        assert most <= AA_LEVEL and off <= AA_SHARE, \
+            f"{shot}: {off:.2%} of the pixels differ, by up to {most:.0%}"

@@ -339,6 +339,9 @@ def test_the_tests_drive_the_headless_shell_and_the_benchmark_the_desktop_build(
     monkeypatch.setattr(devserver.shutil, "which", lambda name: None)
     monkeypatch.delenv("CHROMIUM", raising=False)
     assert devserver.chromium_path() is None and devserver.chromium_path(True) is None
+    shell.write_text("")  # the shell alone: the tests have a browser, the benchmark none
+    assert devserver.chromium_path() == str(shell) and devserver.chromium_path(True) is None
+    shell.unlink()
     desktop.write_text("")
     assert devserver.chromium_path() == devserver.chromium_path(True) == str(desktop)
     shell.write_text("")
@@ -348,3 +351,29 @@ def test_the_tests_drive_the_headless_shell_and_the_benchmark_the_desktop_build(
     chosen.write_text("")
     monkeypatch.setenv("CHROMIUM", str(chosen))
     assert devserver.chromium_path() == devserver.chromium_path(True) == str(chosen)
+
+
+class _Asked(Exception):
+    pass
+
+
+@pytest.mark.parametrize("measure", ["bench.widget_timings", "bench.page_weights",
+                                     "phone.measure", "axe_audit.audit"])
+def test_the_benchmark_and_the_reports_measure_the_desktop_build(monkeypatch, measure):
+    """What a reader's browser does is measured in Debian's desktop chromium, never the
+    tests' headless shell."""
+    import importlib
+
+    from meishi_build import devserver
+
+    asked: list[bool] = []
+
+    def chromium(desktop: bool = False):
+        asked.append(desktop)
+        raise _Asked
+
+    monkeypatch.setattr(devserver, "chromium", chromium)
+    module, name = measure.split(".")
+    with pytest.raises(_Asked):
+        getattr(importlib.import_module(f"meishi_build.{module}"), name)()
+    assert asked == [True]

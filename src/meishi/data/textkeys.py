@@ -74,7 +74,8 @@ def _script(ch: str) -> str | None:
 @functools.lru_cache(maxsize=65536)
 def cell_problem(text: str, key: bool = True) -> str | None:
     """What is wrong with one text cell (see the module docstring), or None.  The answer
-    depends on the text alone, so it is kept: a dataset repeats its keys on many lines."""
+    depends on the text and ``key`` alone, so it is kept: a dataset repeats its keys on
+    many lines."""
     for at, ch in enumerate(text, start=1):
         category = unicodedata.category(ch)
         if category in _INVISIBLE or (category == "Zs" and ch != " "):
