@@ -19,7 +19,7 @@ import re
 
 import pytest
 from conftest import WIDGETS_READY, PageLog
-from test_pages import _axe
+from test_pages import STILL_JS, _axe
 
 from helpers import require
 from meishi_build.devserver import CHROMIUM_ARGS, chromium_path
@@ -58,13 +58,6 @@ MOVED_JS = """() => {
   return {summary: w.querySelector('.mw-summary').innerText,
           chart: [...w.querySelectorAll('svg')].map(c => c.outerHTML)};
 }"""
-
-#: Until the page is still: every animation ended (2 s at most), then two frames drawn.
-STILL_JS = """() => Promise.race([
-    Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),
-    new Promise(r => setTimeout(r, 2000))])
-  .then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))"""
-
 
 #: How far the two builds' screens may differ: the anti-aliased edges of a few glyphs of
 #: the icon font and of the sticky header's text (drawn in a layer of their own) come out

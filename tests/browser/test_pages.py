@@ -24,15 +24,19 @@ def _widget_views(path: str) -> int:
         'type="application/vnd.jupyter.widget-view+json"')
 
 
+#: Until the page is still: every animation ended (2 s at most: an endless one must not
+#: stall a test), then two frames drawn.  A theme switch or a hover effect still running
+#: its CSS transition would show a colour half-way between two.
+STILL_JS = """() => Promise.race([
+    Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),
+    new Promise(r => setTimeout(r, 2000))])
+  .then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))"""
+
+
 def _axe(page, axe_source: str) -> list[dict]:
     page.add_script_tag(content=axe_source)
-    # Colours are measured once the page is still: a theme switch or a hover effect
-    # still running its CSS transition would show axe a colour half-way between two.
+    page.evaluate(STILL_JS)  # colours are measured once the page is still
     result = page.evaluate("""async () => {
-        await Promise.race([  // an endless animation must not stall the test
-            Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),
-            new Promise(r => setTimeout(r, 2000))]);
-        await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
         const r = await axe.run(document, {resultTypes: ['violations']});
         return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
             nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
