@@ -190,7 +190,7 @@ def _table(w: Widget) -> list[dict]:
     assert toggle.get_attribute("aria-expanded") == "false"
     toggle.click()
     assert w.root.locator("[data-action=table]").get_attribute("aria-expanded") == "true"
-    tables = w.root.evaluate(TABLE_JS)
+    tables = w.evaluate(TABLE_JS)
     assert tables, "the toggle opened no table"
     for t in tables:
         assert t["caption"] and t["caption"].strip(), t
@@ -201,7 +201,7 @@ def _table(w: Widget) -> list[dict]:
 
 def _table_is_the_drawing(w: Widget, tables: list[dict]) -> None:
     drawn = []
-    for key, value in w.root.evaluate(DRAWN_JS):
+    for key, value in w.evaluate(DRAWN_JS):
         if key in NOT_NUMBERS:
             continue
         try:
@@ -264,7 +264,7 @@ def a_screen_reader_can_learn_from_the_widget(w: Widget, page, log, axe_source: 
     _table_is_the_drawing(w, tables)
     box = w.root.locator(".mw-table-box")
     assert box.is_visible()
-    fits = w.root.evaluate("""root => { const b = root.querySelector('.mw-table-box')
+    fits = w.evaluate("""root => { const b = root.querySelector('.mw-table-box')
         .getBoundingClientRect(); const r = root.getBoundingClientRect();
         return [b.left >= r.left - 0.5 && b.right <= r.right + 0.5,
                 document.documentElement.scrollWidth <= innerWidth]; }""")
@@ -274,13 +274,13 @@ def a_screen_reader_can_learn_from_the_widget(w: Widget, page, log, axe_source: 
     if _sliders(w.spec):
         c = _sliders(w.spec)[0]
         w.set_slider(c["name"], c["max"] if w.values()[c["name"]] != c["max"] else c["min"])
-        _table_is_the_drawing(w, w.root.evaluate(TABLE_JS))
+        _table_is_the_drawing(w, w.evaluate(TABLE_JS))
 
     # axe: WCAG 2.0/2.1 A and AA, every impact, the widget moved and its table open
     assert _axe_all(page, axe_source, sel) == []
 
     # chart text: AA contrast on the widget's background, nothing faded
-    assert w.root.evaluate(CONTRAST_JS) == [], "chart text below AA contrast"
+    assert w.evaluate(CONTRAST_JS) == [], "chart text below AA contrast"
 
     # presets and Reset say what they set
     if w.spec["presets"]:
@@ -302,7 +302,7 @@ def announcements_settle_and_errors_are_tied_to_their_field(w: Widget, page, log
     announcements; a bad number is tied to its field and said once settled."""
     page.wait_for_timeout(SETTLE_S * 1000 + 300)  # nothing the last step did still to say
     w.root.scroll_into_view_if_needed()
-    assert w.root.evaluate(LIVE_JS) >= 1
+    assert w.evaluate(LIVE_JS) >= 1
     if _sliders(w.spec):
         c = _sliders(w.spec)[0]
         w.input(c["name"]).focus()
@@ -419,10 +419,10 @@ def _colour_is_never_the_only_carrier(w: Widget, page) -> str:
     also differ in dash pattern, marker shape or fill, or carry a direct text label: read
     from the legend's swatches and the marks drawn, before and after a move (the name of
     the control moved)."""
-    assert w.root.evaluate(COLOUR_ONLY_JS) == []
+    assert w.evaluate(COLOUR_ONLY_JS) == []
     name = _move(w, page)
     w.check("moved")
-    assert w.root.evaluate(COLOUR_ONLY_JS) == []
+    assert w.evaluate(COLOUR_ONLY_JS) == []
     return name
 
 

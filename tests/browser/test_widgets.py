@@ -19,6 +19,7 @@ and 1280 px, light and dark, while the tests run.
 from __future__ import annotations
 
 import functools
+import json
 import math
 import os
 import re
@@ -309,6 +310,18 @@ STATE_JS = """root => {
     };
 }"""
 
+#: The values the controls show, by control name (a slider's and a box's as typed text).
+VALUES_JS = """root => Object.fromEntries(
+    [...root.querySelectorAll('.mw-control')].map(c =>
+        [c.dataset.control, c.matches('.mw-control-choice')
+            ? (c.querySelector('input[type=radio]:checked') || {value: null}).value
+            : c.querySelector('input, textarea').value]))"""
+
+#: What Widget.check reads, at once: the values, the state, and each slider's shown value.
+CHECK_JS = f"""root => ({{values: ({VALUES_JS})(root), state: ({STATE_JS.strip()})(root),
+    shown: Object.fromEntries([...root.querySelectorAll('.mw-control')].map(c =>
+        [c.dataset.control, [...c.querySelectorAll('.mw-value')].map(v => v.textContent)]))}})"""
+
 
 class Widget:
     """A rendered widget and its Python reference."""
@@ -325,41 +338,58 @@ class Widget:
     def input(self, name: str):
         return self.root.locator(f'.mw-control[data-control="{name}"] :is(input, textarea)')
 
-    def values(self) -> dict:
-        """The values the controls show, as Python's values dict."""
-        shown = self.root.evaluate("""root => Object.fromEntries(
-            [...root.querySelectorAll('.mw-control')].map(c =>
-                [c.dataset.control, c.matches('.mw-control-choice')
-                    ? (c.querySelector('input[type=radio]:checked') || {value: null}).value
-                    : c.querySelector('input, textarea').value]))""")
+    def evaluate(self, js: str, arg=None):
+        """``js``, a function ``(root, arg) => ...``, run on the widget's root element, as
+        ``self.root.evaluate(js, arg)`` would, in one call to the page: a locator's evaluate
+        makes three (find the element, evaluate, release it), and these run thousands of
+        times in a walk."""
+        return self.page.evaluate(f"""arg => {{
+            const root = document.getElementById({json.dumps(f"widget-{self.id}")});
+            if (!root) throw new Error('#widget-{self.id} is not on the page');
+            return ({js})(root, arg); }}""", arg)
+
+    def _values(self, shown: dict) -> dict:
         kinds = {c["name"]: c["kind"] for c in self.spec["controls"]}
         assert set(shown) == set(kinds), shown
         return {k: float(v) if kinds[k] == "slider" else v for k, v in shown.items()}
 
+    def values(self) -> dict:
+        """The values the controls show, as Python's values dict."""
+        return self._values(self.evaluate(VALUES_JS))
+
     def state(self) -> dict:
-        return self.root.evaluate(STATE_JS)
+        return self.evaluate(STATE_JS)
 
     def check(self, what: str) -> dict:
-        """The readout, the chart's label and its marks are Python's for the values shown."""
-        values = self.values()
+        """The readout, the chart's label and its marks are Python's for the values shown
+        (all read from the page at once)."""
+        read = self.evaluate(CHECK_JS)
+        values, st = self._values(read["values"]), read["state"]
         ev = self.py.evaluate(values)
-        st = self.state()
         assert ev.ok, (what, values, ev.message)
         assert st["state"] == "ok" and st["message"] == "" and st["invalid"] == [], (what, st)
         assert st["summary"] == ev.summary, (what, values)
         assert st["label"] == ev.summary, (what, values)
         for control in _sliders(self.spec):  # the visible value follows the slider
-            shown = self.root.locator(f'.mw-control[data-control="{control["name"]}"] .mw-value')
-            assert re.match(r"-?[0-9]", shown.text_content()), shown.text_content()
-            number = float(re.match(r"-?[0-9.]+", shown.text_content()).group())
+            texts = read["shown"][control["name"]]
+            assert len(texts) == 1, f"{control['name']} shows {len(texts)} values"
+            shown = texts[0]
+            assert re.match(r"-?[0-9]", shown), shown
+            number = float(re.match(r"-?[0-9.]+", shown).group())
             assert abs(number - values[control["name"]]) <= 10 ** -control["decimals"] / 2 + 1e-9
         MARKS.get(self.id, lambda _m, _r: None)(st["marks"], ev.result)
         return st
 
     def set_slider(self, name: str, value: float) -> None:
-        self.input(name).evaluate("""(el, v) => {
+        """Set a slider by script, as assistive technology would: its value, then an input
+        event."""
+        self.evaluate("""(root, [name, v]) => {
+            const els = root.querySelectorAll(
+                `.mw-control[data-control="${name}"] :is(input, textarea)`);
+            if (els.length !== 1) throw new Error(`${els.length} inputs for ${name}`);
+            const el = els[0];
             el.value = String(v); el.dispatchEvent(new Event('input', {bubbles: true})); }""",
-                                  value)
+                      [name, value])
 
     def type(self, name: str, text: str) -> None:
         self.input(name).fill(text)
@@ -557,9 +587,9 @@ def bad_typed_input_is_explained_as_python_explains_it(w: Widget, page, log) -> 
                 if line:  # markup and direction marks typed in stay plain text
                     assert st["images"] == 0, "markup typed in became an element"
                     assert "\u202e" not in w.root.locator(".mw-reading").inner_text()
-                    assert w.root.evaluate("r => r.querySelectorAll('.mw-reading *')"
+                    assert w.evaluate("r => r.querySelectorAll('.mw-reading *')"
                                            ".length") > 0
-                    assert not w.root.evaluate("r => [...r.querySelectorAll('.mw-reading *')]"
+                    assert not w.evaluate("r => [...r.querySelectorAll('.mw-reading *')]"
                                                ".some(e => /^(img|b|script)$/i.test(e.tagName))")
                 continue
             st = w.state()
@@ -631,7 +661,7 @@ def keyboard_names_focus_and_axe(w: Widget, page, log, axe_source: str, dark: bo
     _shot(page, f"{w.id}-1280-{theme}", w.root)
 
     # the widget follows the theme: no glaring white panel in the dark
-    colours = w.root.evaluate("""root => {
+    colours = w.evaluate("""root => {
         let el = root, bg = 'rgba(0, 0, 0, 0)';
         while (el && /rgba\\(.*, 0\\)$/.test(bg)) { bg = getComputedStyle(el).backgroundColor;
                                                   el = el.parentElement; }
@@ -698,7 +728,7 @@ def keyboard_names_focus_and_axe(w: Widget, page, log, axe_source: str, dark: bo
     assert reached == expected
     assert all(ring for _k, ring in rings), [k for k, ring in rings if not ring]
 
-    layout = w.root.evaluate(PHONE_JS)  # the wide layout: nothing spills, no label overlaps
+    layout = w.evaluate(PHONE_JS)  # the wide layout: nothing spills, no label overlaps
     assert layout["outside"] == [] and layout["overlaps"] == [], layout
 
     assert _axe(page, axe_source, sel) == [], "with the widget rendered"
@@ -777,7 +807,7 @@ def on_a_phone(w: Widget, page, log, dark: bool) -> None:
         elif what != "defaults":
             for control in _sliders(w.spec):
                 w.set_slider(control["name"], control["max" if "max" in what else "min"])
-        m = w.root.evaluate(PHONE_JS)
+        m = w.evaluate(PHONE_JS)
         assert m["scroll"][0] <= m["scroll"][1], f"the page scrolls sideways ({what})"
         assert m["rootScroll"][0] <= m["rootScroll"][1], f"the widget overflows ({what})"
         for s in m["sliders"]:
@@ -916,16 +946,16 @@ def test_the_chooser_rows_follow_every_goal_as_python_finds_them(open_page, view
                                               if e.feature == feature), "not found")]
                              for feature in need]] for f in shown]
 
-    assert w.root.evaluate(ROWS_JS) == expected(), "on load"
+    assert w.evaluate(ROWS_JS) == expected(), "on load"
     for goal in [*goals[1:], goals[0]]:
         w.root.locator(f'label[for="{w.radio("goal", goal).get_attribute("id")}"]').click()
         assert w.values()["goal"] == goal
-        assert w.root.evaluate(ROWS_JS) == expected(), goal
+        assert w.evaluate(ROWS_JS) == expected(), goal
     w.radio("goal", w.values()["goal"]).focus()
     for _ in range(len(goals) + 1):  # quick key presses: only the last goal's rows stay
         page.keyboard.press("ArrowDown")
-    assert w.root.evaluate(ROWS_JS) == expected(), "after quick key presses"
+    assert w.evaluate(ROWS_JS) == expected(), "after quick key presses"
     for preset in w.spec["presets"]:
         w.root.locator(f'button[data-preset="{preset["name"]}"]').click()
-        assert w.root.evaluate(ROWS_JS) == expected(), preset["name"]
+        assert w.evaluate(ROWS_JS) == expected(), preset["name"]
     _clean(log)
