@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import WIDGET_VIEW, WIDGETS_READY
+from test_pages import STILL_JS
 
 from helpers import HTML
 
@@ -114,7 +115,7 @@ def measure(page, spacing: bool) -> dict:
     page.evaluate(OPEN_FOLDS)
     if spacing:
         page.add_style_tag(content=SPACING)
-    page.wait_for_timeout(600)  # the folds' own 0.3 s transition
+    page.evaluate(STILL_JS)  # the folds' own 0.3 s transition has ended, two frames drawn
     return page.evaluate(MEASURE)
 
 
