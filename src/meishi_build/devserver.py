@@ -21,11 +21,14 @@ import re
 import shutil
 import sys
 import threading
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
-__all__ = ["CHROMIUM_ARGS", "DESKTOP", "HEADLESS_SHELL", "NOT_FOUND", "chromium",
-           "chromium_path", "local_only", "outside", "serve"]
+__all__ = ["CHROMIUM_ARGS", "DESKTOP", "HEADLESS_SHELL", "NOT_FOUND", "NO_PROXY_THERE",
+           "chromium", "chromium_path", "is_local_context", "local_context", "local_only",
+           "outside", "outside_request", "serve"]
 
 #: The features Playwright (the pinned version) turns off with its own ``--disable-features``.
 #: Chromium obeys only the last such switch, so ours repeats them (a test checks the
@@ -155,3 +158,41 @@ def local_only(page, base: str, blocked: list[str] | None = None) -> None:
 def outside(base: str) -> re.Pattern[str]:
     """A pattern matching every URL not under ``base`` (scheme, host and port)."""
     return re.compile("^(?!" + re.escape(base.rstrip("/")) + "/)")
+
+
+def outside_request(url: str, base: str) -> bool:
+    """Whether a request for ``url`` goes outside ``base``: a ``blob:`` or ``data:`` URL is
+    read from the page's own memory, not fetched (a widget's module is a blob of the page's),
+    and a route never sees one either."""
+    return not url.startswith(("blob:", "data:")) and bool(outside(base).match(url))
+
+
+#: The proxy a local context sends every request not for its book to (:func:`local_context`):
+#: a port nothing listens on (9, the discard port), so such a request fails at once.
+NO_PROXY_THERE = "http://127.0.0.1:9"
+_LOCAL: weakref.WeakSet = weakref.WeakSet()
+
+
+def local_context(browser, *bases: str, **options):
+    """A new browser context (``browser.new_context(**options)``) whose pages reach
+    ``bases`` (scheme, host and port) and nothing else.
+
+    Every other address, another port or name of this machine included, goes to a proxy
+    that is not there and fails, in Chromium's network stack: no request passes through
+    Playwright's driver, as with :func:`local_only`'s route (which costs a chapter page's
+    load about 0.1 CPU s, and the browser its cache).  What such a page still asks for
+    outside is for the caller to note, from its ``request`` events (:func:`outside_request`;
+    the tests' PageLog does, for a context :func:`is_local_context` knows).  The context's
+    own request client (``context.request``) matches the proxy's exceptions by name, not by
+    port, so it reaches nothing: fetch from a page instead.
+    """
+    hosts = ",".join(urlsplit(b).netloc for b in bases)
+    context = browser.new_context(
+        proxy={"server": NO_PROXY_THERE, "bypass": f"<-loopback>,{hosts}"}, **options)
+    _LOCAL.add(context)
+    return context
+
+
+def is_local_context(context) -> bool:
+    """Whether ``context`` was made by :func:`local_context`."""
+    return context in _LOCAL

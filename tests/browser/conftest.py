@@ -15,7 +15,15 @@ from collections.abc import Callable, Sequence
 import pytest
 
 from helpers import HTML, ROOT, chromium_path, require
-from meishi_build.devserver import NOT_FOUND, chromium, local_only, serve
+from meishi_build.devserver import (
+    NOT_FOUND,
+    chromium,
+    is_local_context,
+    local_context,
+    local_only,
+    outside_request,
+    serve,
+)
 
 AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -52,7 +60,15 @@ class PageLog:
         self.page_errors: list[str] = []
 
     def attach(self, page) -> None:
-        local_only(page, self.base, self.blocked)
+        """Note what ``page`` does; keep it on the book: a page of a context made by
+        ``local_context`` for the book is kept there by the context, and each request it
+        makes outside is noted from its ``request`` event; any other page is routed
+        (``local_only``)."""
+        if is_local_context(page.context):
+            page.on("request", lambda r: self.blocked.append(r.url)
+                    if outside_request(r.url, self.base) else None)
+        else:
+            local_only(page, self.base, self.blocked)
         page.on("console", lambda m: self.console_errors.append(m.text)
                 if m.type == "error" else None)
         page.on("pageerror", lambda e: self.page_errors.append(str(e)))
@@ -103,7 +119,8 @@ def fresh(context, base: str) -> None:
 
 @pytest.fixture
 def new_page(browser, book_url, _windows):
-    """new_page(permissions=None, **context_options) -> a page with nothing stored.
+    """new_page(permissions=None, **context_options) -> a page with nothing stored, kept on
+    the book by its context (``local_context``).
 
     The test's first page with these options opens in the worker's context kept for them
     (``_windows``), emptied after the test (:func:`fresh`: its pages closed, the book's
@@ -120,13 +137,13 @@ def new_page(browser, book_url, _windows):
         key = tuple(sorted((k, tuple(sorted(v.items())) if isinstance(v, dict) else v)
                            for k, v in options.items()))
         if permissions or key in used:
-            context = browser.new_context(**options)
+            context = local_context(browser, book_url, **options)
             own.append(context)
             if permissions:
                 context.grant_permissions(permissions, origin=book_url)
         else:
             if key not in _windows:
-                _windows[key] = browser.new_context(**options)
+                _windows[key] = local_context(browser, book_url, **options)
             context = _windows[key]
             used.append(key)
         return context.new_page()

@@ -22,7 +22,7 @@ from conftest import WIDGETS_READY, PageLog
 from test_pages import STILL_JS, _axe
 
 from helpers import require
-from meishi_build.devserver import CHROMIUM_ARGS, chromium_path
+from meishi_build.devserver import CHROMIUM_ARGS, chromium_path, local_context
 
 pytestmark = pytest.mark.browser
 
@@ -102,7 +102,7 @@ def _pixels(png: bytes):
 
 
 def _seen(browser, book_url: str, options: dict, axe_source: str) -> dict:
-    context = browser.new_context(**options)
+    context = local_context(browser, book_url, **options)
     try:
         page = context.new_page()
         log = PageLog(book_url)

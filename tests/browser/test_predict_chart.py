@@ -16,6 +16,7 @@ import pytest
 from test_pages import _axe
 
 from helpers import HTML
+from meishi_build.devserver import local_context
 
 pytestmark = pytest.mark.browser
 
@@ -157,8 +158,8 @@ def test_skip_leaves_the_widget_as_it_is_and_usable(open_page, axe_source, stem)
 def test_the_chart_is_set_by_touch_and_by_dragging(browser, book_url):
     from conftest import PageLog
 
-    context = browser.new_context(viewport={"width": PHONE[0], "height": PHONE[1]},
-                                  has_touch=True, is_mobile=True)
+    context = local_context(browser, book_url, viewport={"width": PHONE[0], "height": PHONE[1]},
+                            has_touch=True, is_mobile=True)
     try:
         page = context.new_page()
         log = PageLog(book_url)

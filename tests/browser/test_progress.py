@@ -15,6 +15,7 @@ import pytest
 from conftest import PageLog
 
 from helpers import HTML
+from meishi_build.devserver import local_context
 
 pytestmark = pytest.mark.browser
 
@@ -30,8 +31,9 @@ def context(browser, book_url):
     made = []
 
     def _new(*, init_script: str | None = None, dark: bool = False, viewport=(1280, 900)):
-        ctx = browser.new_context(color_scheme="dark" if dark else "light", accept_downloads=True,
-                                  viewport={"width": viewport[0], "height": viewport[1]})
+        ctx = local_context(browser, book_url, color_scheme="dark" if dark else "light",
+                            accept_downloads=True,
+                            viewport={"width": viewport[0], "height": viewport[1]})
         made.append(ctx)
         if init_script:
             ctx.add_init_script(init_script)

@@ -13,7 +13,7 @@ from conftest import WIDGET_VIEW, WIDGETS_READY, PageLog
 from test_pages import _axe
 
 from helpers import ROOT, require
-from meishi_build.devserver import serve
+from meishi_build.devserver import local_context, serve
 
 pytestmark = pytest.mark.browser
 
@@ -34,8 +34,8 @@ def open_student(browser, student_url):
     contexts = []
 
     def _open(path: str, *, dark: bool = False, wait_until: str = "networkidle"):
-        context = browser.new_context(color_scheme="dark" if dark else "light",
-                                      viewport={"width": 1280, "height": 900})
+        context = local_context(browser, student_url, color_scheme="dark" if dark else "light",
+                                viewport={"width": 1280, "height": 900})
         contexts.append(context)
         page = context.new_page()
         log = PageLog(student_url)

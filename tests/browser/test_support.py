@@ -8,14 +8,17 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import fresh, walk
+from conftest import PageLog, fresh, walk
 
 from helpers import require
 from meishi_build.devserver import (
     PLAYWRIGHT_DISABLED_FEATURES,
     UNSHOWN_UI_FEATURES,
+    is_local_context,
+    local_context,
     local_only,
     outside,
+    outside_request,
     serve,
 )
 
@@ -110,6 +113,50 @@ def test_an_outside_request_is_blocked_and_noted(browser, book_url):
     assert outcome == "refused"
     assert blocked == ["http://example.invalid/x.js"]
     assert own == 200
+
+
+def test_a_request_outside_is_any_fetched_url_not_under_the_book():
+    base = "http://127.0.0.1:1234"
+    for url in ("https://fonts.googleapis.com/css", "http://127.0.0.1:12345/x.js",
+                "http://localhost:1234/", "ws://127.0.0.1:1234/x"):
+        assert outside_request(url, base), url
+    for url in (f"{base}/_static/a.js", f"blob:{base}/1f0e", "data:text/javascript,1"):
+        assert not outside_request(url, base), url
+
+
+#: Each address fetched (no-cors: a server that answers gives an opaque response), and
+#: whether it answered.
+FETCH_EACH_JS = """async (urls) => Promise.all(urls.map(u => fetch(u, {mode: 'no-cors'})
+    .then(() => 'answered', () => 'refused')))"""
+
+
+def test_a_local_context_reaches_its_book_and_nothing_else(browser, book_url, tmp_path):
+    """What the book's tests open their pages in: the book answers; another server on this
+    machine, the book's port under another name, and the outside fail in the browser; the
+    page's log notes each of them, and no page of another context is taken for local."""
+    (tmp_path / "x.js").write_text("1", encoding="utf-8")
+    with serve(tmp_path) as other:
+        tried = [f"{other}/x.js", book_url.replace("127.0.0.1", "localhost") + "/index.html",
+                 "http://example.invalid/x.js", "https://example.com/"]
+        context = local_context(browser, book_url, viewport={"width": 800, "height": 600})
+        plain = browser.new_context()
+        try:
+            page = context.new_page()
+            log = PageLog(book_url)
+            log.attach(page)
+            page.goto(f"{book_url}/index.html", wait_until="load")
+            assert log.blocked == []
+            got = page.evaluate(FETCH_EACH_JS, [f"{book_url}/index.html", *tried])
+            assert page.viewport_size == {"width": 800, "height": 600}  # options kept
+            # the same server answers a context that is not kept local
+            other_page = plain.new_page()
+            assert other_page.goto(f"{other}/x.js").status == 200
+            assert is_local_context(context) and not is_local_context(plain)
+        finally:
+            context.close()
+            plain.close()
+    assert got == ["answered"] + ["refused"] * len(tried), got
+    assert sorted(log.blocked) == sorted(tried)
 
 
 def _switches(pid: int) -> list[str]:
