@@ -32,6 +32,7 @@ import pytest
 
 from helpers import ROOT
 from meishi.chapters import discover
+from meishi_build.devserver import local_context, outside_request
 from meishi_build.labsettings import OVERRIDES
 from meishi_build.resolve import resolve_notebook, resolver_for
 from meishi_build.versions import instructor_version, student_version
@@ -155,6 +156,18 @@ RENDERED = """() => {
 }"""
 
 
+def _lab_page(browser, base: str):
+    """(context, page, outside): a page kept on JupyterLab's server by its context (every
+    other address fails in the browser; no request passes through Python, as each of the
+    hundreds JupyterLab loads did through a route), and the list of what it asked for
+    outside."""
+    context = local_context(browser, base, viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if outside_request(r.url, base) else None)
+    return context, page, outside
+
+
 def _open(page, base: str, token: str, path: str) -> None:
     # ?reset: a clean workspace, so the notebook opened is the only one and the current one
     page.goto(f"{base}/lab/tree/{path}?reset&token={token}", wait_until="domcontentloaded")
@@ -170,11 +183,7 @@ CASES = [("chapters", c.notebook.name) for c in CHAPTERS] + [("student", "01_pro
 @pytest.mark.parametrize(("version", "name"), CASES, ids=[f"{v}/{n}" for v, n in CASES])
 def test_chapter_reads_as_in_the_book_in_jupyterlab(browser, lab, version, name):
     base, token, _work = lab
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    outside: list[str] = []
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base)
-               else (outside.append(r.request.url), r.abort()))
+    context, page, outside = _lab_page(browser, base)
     _open(page, base, token, f"{version}/{name}")
     page.wait_for_function(f"() => {{ const r = ({RENDERED})(); return r.cells > 0 "
                            "&& r.rendered === r.cells && r.empty === 0; }", timeout=60000)
@@ -228,13 +237,9 @@ def test_widget_responds_live_in_jupyterlab(browser, lab):
     reference = LookupWidget()
     expected = reference.evaluate({**reference.spec["defaults"], "LinkedIn": 100.0}).summary
     base, token, _work = lab
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    outside: list[str] = []
+    context, page, outside = _lab_page(browser, base)
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base)
-               else (outside.append(r.request.url), r.abort()))
     _open(page, base, token, f"chapters/{NOTEBOOK}")
     page.wait_for_function("""() => {
         const w = window.jupyterapp.shell.currentWidget;
