@@ -19,6 +19,7 @@ import io
 import os
 import re
 import shutil
+import socket
 import sys
 import threading
 import weakref
@@ -26,9 +27,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-__all__ = ["CHROMIUM_ARGS", "DESKTOP", "HEADLESS_SHELL", "NOT_FOUND", "NO_PROXY_THERE",
+__all__ = ["CHROMIUM_ARGS", "DESKTOP", "HEADLESS_SHELL", "NOT_FOUND",
            "chromium", "chromium_path", "is_local_context", "local_context", "local_only",
-           "outside", "outside_request", "serve"]
+           "no_proxy_there", "outside", "outside_request", "serve"]
 
 #: The features Playwright (the pinned version) turns off with its own ``--disable-features``.
 #: Chromium obeys only the last such switch, so ours repeats them (a test checks the
@@ -167,10 +168,28 @@ def outside_request(url: str, base: str) -> bool:
     return not url.startswith(("blob:", "data:")) and bool(outside(base).match(url))
 
 
-#: The proxy a local context sends every request not for its book to (:func:`local_context`):
-#: a port nothing listens on (9, the discard port), so such a request fails at once.
-NO_PROXY_THERE = "http://127.0.0.1:9"
 _LOCAL: weakref.WeakSet = weakref.WeakSet()
+_NO_PROXY: list[socket.socket] = []
+
+
+def no_proxy_there() -> str:
+    """The proxy a local context sends every request not for its book to
+    (:func:`local_context`): a port of this machine bound, never listened on, and held for
+    as long as this process runs, so a connection to it is refused at once (a fixed port
+    could be one something listens on)."""
+    if not _NO_PROXY:
+        held = socket.socket()
+        held.bind(("127.0.0.1", 0))
+        _NO_PROXY.append(held)
+    return f"http://127.0.0.1:{_NO_PROXY[0].getsockname()[1]}"
+
+
+def _bypass(base: str) -> str:
+    """Proxy exceptions for ``base`` alone: its scheme, host and port (the default port of
+    the scheme when it names none), and WebSockets to the same host and port."""
+    u = urlsplit(base)
+    where = f"{u.hostname}:{u.port or {'http': 80, 'https': 443}[u.scheme]}"
+    return f"{u.scheme}://{where},{ {'http': 'ws', 'https': 'wss'}[u.scheme]}://{where}"
 
 
 def local_context(browser, *bases: str, **options):
@@ -178,17 +197,18 @@ def local_context(browser, *bases: str, **options):
     ``bases`` (scheme, host and port) and nothing else.
 
     Every other address, another port or name of this machine included, goes to a proxy
-    that is not there and fails, in Chromium's network stack: no request passes through
-    Playwright's driver, as with :func:`local_only`'s route (which costs a chapter page's
-    load about 0.1 CPU s, and the browser its cache).  What such a page still asks for
-    outside is for the caller to note, from its ``request`` events (:func:`outside_request`;
-    the tests' PageLog does, for a context :func:`is_local_context` knows).  The context's
-    own request client (``context.request``) matches the proxy's exceptions by name, not by
-    port, so it reaches nothing: fetch from a page instead.
+    that is not there (:func:`no_proxy_there`) and fails, in Chromium's network stack: no
+    request passes through Playwright's driver, as with :func:`local_only`'s route (which
+    also turns the browser's cache off).  A WebSocket to a base goes through with it (as
+    JupyterLab's kernels need).  What a page still asks for outside is for the caller to
+    note, from the page's ``request`` events (:func:`outside_request`; the tests' PageLog
+    does, for a context :func:`is_local_context` knows).  The context's own request client
+    (``context.request``) matches the proxy's exceptions by name, not by port, so it
+    reaches nothing: fetch from a page instead.
     """
-    hosts = ",".join(urlsplit(b).netloc for b in bases)
-    context = browser.new_context(
-        proxy={"server": NO_PROXY_THERE, "bypass": f"<-loopback>,{hosts}"}, **options)
+    bypass = ",".join(["<-loopback>", *map(_bypass, bases)])
+    context = browser.new_context(proxy={"server": no_proxy_there(), "bypass": bypass},
+                                  **options)
     _LOCAL.add(context)
     return context
 

@@ -102,7 +102,7 @@ def fresh(context, base: str) -> None:
     The pages store in localStorage (progress.js's record, the theme's settings) and
     sessionStorage; every kind of storage of ``base`` is cleared, through the browser
     (CDP, from a blank page), once the pages are closed, so that none of them can write
-    its record back in between.
+    its record back in between; and the context's HTTP cache is emptied.
     """
     for page in list(context.pages):
         page.close()
@@ -112,6 +112,7 @@ def fresh(context, base: str) -> None:
         cdp.send("Storage.clearDataForOrigin", {
             "origin": base, "storageTypes": "local_storage,session_storage,indexeddb,"
             "cache_storage,service_workers,cookies"})
+        cdp.send("Network.clearBrowserCache")  # the next test's pages load as a new reader's
         cdp.detach()
     finally:
         blank.close()

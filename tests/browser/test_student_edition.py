@@ -65,10 +65,14 @@ def test_student_page_works_offline_and_passes_axe(open_student, axe_source, pat
     assert log.console_errors == [] and log.page_errors == [], (log.console_errors,
                                                                  log.page_errors)
     assert _axe(page, axe_source) == []
-    # the page's requests were checked on the light load; the dark one is for axe, loaded
-    # as test_pages loads a page for its dark run
-    dark, _log = open_student(path, dark=True, wait_until="load")
+    # loaded for axe, as test_pages loads a page for its dark run: its load, then its widgets
+    # (the light load waited for half a second without requests and checked every one)
+    dark, dark_log = open_student(path, dark=True, wait_until="load")
+    assert dark.evaluate("document.documentElement.dataset.theme") == "dark"
     assert _axe(dark, axe_source) == []
+    assert dark_log.blocked == [] and dark_log.failed == [], (dark_log.blocked, dark_log.failed)
+    assert dark_log.console_errors == [] and dark_log.page_errors == [], (
+        dark_log.console_errors, dark_log.page_errors)
 
 
 def test_student_search_finds_the_glossary_and_nothing_for_teachers(open_student):

@@ -118,7 +118,7 @@ def test_an_outside_request_is_blocked_and_noted(browser, book_url):
 def test_a_request_outside_is_any_fetched_url_not_under_the_book():
     base = "http://127.0.0.1:1234"
     for url in ("https://fonts.googleapis.com/css", "http://127.0.0.1:12345/x.js",
-                "http://localhost:1234/", "ws://127.0.0.1:1234/x"):
+                "http://localhost:1234/", "https://127.0.0.1:1234/x"):
         assert outside_request(url, base), url
     for url in (f"{base}/_static/a.js", f"blob:{base}/1f0e", "data:text/javascript,1"):
         assert not outside_request(url, base), url
@@ -137,6 +137,7 @@ def test_a_local_context_reaches_its_book_and_nothing_else(browser, book_url, tm
     (tmp_path / "x.js").write_text("1", encoding="utf-8")
     with serve(tmp_path) as other:
         tried = [f"{other}/x.js", book_url.replace("127.0.0.1", "localhost") + "/index.html",
+                 book_url.replace("http:", "https:") + "/index.html",
                  "http://example.invalid/x.js", "https://example.com/"]
         context = local_context(browser, book_url, viewport={"width": 800, "height": 600})
         plain = browser.new_context()
@@ -151,12 +152,29 @@ def test_a_local_context_reaches_its_book_and_nothing_else(browser, book_url, tm
             # the same server answers a context that is not kept local
             other_page = plain.new_page()
             assert other_page.goto(f"{other}/x.js").status == 200
-            assert is_local_context(context) and not is_local_context(plain)
+            assert is_local_context(page.context) and not is_local_context(other_page.context)
         finally:
             context.close()
             plain.close()
     assert got == ["answered"] + ["refused"] * len(tried), got
     assert sorted(log.blocked) == sorted(tried)
+
+
+def test_the_proxy_a_local_context_uses_refuses_every_connection():
+    """Held by this process, bound and never listened on: a connection is refused at once."""
+    import socket
+    from urllib.parse import urlsplit
+
+    from meishi_build.devserver import _bypass, no_proxy_there
+
+    proxy = urlsplit(no_proxy_there())
+    assert no_proxy_there() == proxy.geturl()  # the same port for the whole process
+    with pytest.raises(ConnectionRefusedError), \
+            socket.create_connection((proxy.hostname, proxy.port), timeout=5):
+        pass
+    assert _bypass("http://127.0.0.1:1234") == "http://127.0.0.1:1234,ws://127.0.0.1:1234"
+    assert _bypass("https://book.example/") == "https://book.example:443,wss://book.example:443"
+    assert _bypass("http://book.example") == "http://book.example:80,ws://book.example:80"
 
 
 def _switches(pid: int) -> list[str]:

@@ -310,17 +310,17 @@ STATE_JS = """root => {
     };
 }"""
 
-#: The values the controls show, by control name (a slider's and a box's as typed text).
-VALUES_JS = """root => Object.fromEntries(
-    [...root.querySelectorAll('.mw-control')].map(c =>
-        [c.dataset.control, c.matches('.mw-control-choice')
-            ? (c.querySelector('input[type=radio]:checked') || {value: null}).value
-            : c.querySelector('input, textarea').value]))"""
+#: The values the controls show, as (control name, value) pairs in the page's order (a
+#: slider's and a box's as text).
+VALUES_JS = """root => [...root.querySelectorAll('.mw-control')].map(c =>
+    [c.dataset.control, c.matches('.mw-control-choice')
+        ? (c.querySelector('input[type=radio]:checked') || {value: null}).value
+        : c.querySelector('input, textarea').value])"""
 
 #: What Widget.check reads, at once: the values, the state, and each slider's shown value.
 CHECK_JS = f"""root => ({{values: ({VALUES_JS})(root), state: ({STATE_JS.strip()})(root),
-    shown: Object.fromEntries([...root.querySelectorAll('.mw-control')].map(c =>
-        [c.dataset.control, [...c.querySelectorAll('.mw-value')].map(v => v.textContent)]))}})"""
+    shown: [...root.querySelectorAll('.mw-control')].map(c =>
+        [c.dataset.control, [...c.querySelectorAll('.mw-value')].map(v => v.textContent)])}})"""
 
 
 class Widget:
@@ -339,19 +339,23 @@ class Widget:
         return self.root.locator(f'.mw-control[data-control="{name}"] :is(input, textarea)')
 
     def evaluate(self, js: str, arg=None):
-        """``js``, a function ``(root, arg) => ...``, run on the widget's root element, as
-        ``self.root.evaluate(js, arg)`` would, in one call to the page: a locator's evaluate
-        makes three (find the element, evaluate, release it), and these run thousands of
-        times in a walk."""
+        """``js``, a function ``(root, arg) => ...``, run on the widget's root element in one
+        call to the page (a locator's evaluate makes three: find the element, evaluate,
+        release it; these run thousands of times in a walk).  As strict as the locator: it
+        fails unless exactly one element has the widget's id; unlike it, it does not wait
+        for one (the widget is on the page and ready before any of these run)."""
+        wid = json.dumps(f"widget-{self.id}")
         return self.page.evaluate(f"""arg => {{
-            const root = document.getElementById({json.dumps(f"widget-{self.id}")});
-            if (!root) throw new Error('#widget-{self.id} is not on the page');
-            return ({js})(root, arg); }}""", arg)
+            const found = document.querySelectorAll(`[id=${{JSON.stringify({wid})}}]`);
+            if (found.length !== 1) throw new Error(`${{found.length}} elements #${{{wid}}}`);
+            return ({js})(found[0], arg); }}""", arg)
 
-    def _values(self, shown: dict) -> dict:
+    def _values(self, shown: list) -> dict:
+        """Python's values dict from VALUES_JS's (name, value) pairs: every control once."""
         kinds = {c["name"]: c["kind"] for c in self.spec["controls"]}
-        assert set(shown) == set(kinds), shown
-        return {k: float(v) if kinds[k] == "slider" else v for k, v in shown.items()}
+        names = [name for name, _v in shown]
+        assert sorted(names) == sorted(kinds), shown  # each control once, no other
+        return {k: float(v) if kinds[k] == "slider" else v for k, v in shown}
 
     def values(self) -> dict:
         """The values the controls show, as Python's values dict."""
@@ -370,8 +374,9 @@ class Widget:
         assert st["state"] == "ok" and st["message"] == "" and st["invalid"] == [], (what, st)
         assert st["summary"] == ev.summary, (what, values)
         assert st["label"] == ev.summary, (what, values)
+        shown_by_name = dict(read["shown"])  # names are unique: _values checked them
         for control in _sliders(self.spec):  # the visible value follows the slider
-            texts = read["shown"][control["name"]]
+            texts = shown_by_name[control["name"]]
             assert len(texts) == 1, f"{control['name']} shows {len(texts)} values"
             shown = texts[0]
             assert re.match(r"-?[0-9]", shown), shown
