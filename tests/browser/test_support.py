@@ -160,6 +160,32 @@ def test_a_local_context_reaches_its_book_and_nothing_else(browser, book_url, tm
     assert sorted(log.blocked) == sorted(tried)
 
 
+#: What the context's HTTP cache holds for each address (fresh or not), asking nothing of
+#: the server.
+FROM_CACHE_JS = """async (urls) => Promise.all(urls.map(u =>
+    fetch(u, {cache: 'only-if-cached', mode: 'same-origin'})
+        .then(r => r.status, () => 'not kept')))"""
+
+
+def test_a_kept_context_keeps_its_cache_and_still_logs_every_failure(new_page, book_url):
+    """A kept context keeps its HTTP cache between tests (conftest.fresh): the book's files
+    may be answered from it in the next test, and a missing file is logged as failed again,
+    whether the browser asks the server or its cache."""
+    missing, kept = f"{book_url}/_static/no-such-file.js", f"{book_url}/index.html"
+    page = new_page()
+    context = page.context
+    for _ in range(2):  # a test, then the next one in the same context
+        log = PageLog(book_url)
+        log.attach(page)
+        page.goto(kept, wait_until="load")
+        assert page.evaluate("async (u) => (await fetch(u)).status", missing) == 404
+        assert log.failed == [f"404 {missing}"], log.failed
+        fresh(context, book_url)
+        page = context.new_page()
+    page.goto(f"{book_url}/_static/course.css")  # a page of the book's origin, then ask
+    assert page.evaluate(FROM_CACHE_JS, [kept])[0] == 200, "the cache was not kept"
+
+
 def test_the_proxy_a_local_context_uses_refuses_every_connection():
     """Held by this process, bound and never listened on: a connection is refused at once."""
     import socket
