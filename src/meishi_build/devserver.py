@@ -188,8 +188,9 @@ def _bypass(base: str) -> str:
     """Proxy exceptions for ``base`` alone: its scheme, host and port (the default port of
     the scheme when it names none), and WebSockets to the same host and port."""
     u = urlsplit(base)
-    where = f"{u.hostname}:{u.port or {'http': 80, 'https': 443}[u.scheme]}"
-    return f"{u.scheme}://{where},{ {'http': 'ws', 'https': 'wss'}[u.scheme]}://{where}"
+    port, websocket = {"http": (80, "ws"), "https": (443, "wss")}[u.scheme]
+    where = f"{u.hostname}:{u.port or port}"
+    return f"{u.scheme}://{where},{websocket}://{where}"
 
 
 def local_context(browser, *bases: str, **options):
