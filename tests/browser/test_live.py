@@ -29,10 +29,11 @@ import time
 import urllib.request
 
 import pytest
+from conftest import PageLog
 
 from helpers import ROOT
 from meishi.chapters import discover
-from meishi_build.devserver import local_context, outside_request
+from meishi_build.devserver import local_context
 from meishi_build.labsettings import OVERRIDES
 from meishi_build.resolve import resolve_notebook, resolver_for
 from meishi_build.versions import instructor_version, student_version
@@ -157,15 +158,15 @@ RENDERED = """() => {
 
 
 def _lab_page(browser, base: str):
-    """(context, page, outside): a page kept on JupyterLab's server by its context (every
-    other address fails in the browser; no request passes through Python, as each of the
-    hundreds JupyterLab loads did through a route), and the list of what it asked for
-    outside."""
+    """(context, page, log): a page kept on JupyterLab's server by its context (every other
+    address fails in the browser; no request passes through Python, as each of the hundreds
+    JupyterLab loads did through a route), and its log (``log.blocked``: what it asked for
+    outside)."""
     context = local_context(browser, base, viewport={"width": 1400, "height": 1000})
     page = context.new_page()
-    outside: list[str] = []
-    page.on("request", lambda r: outside.append(r.url) if outside_request(r.url, base) else None)
-    return context, page, outside
+    log = PageLog(base)
+    log.attach(page)
+    return context, page, log
 
 
 def _open(page, base: str, token: str, path: str) -> None:
@@ -183,7 +184,7 @@ CASES = [("chapters", c.notebook.name) for c in CHAPTERS] + [("student", "01_pro
 @pytest.mark.parametrize(("version", "name"), CASES, ids=[f"{v}/{n}" for v, n in CASES])
 def test_chapter_reads_as_in_the_book_in_jupyterlab(browser, lab, version, name):
     base, token, _work = lab
-    context, page, outside = _lab_page(browser, base)
+    context, page, log = _lab_page(browser, base)
     _open(page, base, token, f"{version}/{name}")
     page.wait_for_function(f"() => {{ const r = ({RENDERED})(); return r.cells > 0 "
                            "&& r.rendered === r.cells && r.empty === 0; }", timeout=60000)
@@ -211,7 +212,7 @@ def test_chapter_reads_as_in_the_book_in_jupyterlab(browser, lab, version, name)
     missing = [line for line in lines if " ".join(line.split()) not in flat]
     assert missing == [], missing[:3]
     assert "news" not in news.lower(), news
-    assert outside == [], outside
+    assert log.blocked == [], log.blocked
 
 
 KERNEL_ASK = """async (code) => {
@@ -237,9 +238,7 @@ def test_widget_responds_live_in_jupyterlab(browser, lab):
     reference = LookupWidget()
     expected = reference.evaluate({**reference.spec["defaults"], "LinkedIn": 100.0}).summary
     base, token, _work = lab
-    context, page, outside = _lab_page(browser, base)
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    context, page, log = _lab_page(browser, base)
     _open(page, base, token, f"chapters/{NOTEBOOK}")
     page.wait_for_function("""() => {
         const w = window.jupyterapp.shell.currentWidget;
@@ -270,8 +269,8 @@ def test_widget_responds_live_in_jupyterlab(browser, lab):
             break
         page.wait_for_timeout(250)
     assert seen.splitlines() == ["100", expected], seen
-    assert outside == [], outside
-    assert errors == [], errors
+    assert log.blocked == [], log.blocked
+    assert log.page_errors == [], log.page_errors
     context.close()
     # the committed chapter is untouched
     assert '"outputs": []' in (ROOT / "chapters" / NOTEBOOK).read_text(encoding="utf-8")
