@@ -223,17 +223,18 @@ def _check_column(col: str, series: pd.Series, spec: dict[str, Any], lines: list
     """Check one column cell by cell; return its problems and the typed column."""
     ctype = spec["type"]
     nullable = bool(spec.get("nullable", False))
-    blank = series.isna() | (series.astype(str).str.strip() == "")
+    # the cells are the CSV's strings, never missing: a blank one is whitespace only
+    cells = series.tolist()
+    blank = [not text.strip() for text in cells]
     problems: list[str] = []
 
     def bad(i: int, what: str) -> None:
         problems.append(f"{name}, line {lines[i]}, column {col!r}: {what}")
 
     if not nullable:
-        for i in blank.to_numpy().nonzero()[0]:
+        for i in (i for i, empty in enumerate(blank) if empty):
             bad(i, "is empty, but the column is not nullable")
-    cells = series.to_numpy()
-    filled = [(i, str(cells[i])) for i in (~blank).to_numpy().nonzero()[0]]
+    filled = [(i, text) for i, text in enumerate(cells) if not blank[i]]
     if ctype in ("int", "float"):
         converted = pd.to_numeric(series, errors="coerce")
         numbers = converted.to_numpy(dtype="float64", na_value=math.nan)
@@ -267,4 +268,5 @@ def _check_column(col: str, series: pd.Series, spec: dict[str, Any], lines: list
             bad(i, f"names unknown source {text!r}")
         if allowed is not None and text not in allowed:
             bad(i, f"{text!r} is outside the allowed values {spec['values']}")
-    return problems, series.astype("string").astype(object).where(~blank, None)
+    return problems, pd.Series([None if blank[i] else text for i, text in enumerate(cells)],
+                               index=series.index, dtype=object)
