@@ -1,18 +1,21 @@
 """Where the test run's CPU goes: each test's CPU time, by kind of process, in its worker's
 whole process tree (the worker, its Playwright driver, Chromium's processes, kernels).
 
-Why polling: Chromium's zygote lets the kernel reap the renderers it forks (their exit is
-not waited for), so a renderer's CPU never reaches its parent's ``cutime`` and is lost to
-``getrusage``, ``time`` and any sum of the processes alive at one moment. This samples
-every process under the worker every 0.1 s and adds what each used since it was last
-seen; a process's last tenth of a second before it ends is all that escapes (a renderer
-lives for a test's page, seconds). On this machine's suite that counted 780 CPU s where
-``/usr/bin/time`` around pytest saw 366 and a 1 s sampler of whole processes 655.
+Why polling: what Chromium's processes use does not all come back up to the driver that
+started them. A renderer's CPU reaches its zygote's account of ended children, but the
+zygote's and the browser's do not reach the driver's: eight chapter loads used 4.0 CPU s
+in Chromium and the driver, of which ``getrusage`` of the ended children saw 1.9. So
+``/usr/bin/time`` around pytest undercounts, and so does any sum of the processes alive
+at one moment (a renderer ends with its page). This reads every process under the worker
+every 0.1 s and adds what each used since it was last read: all that escapes is a
+process's last tenth of a second, and the meter's own reading, counted apart ("meter").
 
-As a pytest plugin (``MEISHI_CPULOG=FILE pytest -p meishi_build.cpuuse``) it appends a
-line per test to FILE: node id, wall seconds, CPU seconds, worker, CPU by kind (JSON).
-``python -m meishi_build.cpuuse FILE`` sums such a file by test file and by kind. Linux
-only (``/proc``); a measurement, not a test: nothing in ``make test`` loads it.
+As a pytest plugin (``MEISHI_CPULOG=FILE pytest -p meishi_build.cpuuse``) each worker (or
+the one process, without xdist) writes a line per test to FILE, emptied when the run
+starts: node id, wall seconds, CPU seconds, worker, CPU by kind (JSON).
+``python -m meishi_build.cpuuse FILE`` sums such a file by kind and by test file. Linux
+only (``/proc``); a measurement, not part of ``make test``; pytest is needed only for
+the plugin (the package's wheel does not ship it).
 """
 
 from __future__ import annotations
@@ -27,7 +30,10 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
+try:
+    import pytest
+except ImportError:  # the wheel on a hub: the meter and the summary still work
+    pytest = None
 
 HZ = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 #: What a process is called until its command line says what it is.
@@ -43,19 +49,19 @@ def kind(cmdline: str) -> str:
     """The kind of process a command line (NUL-separated, as /proc gives it) belongs to."""
     words = cmdline.replace("\0", " ")
     program = Path(words.split(" ", 1)[0]).name
-    if words.startswith("/proc/self/exe"):  # a zygote's child before its command line is set
-        return STARTING
     if program.startswith("python"):
         return ("kernel" if "ipykernel" in words else "jupyter" if "jupyter" in words
                 else "python")
-    if "chrom" in program:
+    if "chrom" in program or words.startswith("/proc/self/exe --type="):
         for t in CHROMIUM_TYPES:
             if f"--type={t}" in words:
                 return f"chromium {t}"
         return "chromium browser"
     if program == "node" and "playwright" in words:
         return "playwright driver"
-    return program or "other"
+    if words.startswith("/proc/self/exe"):  # a zygote's child before its command line is set
+        return STARTING
+    return program or STARTING
 
 
 def _read(path: str) -> str:
@@ -63,42 +69,56 @@ def _read(path: str) -> str:
         return f.read()
 
 
-def _tree(root: int) -> Iterator[tuple[tuple[int, str], int]]:
-    """``((pid, start time), CPU ticks used)`` of ``root`` and every process under it."""
+def _tree(root: int) -> Iterator[tuple[tuple[int, str], str, int]]:
+    """``((pid, start time), name, CPU ticks used)`` of ``root`` and every process under it
+    (a thread or process that ends while being read hides nothing else)."""
     todo = [root]
     while todo:
         pid = todo.pop()
         try:
-            fields = _read(f"/proc/{pid}/stat").rsplit(")", 1)[1].split()
-            for task in os.listdir(f"/proc/{pid}/task"):
+            stat = _read(f"/proc/{pid}/stat")
+            tasks = os.listdir(f"/proc/{pid}/task")
+        except OSError:
+            continue  # ended
+        for task in tasks:
+            with contextlib.suppress(OSError):  # a thread that has ended
                 todo += [int(c) for c in _read(f"/proc/{pid}/task/{task}/children").split()]
-        except (OSError, IndexError):
-            continue  # ended while being read
-        yield (pid, fields[19]), int(fields[11]) + int(fields[12])
+        name, fields = stat.rsplit(")", 1)
+        fields = fields.split()
+        yield (pid, fields[19]), name.split("(", 1)[-1], int(fields[11]) + int(fields[12])
 
 
 class TreeCPU:
-    """CPU seconds used by ``root``'s process tree since the last :meth:`take`, by kind."""
+    """CPU seconds used by ``root``'s process tree since the last :meth:`take`, by kind.
+
+    Reading costs the meter about 3 ms of CPU a time with a browser's tree under it; when
+    it measures its own process, that is counted as "meter", not as the process's."""
 
     def __init__(self, root: int | None = None, every: float = 0.1) -> None:
         self.root = os.getpid() if root is None else root
         self.every = every
         self._lock = threading.Lock()
-        self._last: dict[tuple[int, str], tuple[str, int]] = {}
+        self._last: dict[tuple[int, str], tuple[str, str, int]] = {}
         self._used: Counter = Counter()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
     def poll(self) -> None:
-        seen = list(_tree(self.root))
-        with self._lock:
-            for key, ticks in seen:
-                what, before = self._last.get(key, (STARTING, 0))
-                if what in PROVISIONAL:
+        with self._lock:  # one reading at a time, each applied in turn
+            own, root_kind = time.thread_time(), None
+            for key, name, ticks in _tree(self.root):
+                what, seen_as, before = self._last.get(key, (STARTING, name, 0))
+                if what in PROVISIONAL or name != seen_as:
                     with contextlib.suppress(OSError):  # ended since
                         what = kind(_read(f"/proc/{key[0]}/cmdline"))
                 self._used[what] += ticks - before
-                self._last[key] = (what, ticks)
+                self._last[key] = (what, name, ticks)
+                if key[0] == self.root:
+                    root_kind = what
+            if self.root == os.getpid() and root_kind is not None:
+                meter = (time.thread_time() - own) * HZ
+                self._used["meter"] += meter
+                self._used[root_kind] -= meter
 
     def start(self) -> TreeCPU:
         self.poll()
@@ -122,17 +142,26 @@ class TreeCPU:
         self.poll()
         with self._lock:
             used, self._used = self._used, Counter()
-        return {k: round(v / HZ, 2) for k, v in used.most_common() if v}
+        return {k: round(v / HZ, 3) for k, v in used.most_common() if round(v / HZ, 3)}
 
 
 # -- the pytest plugin -------------------------------------------------------------------
 
 _meter: TreeCPU | None = None
+_log: Path | None = None
 
 
 def pytest_configure(config) -> None:
-    global _meter
-    if os.environ.get("MEISHI_CPULOG") and Path("/proc/self/stat").is_file():
+    """Empty $MEISHI_CPULOG once, in the run's first process; start a meter in each process
+    that runs tests (xdist's workers, or the one process without xdist)."""
+    global _meter, _log
+    if not os.environ.get("MEISHI_CPULOG") or not Path("/proc/self/stat").is_file():
+        return
+    _log = Path(os.environ["MEISHI_CPULOG"]).resolve()
+    worker = hasattr(config, "workerinput")
+    if not worker:
+        _log.write_text("", encoding="utf-8")
+    if worker or not config.pluginmanager.hasplugin("dsession"):
         _meter = TreeCPU().start()
 
 
@@ -141,8 +170,7 @@ def pytest_unconfigure(config) -> None:
         _meter.stop()
 
 
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_protocol(item, nextitem):
+def _protocol(item, nextitem):
     """The test's wall and CPU time (setup, call and teardown), appended to $MEISHI_CPULOG."""
     if _meter is None:
         return (yield)
@@ -153,10 +181,16 @@ def pytest_runtest_protocol(item, nextitem):
     finally:
         used = _meter.take()
         line = "\t".join([item.nodeid, f"{time.monotonic() - start:.3f}",
-                          f"{sum(used.values()):.2f}",
+                          f"{sum(used.values()):.3f}",
                           os.environ.get("PYTEST_XDIST_WORKER", "main"), json.dumps(used)])
-        with open(os.environ["MEISHI_CPULOG"], "a", encoding="utf-8") as f:
+        with _log.open("a", encoding="utf-8") as f:
             f.write(line + "\n")
+
+
+if pytest is not None:
+    pytest_runtest_protocol = pytest.hookimpl(wrapper=True)(_protocol)
+else:  # not a plugin without pytest
+    del pytest_configure, pytest_unconfigure
 
 
 # -- the summary -------------------------------------------------------------------------
@@ -175,6 +209,8 @@ def summary(path: Path, top: int = 20) -> list[str]:
         wall[nodeid.split("::")[0]] += float(seconds)
         tests += 1
     total = sum(by_kind.values())
+    if not total:
+        return [f"{tests} tests, no CPU time recorded in {path}"]
     out = [f"{tests} tests, {total:.0f} CPU s", "", "| kind of process | CPU s | share |",
            "|---|---:|---:|"]
     out += [f"| {k} | {v:.0f} | {v / total:.0%} |" for k, v in by_kind.most_common()]
