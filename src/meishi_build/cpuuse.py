@@ -149,16 +149,18 @@ class TreeCPU:
 
 _meter: TreeCPU | None = None
 _log: Path | None = None
+_worker = "main"
 
 
 def pytest_configure(config) -> None:
     """Empty $MEISHI_CPULOG once, in the run's first process; start a meter in each process
     that runs tests (xdist's workers, or the one process without xdist)."""
-    global _meter, _log
+    global _meter, _log, _worker
     if not os.environ.get("MEISHI_CPULOG") or not Path("/proc/self/stat").is_file():
         return
     _log = Path(os.environ["MEISHI_CPULOG"]).resolve()
     worker = hasattr(config, "workerinput")
+    _worker = config.workerinput["workerid"] if worker else "main"
     if not worker:
         _log.write_text("", encoding="utf-8")
     if worker or not config.pluginmanager.hasplugin("dsession"):
@@ -182,7 +184,7 @@ def _protocol(item, nextitem):
         used = _meter.take()
         line = "\t".join([item.nodeid, f"{time.monotonic() - start:.3f}",
                           f"{sum(used.values()):.3f}",
-                          os.environ.get("PYTEST_XDIST_WORKER", "main"), json.dumps(used)])
+                          _worker, json.dumps(used)])
         with _log.open("a", encoding="utf-8") as f:
             f.write(line + "\n")
 
@@ -202,7 +204,7 @@ def summary(path: Path, top: int = 20) -> list[str]:
     wall: Counter = Counter()
     tests = 0
     for line in path.read_text(encoding="utf-8").splitlines():
-        nodeid, seconds, _cpu, _worker, kinds = line.split("\t")
+        nodeid, seconds, _cpu, _on, kinds = line.split("\t")
         used = json.loads(kinds)
         by_kind.update(used)
         by_file[nodeid.split("::")[0]] += sum(used.values())
