@@ -69,8 +69,8 @@ def _read(path: str) -> str:
         return f.read()
 
 
-def _tree(root: int) -> Iterator[tuple[tuple[int, str], str, int]]:
-    """``((pid, start time), name, CPU ticks used)`` of ``root`` and every process under it
+def processes(root: int) -> Iterator[tuple[tuple[int, str], str, int]]:
+    """``((pid, start time), name, CPU ticks used)`` of ``root``, then every process under it
     (a thread or process that ends while being read hides nothing else)."""
     todo = [root]
     while todo:
@@ -106,7 +106,7 @@ class TreeCPU:
     def poll(self) -> None:
         with self._lock:  # one reading at a time, each applied in turn
             own, root_kind = time.thread_time(), None
-            for key, name, ticks in _tree(self.root):
+            for key, name, ticks in processes(self.root):
                 what, seen_as, before = self._last.get(key, (STARTING, name, 0))
                 if what in PROVISIONAL or name != seen_as:
                     with contextlib.suppress(OSError):  # ended since

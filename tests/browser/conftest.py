@@ -108,7 +108,8 @@ def fresh(context, base: str) -> None:
     files do not change during a run, and a response from the cache reaches a page's log
     as one from the server does, so a missing file fails every test that asks for it
     (``test_support`` checks).  A chapter page's load costs Chromium, its driver and the
-    server 0.25-0.29 CPU s with the cache empty, 0.18 with it kept (20 loads each way).
+    server 0.66-0.67 CPU s with the cache empty, 0.51-0.53 with it kept (three rounds of
+    20 loads each way, counted in every process by meishi_build.cpuuse).
     """
     for page in list(context.pages):
         page.close()

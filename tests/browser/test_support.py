@@ -213,20 +213,9 @@ def _switches(pid: int) -> list[str]:
 
 def _descendants(pid: int) -> list[int]:
     """Every process under ``pid`` (this test's Playwright driver, its Chromium, ...)."""
-    children: dict[int, list[int]] = {}
-    for d in Path("/proc").iterdir():
-        if d.name.isdigit():
-            try:
-                ppid = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(d.name))
-    found, todo = [], [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
-    return found
+    from meishi_build.cpuuse import processes
+
+    return [key[0] for key, _name, _ticks in processes(pid)][1:]
 
 
 def _features_off(switches: list[str]) -> list[set[str]]:
