@@ -6,11 +6,12 @@ If the theme is upgraded, these fail until the overrides are refreshed.
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 
 import pydata_sphinx_theme
 
-from helpers import ROOT
+from helpers import HTML, ROOT, require
 
 THEME = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme"
 
@@ -34,3 +35,54 @@ def test_search_button_only_drops_its_aria_label():
                                     ROOT / "_templates" / "search-button-field.html")
     assert len(removed) == len(added) == 1
     assert removed[0].replace(" aria-label=\"{{ _('Search') }}\"", "") == added[0]
+
+
+SEARCH_TOOLS = ("_static/searchtools.js", "_static/language_data.js", "searchindex.js")
+
+
+def _extrahead(template: Path) -> list[str]:
+    """The lines of a template's ``extrahead`` block, blank ones left out."""
+    text = template.read_text()
+    block = text.split("{%- block extrahead %}", 1)[1].split("{%- endblock extrahead %}", 1)[0]
+    return [line for line in block.splitlines() if line.strip()]
+
+
+def test_layout_only_leaves_the_search_tools_off_when_search_is_not_as_you_type():
+    theme = _extrahead(THEME / "layout.html")
+    ours = _extrahead(ROOT / "_templates" / "layout.html")
+    # ours: the theme's block as it is when the option is on, else the block without
+    # the search tools
+    assert ours[0].strip() == '{%- if theme_search_as_you_type|string|lower == "true" %}'
+    assert ours[1].strip() == "{{ super() }}" and ours[2].strip() == "{%- else %}"
+    assert ours[-1].strip() == "{%- endif %}"
+    start = theme.index("  {% if pagename == 'search' %}")
+    end = theme.index("  {% endif %}", start)
+    assert ours[3:-1] == theme[:start] + theme[end + 1:]
+    left_out = theme[start:end + 1]
+    scripts = [line for line in left_out if "<script" in line]
+    assert [re.search(r"pathto\('([^']+)'", line)[1] for line in scripts] == list(SEARCH_TOOLS)
+    assert all("<script" in line or "{" in line or line.strip().endswith("#}")
+               or line.strip().startswith("experience") for line in left_out), left_out
+
+
+def test_only_the_search_page_loads_the_search_index():
+    """Every built page keeps the theme's head but the search tools, which only the search
+    page loads (each once); the search dialog on every page sends its query there."""
+    require((HTML / "search.html").is_file(), "the book is not built: run `make book`")
+    pages = sorted(HTML.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        if page.relative_to(HTML).parts[0].startswith("_"):
+            continue
+        text = page.read_text(encoding="utf-8")
+        head = text.split("</head>", 1)[0]
+        assert '<meta name="viewport" content="width=device-width, initial-scale=1"/>' in head
+        assert '<meta name="docsearch:language" content="en"/>' in head, page
+        loaded = [tool for tool in SEARCH_TOOLS
+                  for _ in re.finditer(rf'<script src="[./]*{re.escape(tool)}[?"]', text)]
+        if page.name == "search.html" and page.parent == HTML:
+            assert loaded == list(SEARCH_TOOLS), loaded
+        else:
+            assert loaded == [], (page, loaded)
+            assert re.search(r'<form class="bd-search[^"]*"\s+action="(\.\./)*search\.html"',
+                             text), page
