@@ -5,6 +5,7 @@
 // (widgets.css), so the chart follows the page's light or dark theme.
 import { axisBottom, axisLeft } from "d3-axis";
 import { select } from "d3-selection";
+import "./writes.js"; // d3 writes only what differs
 import { narrowScreen } from "./phone.js";
 import { fitTexts, watchTextMetrics } from "./fit.js";
 
