@@ -184,9 +184,35 @@ def page_weights() -> dict[str, tuple[int, int]]:
     return out
 
 
+# -- the machine's speed at the time -------------------------------------------
+
+def machine_check(runs: int = 5, clock=time.perf_counter) -> float:
+    """Milliseconds for a fixed pure-Python loop, the best of ``runs``. A shared machine
+    can run at half its speed for an hour, and every figure here with it: this says
+    how fast it was, so that two runs of the benchmark can be compared."""
+    best = float("inf")
+    for _ in range(runs):
+        start = clock()
+        total = 0
+        for i in range(1_000_000):
+            total += i * i % 7
+        best = min(best, clock() - start)
+    return best * 1000
+
+
+def machine_note(start_ms: float, end_ms: float) -> str:
+    """The report's sentence on the machine check at its start and end."""
+    note = (f"Machine check (a fixed Python loop, best of five; lower is faster): "
+            f"{start_ms:.0f} ms at the start, {end_ms:.0f} ms at the end.")
+    if max(start_ms, end_ms) > 1.2 * min(start_ms, end_ms):
+        note += " The machine's speed changed during the run: compare its figures with care."
+    return note
+
+
 # -- report --------------------------------------------------------------------
 
 def report(skip_build: bool = False, skip_tests: bool = False) -> tuple[str, bool]:
+    check = machine_check()
     lines = [f"Measured on {platform.machine()} with {os.cpu_count()} cores, "
              f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}.", ""]
     ok = True
@@ -234,6 +260,7 @@ def report(skip_build: bool = False, skip_tests: bool = False) -> tuple[str, boo
         from .testtime import measure_phases, table
 
         lines += ["", *table(*measure_phases())]
+    lines.insert(1, machine_note(check, machine_check()))
     return "\n".join(lines).rstrip(), ok
 
 
