@@ -84,6 +84,6 @@ def table(phases: dict[str, float], parts: Counter) -> list[str]:
     lines += [f"| {name} | {sec:.0f} | {sec / total:.0%} |" for name, sec in phases.items()]
     lines += [f"| **total** | **{total:.0f}** | |", ""]
     busy = sum(parts.values()) or 1.0
-    lines += ["| pytest part | Test time (s, both workers) | Share |", "|---|---:|---:|"]
+    lines += ["| pytest part | Test time (s, summed over the workers) | Share |", "|---|---:|---:|"]
     lines += [f"| {name} | {sec:.0f} | {sec / busy:.0%} |" for name, sec in parts.most_common()]
     return [*lines, ""]
