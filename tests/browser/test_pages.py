@@ -157,7 +157,9 @@ def test_search_finds_a_glossary_term(open_page):
     with page.expect_navigation(wait_until="load"):
         field.press("Enter")
     assert page.url.split("/")[-1] == "search.html?q=meishi", page.url
-    page.wait_for_selector("#search-results li", timeout=15000)
+    # Sphinx lists the results one by one, then says it has finished: read them then
+    page.wait_for_function("""() => (document.querySelector('#search-results .search-summary')
+        ?.textContent || '').startsWith('Search finished')""", timeout=15000)
     results = page.locator("#search-results li").all_inner_texts()
     assert any("Glossary" in r for r in results), results
     assert log.console_errors == [] and log.page_errors == []
