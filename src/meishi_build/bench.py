@@ -259,7 +259,9 @@ def report(skip_build: bool = False, skip_tests: bool = False) -> tuple[str, boo
     if not skip_tests:
         from .testtime import measure_phases, table
 
-        lines += ["", *table(*measure_phases())]
+        phases, parts, failed = measure_phases()
+        ok &= not failed
+        lines += ["", *table(phases, parts, failed)]
     lines.insert(1, machine_note(check, machine_check()))
     return "\n".join(lines).rstrip(), ok
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from meishi_build.testtime import part_of, pytest_parts, table
+from meishi_build.testtime import failed_tests, part_of, pytest_parts, table
 
 
 def test_each_test_case_is_put_in_its_part_of_the_suite():
@@ -34,3 +34,36 @@ def test_the_table_gives_seconds_and_shares():
     assert "| pytest (3 workers) | 30 | 75% |" in lines
     assert "| **total** | **40** | |" in lines
     assert "| tests/browser | 45 | 75% |" in lines
+
+
+def test_failed_tests_are_named_with_their_reports(tmp_path):
+    import io
+
+    report = tmp_path / "junit.xml"
+    report.write_text(
+        '<testsuites><testsuite name="pytest">'
+        '<testcase classname="tests.models.test_lookup" name="test_a" time="1.5"/>'
+        '<testcase classname="tests.browser.test_pages" name="test_b" time="2">'
+        '<failure message="assert 1 == 2">E   assert 1 == 2</failure></testcase>'
+        '<testcase classname="tests.kit.test_x" name="test_c" time="0">'
+        '<error message="fixture broke">E   RuntimeError: fixture broke</error></testcase>'
+        "</testsuite></testsuites>", encoding="utf-8")
+    out = io.StringIO()
+    assert failed_tests(report, out) == ["tests.browser.test_pages::test_b",
+                                         "tests.kit.test_x::test_c"]
+    assert "FAILED tests.browser.test_pages::test_b\nE   assert 1 == 2" in out.getvalue()
+    assert "RuntimeError: fixture broke" in out.getvalue()
+
+
+def test_a_report_without_test_cases_is_a_failure(tmp_path):
+    report = tmp_path / "junit.xml"
+    report.write_text('<testsuites><testsuite name="pytest"/></testsuites>', encoding="utf-8")
+    assert failed_tests(report) == ["no test ran"]
+
+
+def test_the_table_names_failed_tests_first():
+    lines = table({"pytest (3 workers)": 30.0}, Counter({"tests/kit": 15.0}),
+                  ["tests.kit.test_x::test_c"])
+    assert lines[0].startswith("**1 failed in this run**")
+    assert "`tests.kit.test_x::test_c`" in lines[0]
+    assert not table({"pytest (3 workers)": 30.0}, Counter())[0].startswith("**")
