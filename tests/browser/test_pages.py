@@ -143,6 +143,15 @@ def test_sidebar_reaches_every_chapter(open_page):
         assert page.locator("article.bd-article h1").first.is_visible()
 
 
+def search_results(page) -> list[str]:
+    """The results on a search page once Sphinx has finished listing them: it lists them one
+    by one (5 ms apart), then writes its summary, which is empty until then; no result
+    (the summary says so) is an empty list."""
+    page.wait_for_function("""() => (document.querySelector('#search-results .search-summary')
+        ?.textContent || '').trim().length > 0""", timeout=15000)
+    return page.locator("#search-results li").all_inner_texts()
+
+
 def test_search_finds_a_glossary_term(open_page):
     """As a reader searches, from a page's search dialog (Ctrl+K; a page one folder down,
     so the form's relative address is tested too): the page has none of the search tools
@@ -157,10 +166,7 @@ def test_search_finds_a_glossary_term(open_page):
     with page.expect_navigation(wait_until="load"):
         field.press("Enter")
     assert page.url.split("/")[-1] == "search.html?q=meishi", page.url
-    # Sphinx lists the results one by one, then says it has finished: read them then
-    page.wait_for_function("""() => (document.querySelector('#search-results .search-summary')
-        ?.textContent || '').startsWith('Search finished')""", timeout=15000)
-    results = page.locator("#search-results li").all_inner_texts()
+    results = search_results(page)
     assert any("Glossary" in r for r in results), results
     assert log.console_errors == [] and log.page_errors == []
 
