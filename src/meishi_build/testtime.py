@@ -6,8 +6,10 @@ teacher's pages name each download's size), the publish check, and pytest as ``m
 test`` runs it (three workers).  Inside pytest, each test's duration (from a JUnit XML
 report) is summed by part of the suite: the notebooks nbval executes, then each folder
 of ``tests/``.  With three workers the summed durations exceed the wall time, so the parts
-are given as shares.  A test that fails does not stop the benchmark: it is named in the
-table (from the same report), and the benchmark's budgets are then missed.
+are given as shares.  A pytest run that fails does not stop the benchmark: each test that
+failed is named in the table (from the same report), or pytest's exit code when the report
+names none, and the benchmark then says its budgets are missed.  A failure in one of the
+phases before pytest still stops it, with that step's error.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import tempfile
 import time
 import xml.etree.ElementTree as ET
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 from meishi.paths import ROOT
@@ -34,9 +37,9 @@ def promised() -> dict[str, str]:
     return {**os.environ, "MEISHI_HANDOUTS": "promised" if chromium_path() else ""}
 
 
-def _run(args: list[str], env: dict[str, str] | None = None, check: bool = True) -> float:
+def _run(args: list[str], env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(args, cwd=ROOT, check=check, env=env, stdout=subprocess.DEVNULL)
+    subprocess.run(args, cwd=ROOT, check=True, env=env, stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
 
 
@@ -58,20 +61,37 @@ def pytest_parts(report: Path) -> Counter:
 
 
 def failed_tests(report: Path, out=None) -> list[str]:
-    """Every test case of a JUnit XML report that failed or raised, as ``classname::name``
-    (each one's report written to ``out``, a text stream, when given); "no test ran" when
-    the report holds no test case at all (pytest could not collect)."""
+    """Every test case of a JUnit XML report that failed or raised an error, as
+    ``classname::name`` (a file that could not be collected: its name alone), each one's
+    report written to ``out``, a text stream, when given; "no test ran" when the report
+    holds no test case at all (nothing was collected)."""
     root = ET.parse(report).getroot()
     failed = []
     for case in root.iter("testcase"):
-        what = case.find("failure") if case.find("failure") is not None else case.find("error")
-        if what is not None:
-            failed.append(f"{case.get('classname', '')}::{case.get('name', '')}")
+        for kind in ("failure", "error"):
+            what = case.find(kind)
+            if what is None:
+                continue
+            failed.append("::".join(p for p in (case.get("classname"), case.get("name")) if p))
             if out is not None:
-                print(f"FAILED {failed[-1]}\n{what.text or what.get('message', '')}", file=out)
+                print(f"{kind.upper()} {failed[-1]}\n{what.text or what.get('message', '')}",
+                      file=out)
+            break
     if not failed and not any(True for _ in root.iter("testcase")):
         failed = ["no test ran"]
     return failed
+
+
+def pytest_outcome(report: Path, returncode: int, out=None) -> tuple[Counter, list[str]]:
+    """pytest's parts and what failed, from its JUnit report and exit code: a non-zero
+    exit that the report names no failure for (interrupted, an internal error) is named by
+    its code, and so is a run that wrote no report."""
+    if not report.is_file():
+        return Counter(), [f"pytest exited {returncode} and wrote no report"]
+    failed = failed_tests(report, out)
+    if returncode and not failed:
+        failed = [f"pytest exited {returncode}"]
+    return pytest_parts(report), failed
 
 
 def measure_phases() -> tuple[dict[str, float], Counter, list[str]]:
@@ -91,14 +111,14 @@ def measure_phases() -> tuple[dict[str, float], Counter, list[str]]:
         report = Path(tmp) / "junit.xml"
         env = {**os.environ, "MEISHI_REQUIRE_BUILD": "1", "MEISHI_HANDOUTS": "",
                "PATH": f"{bin_}{os.pathsep}{os.environ.get('PATH', '')}"}
-        phases["pytest (3 workers)"] = _run(
-            [sys.executable, *PYTEST, f"--junitxml={report}"], env=env, check=False)
-        if not report.is_file():
-            return phases, Counter(), ["pytest wrote no report"]
-        return phases, pytest_parts(report), failed_tests(report, sys.stderr)
+        start = time.perf_counter()
+        code = subprocess.run([sys.executable, *PYTEST, f"--junitxml={report}"], cwd=ROOT,
+                              env=env, stdout=subprocess.DEVNULL).returncode
+        phases["pytest (3 workers)"] = time.perf_counter() - start
+        return phases, *pytest_outcome(report, code, sys.stderr)
 
 
-def table(phases: dict[str, float], parts: Counter, failed: list[str] = ()) -> list[str]:
+def table(phases: dict[str, float], parts: Counter, failed: Sequence[str] = ()) -> list[str]:
     """Markdown: each phase's seconds and share, then pytest's parts by share of test time;
     before them, the tests that failed, if any."""
     total = sum(phases.values())

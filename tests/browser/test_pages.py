@@ -167,6 +167,8 @@ def test_search_finds_a_glossary_term(open_page):
         field.press("Enter")
     assert page.url.split("/")[-1] == "search.html?q=meishi", page.url
     results = search_results(page)
+    summary = page.locator("#search-results .search-summary").inner_text()
+    assert summary.startswith("Search finished"), summary  # found something, as it says
     assert any("Glossary" in r for r in results), results
     assert log.console_errors == [] and log.page_errors == []
 
