@@ -8,8 +8,9 @@ report) is summed by part of the suite: the notebooks nbval executes, then each 
 of ``tests/``.  With three workers the summed durations exceed the wall time, so the parts
 are given as shares.  A pytest run that fails does not stop the benchmark: each test that
 failed is named in the table (from the same report), or pytest's exit code when the report
-names none, and the benchmark then says its budgets are missed.  A failure in one of the
-phases before pytest still stops it, with that step's error.
+names none, and the benchmark then says its budgets are missed.  A phase before pytest
+that fails ends the phases there, as it ends ``make test``, and is named the same way (its
+own error messages are shown above the tables).
 """
 
 from __future__ import annotations
@@ -37,10 +38,11 @@ def promised() -> dict[str, str]:
     return {**os.environ, "MEISHI_HANDOUTS": "promised" if chromium_path() else ""}
 
 
-def _run(args: list[str], env: dict[str, str] | None = None) -> float:
+def _run(args: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Wall seconds and exit code of one step, its output thrown away (its errors shown)."""
     start = time.perf_counter()
-    subprocess.run(args, cwd=ROOT, check=True, env=env, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    code = subprocess.run(args, cwd=ROOT, env=env, stdout=subprocess.DEVNULL).returncode
+    return time.perf_counter() - start, code
 
 
 def part_of(classname: str, name: str) -> str:
@@ -96,25 +98,27 @@ def pytest_outcome(report: Path, returncode: int, out=None) -> tuple[Counter, li
 
 def measure_phases() -> tuple[dict[str, float], Counter, list[str]]:
     """Wall seconds of each phase of ``make test`` after the build, pytest's parts, and
-    the tests that failed."""
+    what failed.  A step before pytest that fails ends the phases there, as it ends
+    ``make test``: it is named, with its exit code, and pytest is not run."""
     bin_ = Path(sys.executable).parent
     env = promised()  # as make test: bench's builds link the handouts to come (bench.build)
-    phases = {"lint": _run(["make", "--no-print-directory", "lint"]),
-              "notebooks": _run(["make", "--no-print-directory", "notebooks"]),
-              "handouts": _run([sys.executable, "-m", "meishi_build.handouts", "--if-chromium"],
-                               env),
-              "build again (the downloads' sizes)": _run([sys.executable, "-m",
-                                                          "meishi_build.build"], env),
-              "publish": _run([sys.executable, "-m", "meishi_build.publish", "--if-chromium"],
-                              env)}
+    steps = {"lint": (["make", "--no-print-directory", "lint"], None),
+             "notebooks": (["make", "--no-print-directory", "notebooks"], None),
+             "handouts": ([sys.executable, "-m", "meishi_build.handouts", "--if-chromium"], env),
+             "build again (the downloads' sizes)": ([sys.executable, "-m", "meishi_build.build"],
+                                                    env),
+             "publish": ([sys.executable, "-m", "meishi_build.publish", "--if-chromium"], env)}
+    phases: dict[str, float] = {}
+    for name, (args, step_env) in steps.items():
+        phases[name], code = _run(args, step_env)
+        if code:
+            return phases, Counter(), [f"{name} exited {code}; make test stops there"]
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "junit.xml"
         env = {**os.environ, "MEISHI_REQUIRE_BUILD": "1", "MEISHI_HANDOUTS": "",
                "PATH": f"{bin_}{os.pathsep}{os.environ.get('PATH', '')}"}
-        start = time.perf_counter()
-        code = subprocess.run([sys.executable, *PYTEST, f"--junitxml={report}"], cwd=ROOT,
-                              env=env, stdout=subprocess.DEVNULL).returncode
-        phases["pytest (3 workers)"] = time.perf_counter() - start
+        phases["pytest (3 workers)"], code = _run(
+            [sys.executable, *PYTEST, f"--junitxml={report}"], env)
         return phases, *pytest_outcome(report, code, sys.stderr)
 
 

@@ -114,3 +114,19 @@ def test_a_bench_whose_tests_failed_says_its_budgets_were_missed(monkeypatch):
     assert ok and "every test passes. All met." in text
     text, ok = bench.report(skip_build=True, skip_tests=True)
     assert ok and "uncompressed. All met." in text and "every test" not in text
+
+
+def test_a_step_that_fails_ends_the_phases_as_it_ends_make_test(monkeypatch):
+    from meishi_build import testtime
+
+    ran = []
+
+    def fake_run(args, env=None):
+        ran.append(args)
+        return 1.0, (2 if args[-1] == "notebooks" else 0)
+
+    monkeypatch.setattr(testtime, "_run", fake_run)
+    phases, parts, failed = testtime.measure_phases()
+    assert phases == {"lint": 1.0, "notebooks": 1.0}
+    assert failed == ["notebooks exited 2; make test stops there"] and parts == Counter()
+    assert len(ran) == 2  # neither the handouts nor pytest ran
