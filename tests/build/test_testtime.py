@@ -7,6 +7,14 @@ from collections import Counter
 from meishi_build.testtime import failed_tests, part_of, pytest_outcome, pytest_parts, table
 
 
+def _report(tmp_path, cases: str):
+    """A JUnit XML report of pytest's with these test cases."""
+    report = tmp_path / "junit.xml"
+    report.write_text(f'<testsuites><testsuite name="pytest">{cases}</testsuite></testsuites>',
+                      encoding="utf-8")
+    return report
+
+
 def test_each_test_case_is_put_in_its_part_of_the_suite():
     assert part_of("tests.browser.test_widgets", "test_on_a_phone[lookup-light]") == \
         "tests/browser"
@@ -17,13 +25,11 @@ def test_each_test_case_is_put_in_its_part_of_the_suite():
 
 
 def test_a_junit_report_is_summed_by_part(tmp_path):
-    report = tmp_path / "junit.xml"
-    report.write_text(
-        '<testsuites><testsuite name="pytest">'
-        '<testcase classname="tests.models.test_lookup" name="test_a" time="1.5"/>'
-        '<testcase classname="tests.models.test_signal" name="test_b" time="0.5"/>'
-        '<testcase classname="chapters.01_profile_signal.ipynb" name="Cell 0" time="3"/>'
-        "</testsuite></testsuites>", encoding="utf-8")
+    report = _report(tmp_path,
+                     '<testcase classname="tests.models.test_lookup" name="test_a" time="1.5"/>'
+                     '<testcase classname="tests.models.test_signal" name="test_b" time="0.5"/>'
+                     '<testcase classname="chapters.01_profile_signal.ipynb" name="Cell 0"'
+                     ' time="3"/>')
     assert pytest_parts(report) == Counter({"tests/models": 2.0, "notebooks (nbval)": 3.0})
 
 
@@ -39,15 +45,13 @@ def test_the_table_gives_seconds_and_shares():
 def test_failed_tests_are_named_with_their_reports(tmp_path):
     import io
 
-    report = tmp_path / "junit.xml"
-    report.write_text(
-        '<testsuites><testsuite name="pytest">'
-        '<testcase classname="tests.models.test_lookup" name="test_a" time="1.5"/>'
-        '<testcase classname="tests.browser.test_pages" name="test_b" time="2">'
-        '<failure message="assert 1 == 2">E   assert 1 == 2</failure></testcase>'
-        '<testcase classname="tests.kit.test_x" name="test_c" time="0">'
-        '<error message="fixture broke">E   RuntimeError: fixture broke</error></testcase>'
-        "</testsuite></testsuites>", encoding="utf-8")
+    report = _report(tmp_path,
+                     '<testcase classname="tests.models.test_lookup" name="test_a" time="1.5"/>'
+                     '<testcase classname="tests.browser.test_pages" name="test_b" time="2">'
+                     '<failure message="assert 1 == 2">E   assert 1 == 2</failure></testcase>'
+                     '<testcase classname="tests.kit.test_x" name="test_c" time="0">'
+                     '<error message="fixture broke">E   RuntimeError: fixture broke</error>'
+                     '</testcase>')
     out = io.StringIO()
     assert failed_tests(report, out) == ["tests.browser.test_pages::test_b",
                                          "tests.kit.test_x::test_c"]
@@ -56,9 +60,7 @@ def test_failed_tests_are_named_with_their_reports(tmp_path):
 
 
 def test_a_report_without_test_cases_is_a_failure(tmp_path):
-    report = tmp_path / "junit.xml"
-    report.write_text('<testsuites><testsuite name="pytest"/></testsuites>', encoding="utf-8")
-    assert failed_tests(report) == ["no test ran"]
+    assert failed_tests(_report(tmp_path, "")) == ["no test ran"]
 
 
 def test_the_table_names_failed_tests_first():
@@ -67,13 +69,6 @@ def test_the_table_names_failed_tests_first():
     assert lines[0].startswith("**1 failed in this run**")
     assert "`tests.kit.test_x::test_c`" in lines[0]
     assert not table({"pytest (3 workers)": 30.0}, Counter())[0].startswith("**")
-
-
-def _report(tmp_path, cases: str):
-    report = tmp_path / "junit.xml"
-    report.write_text(f'<testsuites><testsuite name="pytest">{cases}</testsuite></testsuites>',
-                      encoding="utf-8")
-    return report
 
 
 def test_a_skipped_test_is_not_a_failure_and_a_file_that_did_not_collect_is(tmp_path):
